@@ -1,0 +1,27 @@
+//! Database migrations for Tally, one file per migration.
+//!
+//! Each migration is self-contained: it names its tables and columns with its own `Iden`
+//! enums and never imports the application's entities, so a migration keeps meaning what it
+//! meant on the day it was written. `tally migrate` (and every `tally serve` start) applies them.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_users;
+mod m20261127_000002_create_accounts;
+mod m20261127_000003_create_categories;
+mod m20261127_000004_create_transactions;
+
+/// The ordered list of Tally's migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_users::Migration),
+            Box::new(m20261127_000002_create_accounts::Migration),
+            Box::new(m20261127_000003_create_categories::Migration),
+            Box::new(m20261127_000004_create_transactions::Migration),
+        ]
+    }
+}

@@ -1,0 +1,95 @@
+//! `categories`: a user's own two-level tree (a category and its sub-categories), each INCOME
+//! or EXPENSE. A parent is referenced together with its owner, so a category can never hang
+//! under another user's category.
+
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum Users {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum Categories {
+    Table,
+    Id,
+    UserId,
+    ParentId,
+    Name,
+    Kind,
+    Position,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(Categories::Table)
+                    .col(ColumnDef::new(Categories::Id).uuid().not_null().primary_key())
+                    .col(ColumnDef::new(Categories::UserId).uuid().not_null())
+                    .col(ColumnDef::new(Categories::ParentId).uuid().null())
+                    .col(ColumnDef::new(Categories::Name).string_len(100).not_null())
+                    .col(ColumnDef::new(Categories::Kind).string_len(16).not_null())
+                    .col(ColumnDef::new(Categories::Position).integer().not_null().default(0))
+                    .col(
+                        ColumnDef::new(Categories::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Categories::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_categories_user")
+                            .from(Categories::Table, Categories::UserId)
+                            .to(Users::Table, Users::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_categories_parent_same_user")
+                            .from(Categories::Table, (Categories::UserId, Categories::ParentId))
+                            .to(Categories::Table, (Categories::UserId, Categories::Id))
+                            .on_delete(ForeignKeyAction::NoAction),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ux_categories_user_id_id")
+                    .table(Categories::Table)
+                    .col(Categories::UserId)
+                    .col(Categories::Id)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_categories_user_id_parent_id")
+                    .table(Categories::Table)
+                    .col(Categories::UserId)
+                    .col(Categories::ParentId)
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.drop_table(Table::drop().table(Categories::Table).to_owned()).await
+    }
+}

@@ -1,0 +1,164 @@
+//! `App::build` connects to the database, runs migrations, builds the schema and binds the
+//! listener (port 0 works, for tests); `run_until_stopped` serves until SIGINT/SIGTERM and
+//! then gives in-flight requests a grace period.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+
+use crate::auth::token::TokenSettings;
+use crate::auth::{PasswordHasher, TokenKeys, secret};
+use crate::config::{Config, Environment};
+use crate::graphql::schema::Limits;
+use crate::graphql::{Services, build_schema};
+use crate::http::{AppState, router};
+use crate::service::Store;
+
+/// Lowest bcrypt cost a production start accepts.
+pub const MIN_PRODUCTION_BCRYPT_COST: u32 = 10;
+
+/// A built, bound, not yet serving application.
+pub struct App {
+    listener: TcpListener,
+    router: axum::Router,
+    store: Store,
+    grace: Duration,
+}
+
+impl App {
+    /// Check the configuration, connect and migrate, build the schema, bind the listener.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        check_production_settings(&config)?;
+        let secret = secret::load(&config)?;
+        let store = connect(&config).await?;
+        store.migrate().await.context("running database migrations")?;
+
+        let tokens = Arc::new(TokenKeys::new(&secret, TokenSettings {
+            issuer: config.jwt_issuer.clone(),
+            audience: config.jwt_audience.clone(),
+            ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
+        }));
+        let concurrency = config.password_hash_concurrency.map_or_else(default_concurrency, |n| n as usize);
+        let hasher = Arc::new(PasswordHasher::new(config.bcrypt_cost, concurrency));
+        let services = Services { store: store.clone(), hasher, tokens: tokens.clone() };
+        let limits = Limits {
+            max_depth: config.graphql_max_depth,
+            max_complexity: config.graphql_max_complexity,
+        };
+        let state = AppState {
+            schema: build_schema(services, limits),
+            store: store.clone(),
+            tokens,
+            max_body_bytes: config.max_body_bytes,
+        };
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("binding {}", config.addr))?;
+        Ok(Self {
+            listener,
+            router: router(state),
+            store,
+            grace: Duration::from_secs(config.shutdown_grace_seconds),
+        })
+    }
+
+    /// The address actually bound (with the real port when the config asked for port 0).
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// The store, for tests that look below the API (e.g. counting SQL statements).
+    pub fn store(&self) -> Store {
+        self.store.clone()
+    }
+
+    /// Serve until SIGINT or SIGTERM, then let in-flight requests finish within the grace
+    /// period and close the database pool.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let addr = self.local_addr()?;
+        tracing::info!(%addr, "tally is listening");
+        let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
+        let server = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            let _ = stopping_tx.send(true);
+        });
+        let grace = self.grace;
+        let deadline = async move {
+            let mut rx = stopping_rx;
+            let _ = rx.wait_for(|stopping| *stopping).await;
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            result = server => result.context("serving HTTP")?,
+            () = deadline => tracing::warn!("grace period over; dropping remaining connections"),
+        }
+        self.store.close().await;
+        tracing::info!("tally stopped");
+        Ok(())
+    }
+}
+
+/// `tally migrate`: apply pending migrations and exit.
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    let store = connect(config).await?;
+    store.migrate().await.context("running database migrations")?;
+    tracing::info!("migrations applied");
+    store.close().await;
+    Ok(())
+}
+
+async fn connect(config: &Config) -> anyhow::Result<Store> {
+    let url = config.database_url();
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
+    }
+    Store::connect(&url, config.database_max_connections)
+        .await
+        .context("connecting to the database (check DATABASE_URL)")
+}
+
+fn check_production_settings(config: &Config) -> anyhow::Result<()> {
+    if config.environment == Environment::Production && config.bcrypt_cost < MIN_PRODUCTION_BCRYPT_COST {
+        anyhow::bail!(
+            "BCRYPT_COST={} is too low for production; use at least {MIN_PRODUCTION_BCRYPT_COST}",
+            config.bcrypt_cost
+        );
+    }
+    Ok(())
+}
+
+fn default_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}

@@ -1,0 +1,169 @@
+//! The JWT signing secret: from `JWT_SECRET`, or in development generated once and kept in the
+//! data directory (mode 0600). Production refuses a missing, short or placeholder secret.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+
+use crate::config::{Config, Environment};
+
+/// Shortest accepted secret, in bytes (256 bits for HS256).
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// Name of the generated development secret inside the data directory.
+pub const DEV_SECRET_FILE: &str = "jwt-secret";
+
+/// A secret string whose `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's bytes, for building keys.
+    pub fn expose(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
+/// Why a secret cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error(
+        "JWT_SECRET is required when TALLY_ENV=production; generate one with `openssl rand -base64 48`"
+    )]
+    Missing,
+    #[error("JWT_SECRET is too weak: {0}; use at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 48`)")]
+    Weak(&'static str),
+    #[error("cannot read or create the development JWT secret at {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Words that mark a secret copied from an example rather than generated.
+const PLACEHOLDERS: &[&str] = &[
+    "changeme", "change-me", "change_me", "change-this", "secret", "placeholder", "example",
+    "password", "default", "your-", "your_", "insert", "replace",
+];
+
+/// Check a secret's strength; `Err` names the reason.
+pub fn check_strength(secret: &Secret) -> Result<(), &'static str> {
+    let bytes = secret.expose();
+    if bytes.len() < MIN_SECRET_BYTES {
+        return Err("it is shorter than 32 bytes");
+    }
+    let lower = String::from_utf8_lossy(bytes).to_lowercase();
+    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+        return Err("it looks like a placeholder");
+    }
+    let mut distinct: Vec<u8> = bytes.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 10 {
+        return Err("it repeats too few distinct characters");
+    }
+    Ok(())
+}
+
+/// The secret to sign with, per the rules above.
+pub fn load(config: &Config) -> Result<Secret, SecretError> {
+    let production = config.environment == Environment::Production;
+    match &config.jwt_secret {
+        Some(secret) => match check_strength(secret) {
+            Ok(()) => Ok(secret.clone()),
+            Err(reason) if production => Err(SecretError::Weak(reason)),
+            Err(reason) => {
+                tracing::warn!(reason, "JWT_SECRET is weak; production would refuse it");
+                Ok(secret.clone())
+            }
+        },
+        None if production => Err(SecretError::Missing),
+        None => load_or_create_dev_secret(&config.data_dir),
+    }
+}
+
+fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
+    let path = dir.join(DEV_SECRET_FILE);
+    let io = |source| SecretError::Io { path: path.clone(), source };
+    match std::fs::read_to_string(&path) {
+        Ok(text) if !text.trim().is_empty() => return Ok(Secret(text.trim().to_owned())),
+        Ok(_) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => return Err(io(err)),
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let secret = URL_SAFE_NO_PAD.encode(bytes);
+    write_private(&path, &secret).map_err(io)?;
+    tracing::warn!(
+        path = %path.display(),
+        "no JWT_SECRET set: generated a development secret; set JWT_SECRET in production"
+    );
+    Ok(Secret(secret))
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secret(s: &str) -> Secret {
+        Secret(s.to_owned())
+    }
+
+    #[test]
+    fn short_placeholder_and_repetitive_secrets_are_weak() {
+        assert!(check_strength(&secret("short")).is_err());
+        assert!(check_strength(&secret("changeme-changeme-changeme-changeme")).is_err());
+        assert!(check_strength(&secret("your-256-bit-secret-goes-here-please")).is_err());
+        assert!(check_strength(&secret(&"ab".repeat(32))).is_err());
+        assert!(check_strength(&secret("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u")).is_ok());
+    }
+
+    #[test]
+    fn debug_never_prints_the_secret() {
+        assert!(!format!("{:?}", secret("hunter2-hunter2")).contains("hunter2"));
+    }
+
+    #[test]
+    fn the_development_secret_is_generated_once_with_mode_0600() {
+        let dir = std::env::temp_dir().join(format!("tally-secret-{}", uuid::Uuid::now_v7()));
+        let first = load_or_create_dev_secret(&dir).expect("generated");
+        let second = load_or_create_dev_secret(&dir).expect("read back");
+        assert_eq!(first, second);
+        assert!(check_strength(&first).is_ok());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.join(DEV_SECRET_FILE)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,188 @@
+//! Access tokens: short-lived JWTs signed with HS256.
+//!
+//! jsonwebtoken's defaults are not enough (60 s of expiry leeway, `iss`/`aud`/`nbf` optional),
+//! so every rule is set here explicitly: HS256 only, header `typ` = `at+jwt` (RFC 9068, so no
+//! other kind of token passes as an access token), `kid` naming our key, required `sub`,
+//! `exp`, `iat`, `nbf`, `iss`, `aud`, leeway of 5 seconds, and `iat` not in the future.
+
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::Secret;
+
+/// Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds.
+pub const LEEWAY_SECONDS: u64 = 5;
+/// The JOSE `typ` of Tally access tokens.
+pub const ACCESS_TOKEN_TYPE: &str = "at+jwt";
+/// Longest token considered at all; anything longer is refused unparsed.
+const MAX_TOKEN_BYTES: usize = 4096;
+
+/// The claims of an access token.
+#[derive(Debug, Serialize, Deserialize)]
+struct Claims {
+    sub: String,
+    iss: String,
+    aud: String,
+    exp: i64,
+    nbf: i64,
+    iat: i64,
+    jti: String,
+}
+
+/// Why a token was refused. Every variant is the same 401 to the client.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("token is malformed or too long")]
+    Malformed,
+    #[error("token header is not that of a Tally access token")]
+    WrongHeader,
+    #[error("token failed verification: {0}")]
+    Invalid(#[from] jsonwebtoken::errors::Error),
+    #[error("token was issued in the future")]
+    IssuedInFuture,
+    #[error("token subject is not a user id")]
+    BadSubject,
+    #[error("signing failed: {0}")]
+    Signing(jsonwebtoken::errors::Error),
+}
+
+/// A freshly issued access token.
+#[derive(Debug, Clone)]
+pub struct IssuedToken {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Settings of issued tokens.
+#[derive(Debug, Clone)]
+pub struct TokenSettings {
+    pub issuer: String,
+    pub audience: String,
+    pub ttl: chrono::Duration,
+}
+
+/// The keys and rules for issuing and verifying access tokens.
+pub struct TokenKeys {
+    kid: String,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    settings: TokenSettings,
+}
+
+impl TokenKeys {
+    /// Keys derived from `secret`; the `kid` is a digest of the secret, never the secret.
+    pub fn new(secret: &Secret, settings: TokenSettings) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = LEEWAY_SECONDS;
+        validation.validate_exp = true;
+        validation.validate_nbf = true;
+        validation.validate_aud = true;
+        validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
+        validation.set_issuer(&[&settings.issuer]);
+        validation.set_audience(&[&settings.audience]);
+        Self {
+            kid: key_id(secret),
+            encoding: EncodingKey::from_secret(secret.expose()),
+            decoding: DecodingKey::from_secret(secret.expose()),
+            validation,
+            settings,
+        }
+    }
+
+    /// The key id put in the header of every token.
+    pub fn kid(&self) -> &str {
+        &self.kid
+    }
+
+    /// Issue an access token for `user_id`, valid from now for the configured lifetime.
+    pub fn issue(&self, user_id: Uuid) -> Result<IssuedToken, TokenError> {
+        let now = Utc::now();
+        let expires_at = now + self.settings.ttl;
+        let claims = Claims {
+            sub: user_id.to_string(),
+            iss: self.settings.issuer.clone(),
+            aud: self.settings.audience.clone(),
+            exp: expires_at.timestamp(),
+            nbf: now.timestamp(),
+            iat: now.timestamp(),
+            jti: Uuid::now_v7().to_string(),
+        };
+        let mut header = Header::new(Algorithm::HS256);
+        header.typ = Some(ACCESS_TOKEN_TYPE.to_owned());
+        header.kid = Some(self.kid.clone());
+        let token =
+            jsonwebtoken::encode(&header, &claims, &self.encoding).map_err(TokenError::Signing)?;
+        let expires_at = DateTime::from_timestamp(claims.exp, 0).unwrap_or(expires_at);
+        Ok(IssuedToken { token, expires_at })
+    }
+
+    /// Verify a token and return the user id it was issued to.
+    pub fn verify(&self, token: &str) -> Result<Uuid, TokenError> {
+        if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
+            return Err(TokenError::Malformed);
+        }
+        let header = jsonwebtoken::decode_header(token)?;
+        if header.alg != Algorithm::HS256
+            || header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE)
+            || header.kid.as_deref() != Some(self.kid.as_str())
+        {
+            return Err(TokenError::WrongHeader);
+        }
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)?;
+        let leeway = i64::try_from(LEEWAY_SECONDS).unwrap_or(0);
+        if data.claims.iat > Utc::now().timestamp() + leeway {
+            return Err(TokenError::IssuedInFuture);
+        }
+        Uuid::parse_str(&data.claims.sub).map_err(|_| TokenError::BadSubject)
+    }
+}
+
+fn key_id(secret: &Secret) -> String {
+    let digest = Sha256::new().chain_update(b"tally/kid/v1").chain_update(secret.expose()).finalize();
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("hs256-{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> TokenKeys {
+        let secret: Secret = "a-test-secret-of-at-least-thirty-two-bytes!".parse().unwrap();
+        let settings = TokenSettings {
+            issuer: "tally".into(),
+            audience: "tally-api".into(),
+            ttl: chrono::Duration::minutes(60),
+        };
+        TokenKeys::new(&secret, settings)
+    }
+
+    #[test]
+    fn an_issued_token_verifies_to_its_user() {
+        let keys = keys();
+        let user = Uuid::now_v7();
+        let issued = keys.issue(user).unwrap();
+        assert_eq!(keys.verify(&issued.token).unwrap(), user);
+        assert!(issued.expires_at > Utc::now());
+    }
+
+    #[test]
+    fn the_header_names_type_algorithm_and_key() {
+        let keys = keys();
+        let header = jsonwebtoken::decode_header(keys.issue(Uuid::now_v7()).unwrap().token).unwrap();
+        assert_eq!(header.alg, Algorithm::HS256);
+        assert_eq!(header.typ.as_deref(), Some("at+jwt"));
+        assert_eq!(header.kid.as_deref(), Some(keys.kid()));
+        assert!(!keys.kid().contains("thirty-two"));
+    }
+
+    #[test]
+    fn empty_and_oversized_tokens_are_malformed() {
+        assert!(matches!(keys().verify(""), Err(TokenError::Malformed)));
+        assert!(matches!(keys().verify(&"a".repeat(5000)), Err(TokenError::Malformed)));
+    }
+}

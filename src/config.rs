@@ -1,0 +1,121 @@
+//! One `Config`, read from command-line flags with environment fallbacks (clap `env`), built
+//! once in `main` and passed down by value — never a global.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::auth::Secret;
+
+/// The command line of the `tally` binary.
+#[derive(Debug, Parser)]
+#[command(name = "tally", version, about = "Tally: personal finance over GraphQL")]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Flags of `serve`, the default command.
+    #[command(flatten)]
+    pub serve: Config,
+}
+
+/// What `tally` can do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run migrations, then serve the API, GraphiQL and the dashboard (the default).
+    Serve(Config),
+    /// Apply pending database migrations and exit.
+    Migrate(Config),
+    /// Print the GraphQL schema (SDL) to stdout; `schema.graphql` is this output.
+    PrintSchema,
+}
+
+/// Where the process runs: production refuses unsafe settings instead of warning about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Environment {
+    #[default]
+    Development,
+    Production,
+}
+
+/// Log line format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Everything `tally serve` needs. Each flag has an environment fallback.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "TALLY_ADDR", default_value = "127.0.0.1:8000")]
+    pub addr: SocketAddr,
+    /// Database URL (`sqlite://…` or `postgres://…`); defaults to a SQLite file in the data dir.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Largest number of pooled database connections.
+    #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 16,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub database_max_connections: u32,
+    /// Directory for the default SQLite file and the generated development JWT secret.
+    #[arg(long, env = "TALLY_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// `development` (default) or `production`.
+    #[arg(long = "env", env = "TALLY_ENV", value_enum, default_value_t = Environment::Development)]
+    pub environment: Environment,
+    /// HS256 signing secret for access tokens, at least 32 bytes. Generated in development.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+    /// `iss` claim of issued tokens, required on verification.
+    #[arg(long, env = "JWT_ISSUER", default_value = "tally")]
+    pub jwt_issuer: String,
+    /// `aud` claim of issued tokens, required on verification.
+    #[arg(long, env = "JWT_AUDIENCE", default_value = "tally-api")]
+    pub jwt_audience: String,
+    /// Access-token lifetime in minutes.
+    #[arg(long, env = "ACCESS_TOKEN_TTL_MINUTES", default_value_t = 60,
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub access_token_ttl_minutes: u32,
+    /// bcrypt cost factor (production requires at least 10).
+    #[arg(long, env = "BCRYPT_COST", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(4..=31))]
+    pub bcrypt_cost: u32,
+    /// How many password hashes may run at once (default: number of CPUs).
+    #[arg(long, env = "PASSWORD_HASH_CONCURRENCY",
+          value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub password_hash_concurrency: Option<u32>,
+    /// Largest accepted request body, in bytes.
+    #[arg(long, env = "TALLY_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+    /// Deepest accepted GraphQL selection.
+    #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12)]
+    pub graphql_max_depth: usize,
+    /// Highest accepted GraphQL query complexity.
+    #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 5_000)]
+    pub graphql_max_complexity: usize,
+    /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
+    #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
+    pub shutdown_grace_seconds: u64,
+    /// Log format: `text` or `json`. Levels come from `RUST_LOG`.
+    #[arg(long, env = "TALLY_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+impl Config {
+    /// Defaults for everything, as `tally serve` with no flags and no environment would use.
+    /// Tests start from this and override what they need.
+    pub fn defaults() -> Self {
+        Cli::parse_from(["tally"]).serve
+    }
+
+    /// The configured database URL, or the SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}/tally.db?mode=rwc", self.data_dir.display()),
+        }
+    }
+}

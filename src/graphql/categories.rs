@@ -1,0 +1,113 @@
+//! Categories as the API shows them: a two-level tree.
+
+use std::collections::HashMap;
+
+use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
+
+use super::context::{services, viewer};
+use super::loaders;
+use super::scalars::Uuid;
+use crate::service::categories::{self, CategoryKind as Kind};
+
+/// Whether a category holds income or expenses.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum CategoryKind {
+    Income,
+    Expense,
+}
+
+/// A category; top-level ones have sub-categories (`children`).
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Category {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: CategoryKind,
+    pub parent_id: Option<Uuid>,
+    #[graphql(skip)]
+    preloaded_children: Option<Vec<Category>>,
+}
+
+impl From<categories::Category> for Category {
+    fn from(category: categories::Category) -> Self {
+        Self {
+            id: Uuid(category.id),
+            name: category.name,
+            kind: match category.kind {
+                Kind::Income => CategoryKind::Income,
+                Kind::Expense => CategoryKind::Expense,
+            },
+            parent_id: category.parent_id.map(Uuid),
+            preloaded_children: None,
+        }
+    }
+}
+
+#[ComplexObject]
+impl Category {
+    /// The category this one belongs to, for a sub-category.
+    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Category>> {
+        let Some(parent_id) = self.parent_id else {
+            return Ok(None);
+        };
+        Ok(loaders::category(ctx, parent_id.0).await?.map(Category::from))
+    }
+
+    /// The sub-categories, in display order.
+    async fn children(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Category>> {
+        if let Some(children) = &self.preloaded_children {
+            return Ok(children.iter().map(Category::shallow_clone).collect());
+        }
+        let children = loaders::children(ctx, self.id.0).await?;
+        Ok(children.into_iter().map(Category::from).collect())
+    }
+}
+
+impl Category {
+    fn shallow_clone(&self) -> Self {
+        Self {
+            id: self.id,
+            name: self.name.clone(),
+            kind: self.kind,
+            parent_id: self.parent_id,
+            preloaded_children: Some(Vec::new()),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct CategoryQuery;
+
+#[Object]
+impl CategoryQuery {
+    /// The viewer's top-level categories, each with its sub-categories, in display order.
+    async fn categories(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Category>> {
+        let viewer = viewer(ctx)?;
+        let all = categories::list(&services(ctx).store, viewer).await?;
+        Ok(tree(all))
+    }
+}
+
+/// Arrange a flat list into top-level categories holding their children (two levels).
+fn tree(all: Vec<categories::Category>) -> Vec<Category> {
+    let mut children: HashMap<uuid::Uuid, Vec<Category>> = HashMap::new();
+    let mut top = Vec::new();
+    for category in all {
+        match category.parent_id {
+            Some(parent) => children.entry(parent).or_default().push(category.into()),
+            None => top.push(Category::from(category)),
+        }
+    }
+    for category in &mut top {
+        let own = children.remove(&category.id.0).unwrap_or_default();
+        category.preloaded_children = Some(
+            own.into_iter()
+                .map(|mut child| {
+                    child.preloaded_children = Some(Vec::new());
+                    child
+                })
+                .collect(),
+        );
+    }
+    top
+}

@@ -1,0 +1,165 @@
+//! Custom scalars: `Decimal` (money as a string), `Date`, `DateTime` and `UUID`.
+//! Each validates strictly at the edge, so services receive only well-formed values.
+
+use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rust_decimal::Decimal;
+
+/// An exact decimal amount written as a string, such as `"-12.50"`: an optional minus sign,
+/// digits, and an optional fraction. JSON numbers are refused because clients' float
+/// parsers lose precision; the number of decimals must suit the currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money(pub Decimal);
+
+/// The longest accepted money string.
+const MAX_DECIMAL_CHARS: usize = 40;
+
+/// An exact decimal amount written as a string, e.g. "-12.50" (negative = money out).
+/// JSON numbers are refused; at most as many decimals as the currency has.
+#[Scalar(name = "Decimal", specified_by_url = "https://en.wikipedia.org/wiki/ISO_4217")]
+impl ScalarType for Money {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match value {
+            Value::String(text) => parse_decimal(&text).map(Money).map_err(InputValueError::custom),
+            Value::Number(_) => Err(InputValueError::custom(
+                "Decimal must be a string such as \"-12.50\", not a JSON number",
+            )),
+            other => Err(InputValueError::expected_type(other)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
+fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let invalid = || format!("{text:?} is not a decimal such as \"-12.50\"");
+    if text.is_empty() || text.len() > MAX_DECIMAL_CHARS {
+        return Err(invalid());
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || !fraction.is_none_or(all_digits) {
+        return Err(invalid());
+    }
+    if whole.len() > 18 || fraction.is_some_and(|f| f.len() > 10) {
+        return Err("amount is out of range".to_owned());
+    }
+    Decimal::from_str_exact(text).map_err(|_| invalid())
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date(pub NaiveDate);
+
+/// A calendar date in ISO 8601 form, `YYYY-MM-DD`.
+#[Scalar(name = "Date", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")]
+impl ScalarType for Date {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        let Value::String(text) = &value else {
+            return Err(InputValueError::expected_type(value));
+        };
+        let well_formed = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !well_formed {
+            return Err(InputValueError::custom(format!("{text:?} is not a date in YYYY-MM-DD form")));
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| InputValueError::custom(format!("{text:?} is not a valid calendar date")))
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// An instant in RFC 3339 form, always in UTC (`2026-11-27T09:30:00Z`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime(pub chrono::DateTime<Utc>);
+
+/// An instant in RFC 3339 form, in UTC, e.g. "2026-11-27T09:30:00Z".
+#[Scalar(name = "DateTime", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339")]
+impl ScalarType for DateTime {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        let Value::String(text) = &value else {
+            return Err(InputValueError::expected_type(value));
+        };
+        chrono::DateTime::parse_from_rfc3339(text)
+            .map(|instant| DateTime(instant.with_timezone(&Utc)))
+            .map_err(|_| InputValueError::custom(format!("{text:?} is not an RFC 3339 instant")))
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+}
+
+/// A UUID in its canonical hyphenated form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Uuid(pub uuid::Uuid);
+
+/// A UUID, e.g. "0193a1c2-7d5e-7c3a-9b1f-2a4c6e8d0f12".
+#[Scalar(name = "UUID", specified_by_url = "https://www.rfc-editor.org/rfc/rfc9562")]
+impl ScalarType for Uuid {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        let Value::String(text) = &value else {
+            return Err(InputValueError::expected_type(value));
+        };
+        if text.len() != 36 {
+            return Err(InputValueError::custom(format!("{text:?} is not a UUID")));
+        }
+        uuid::Uuid::parse_str(text)
+            .map(Uuid)
+            .map_err(|_| InputValueError::custom(format!("{text:?} is not a UUID")))
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.hyphenated().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(value: Value) -> Result<String, String> {
+        Money::parse(value).map(|m| m.0.to_string()).map_err(|e| e.into_server_error(Default::default()).message)
+    }
+
+    #[test]
+    fn decimals_are_strings_with_digits_and_an_optional_fraction() {
+        assert_eq!(money(Value::String("-12.50".into())).unwrap(), "-12.50");
+        assert_eq!(money(Value::String("0.1".into())).unwrap(), "0.1");
+        assert_eq!(money(Value::String("123456789012.34".into())).unwrap(), "123456789012.34");
+        for bad in ["", "NaN", "inf", "1e5", "+1", "1.", ".5", "1_000", " 1", "1,50", "--1", "0x10"] {
+            assert!(money(Value::String(bad.into())).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn json_numbers_are_refused_as_money() {
+        let err = money(Value::Number(serde_json::Number::from_f64(0.1).unwrap().into())).unwrap_err();
+        assert!(err.contains("not a JSON number"), "{err}");
+    }
+
+    #[test]
+    fn dates_must_be_real_calendar_days() {
+        assert!(Date::parse(Value::String("2024-02-29".into())).is_ok());
+        for bad in ["2023-02-29", "2024-13-01", "24-01-01", "2024-1-1", "2024/01/01", "+12024-01-01"] {
+            assert!(Date::parse(Value::String(bad.into())).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn uuids_are_canonical() {
+        assert!(Uuid::parse(Value::String("0193a1c2-7d5e-7c3a-9b1f-2a4c6e8d0f12".into())).is_ok());
+        assert!(Uuid::parse(Value::String("0193a1c27d5e7c3a9b1f2a4c6e8d0f12".into())).is_err());
+        assert!(Uuid::parse(Value::String("not-a-uuid".into())).is_err());
+    }
+}

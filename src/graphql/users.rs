@@ -1,0 +1,111 @@
+//! Sign-up, login and `me`.
+
+use async_graphql::{Context, InputObject, Object, SimpleObject};
+
+use super::context::{services, viewer};
+use super::scalars::{DateTime, Uuid};
+use crate::error::AppError;
+use crate::service::users::{self, NewUser};
+
+/// A Tally user.
+#[derive(SimpleObject)]
+pub struct User {
+    pub id: Uuid,
+    pub username: String,
+    pub email: String,
+    /// ISO 4217 code of the currency reports default to.
+    pub base_currency: String,
+    pub created_at: DateTime,
+}
+
+impl From<users::User> for User {
+    fn from(user: users::User) -> Self {
+        Self {
+            id: Uuid(user.id),
+            username: user.username,
+            email: user.email,
+            base_currency: user.base_currency.code().to_owned(),
+            created_at: DateTime(user.created_at),
+        }
+    }
+}
+
+/// An access token and the user it was issued to.
+#[derive(SimpleObject)]
+pub struct AuthPayload {
+    /// Send as `Authorization: Bearer <accessToken>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// When the access token stops working; log in again after it.
+    pub expires_at: DateTime,
+    pub user: User,
+}
+
+/// Sign-up details.
+#[derive(InputObject)]
+pub struct SignupInput {
+    /// 3–32 characters of letters, digits, `_`, `.`, `-`; unique regardless of case.
+    pub username: String,
+    /// Unique; stored trimmed and lower-cased.
+    pub email: String,
+    /// 8 to 256 characters.
+    pub password: String,
+    /// ISO 4217 code of the default account's currency (default `USD`).
+    pub base_currency: Option<String>,
+}
+
+/// Login details.
+#[derive(InputObject)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Default)]
+pub struct UserQuery;
+
+#[Object]
+impl UserQuery {
+    /// The logged-in user.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
+        let viewer = viewer(ctx)?;
+        Ok(users::me(&services(ctx).store, viewer).await?.into())
+    }
+}
+
+#[derive(Default)]
+pub struct AuthMutation;
+
+#[Object]
+impl AuthMutation {
+    /// Create an account (with a default account and categories) and log in.
+    async fn signup(&self, ctx: &Context<'_>, input: SignupInput) -> async_graphql::Result<AuthPayload> {
+        let services = services(ctx);
+        let new_user = NewUser {
+            username: input.username,
+            email: input.email,
+            password: input.password,
+            base_currency: input.base_currency,
+        };
+        let user = users::signup(&services.store, &services.hasher, new_user).await?;
+        Ok(issue(ctx, user)?)
+    }
+
+    /// Exchange an email and password for an access token.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<AuthPayload> {
+        let services = services(ctx);
+        let user = users::login(&services.store, &services.hasher, &input.email, input.password).await?;
+        Ok(issue(ctx, user)?)
+    }
+}
+
+fn issue(ctx: &Context<'_>, user: users::User) -> Result<AuthPayload, AppError> {
+    let issued = services(ctx).tokens.issue(user.id).map_err(AppError::internal)?;
+    Ok(AuthPayload {
+        access_token: issued.token,
+        token_type: "Bearer".to_owned(),
+        expires_at: DateTime(issued.expires_at),
+        user: user.into(),
+    })
+}

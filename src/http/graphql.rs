@@ -1,0 +1,93 @@
+//! `POST /graphql`, per the GraphQL-over-HTTP spec: a JSON body in, and out either
+//! `application/graphql-response+json` (when the client accepts it; request errors are then
+//! HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
+//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`.
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::header::{ACCEPT, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use crate::auth::MaybeViewer;
+use crate::error::{code, graphql_error_response};
+use crate::graphql::RequestContext;
+
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+const JSON: &str = "application/json";
+
+/// Run one GraphQL request for the viewer (if any).
+pub async fn execute(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let media_type = response_media_type(&headers);
+    let request = match read_request(&headers, body, state.max_body_bytes).await {
+        Ok(request) => request,
+        Err(rejection) => return rejection,
+    };
+    let request = request.data(RequestContext::new(&state.store, viewer));
+    let response = state.schema.execute(request).await;
+    let request_error = response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|err| err.path.is_empty());
+    let status = if request_error && media_type == GRAPHQL_RESPONSE_JSON {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let body = if request_error {
+        serde_json::json!({ "errors": response.errors })
+    } else {
+        serde_json::to_value(&response).unwrap_or_else(|_| serde_json::json!({}))
+    };
+    let mut http = (status, axum::Json(body)).into_response();
+    http.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
+    http
+}
+
+/// Check the content type, read the body within the limit, and parse the GraphQL request.
+async fn read_request(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<async_graphql::Request, Response> {
+    let bad = |status, message: &str| graphql_error_response(status, code::BAD_REQUEST, message);
+    if !is_json(headers) {
+        return Err(bad(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Send GraphQL requests as JSON with Content-Type: application/json",
+        ));
+    }
+    let bytes: Bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+        bad(StatusCode::PAYLOAD_TOO_LARGE, &format!("The request body exceeds {limit} bytes"))
+    })?;
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(bad(StatusCode::BAD_REQUEST, "Batched requests are not supported"));
+    }
+    serde_json::from_slice(&bytes).map_err(|err| {
+        let message = format!("The request body is not a valid GraphQL request: {err}");
+        bad(StatusCode::BAD_REQUEST, &message)
+    })
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == JSON || essence == GRAPHQL_RESPONSE_JSON
+}
+
+/// `application/graphql-response+json` when the client lists it, `application/json` otherwise.
+fn response_media_type(headers: &HeaderMap) -> &'static str {
+    let accept = headers.get(ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let wants_graphql_response = accept.split(',').any(|part| {
+        let media = part.split(';').next().unwrap_or("").trim();
+        media.eq_ignore_ascii_case(GRAPHQL_RESPONSE_JSON)
+    });
+    if wants_graphql_response { GRAPHQL_RESPONSE_JSON } else { JSON }
+}

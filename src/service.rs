@@ -1,0 +1,140 @@
+//! The service layer: every read and write of user data.
+//!
+//! Scoping by construction:
+//! - the sea-orm entities live in a private child module ([`entities`]), so no other layer can
+//!   name a table, and the database handle inside [`Store`] is private to this module;
+//! - every function that touches user data takes `&Viewer` (which only a verified token can
+//!   produce) and starts its query from [`owned`], which filters on the viewer's `user_id`;
+//! - the database itself refuses cross-user references: accounts and categories are referenced
+//!   through composite `(user_id, id)` foreign keys.
+
+#[path = "entities/mod.rs"]
+mod entities;
+
+pub mod accounts;
+pub mod categories;
+pub mod text;
+pub mod transactions;
+pub mod users;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DbErr,
+    DeleteMany, EntityTrait, QueryFilter, Select,
+};
+
+use crate::auth::Viewer;
+
+/// The database, as the rest of the application may hold it: it can be passed around, pinged
+/// and migrated, but not queried outside this module.
+#[derive(Clone)]
+pub struct Store {
+    db: DatabaseConnection,
+    statements: Arc<AtomicU64>,
+}
+
+impl Store {
+    /// Connect with a pool of at most `max_connections` (an in-memory SQLite uses one).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        options
+            .max_connections(if in_memory { 1 } else { max_connections })
+            .min_connections(if in_memory { 1 } else { 0 })
+            .acquire_timeout(Duration::from_secs(10))
+            .idle_timeout(if in_memory { None } else { Some(Duration::from_secs(300)) })
+            .max_lifetime(if in_memory { None } else { Some(Duration::from_secs(1800)) })
+            .sqlx_logging(false)
+            .map_sqlx_sqlite_opts(|opts| {
+                opts.foreign_keys(true)
+                    .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(5))
+            });
+        let mut db = Database::connect(options).await?;
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
+        Ok(Self { db, statements })
+    }
+
+    /// Apply pending migrations.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        Migrator::up(&self.db, None).await
+    }
+
+    /// Is the database answering?
+    pub async fn ping(&self) -> bool {
+        self.db.ping().await.is_ok()
+    }
+
+    /// How many SQL statements this store has executed (for N+1 tests and diagnostics).
+    pub fn statements_executed(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+
+    /// Close the pool (used on shutdown).
+    pub async fn close(self) {
+        if let Err(err) = self.db.close().await {
+            tracing::warn!(error = %err, "closing the database pool failed");
+        }
+    }
+
+    fn conn(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Begin a database transaction; dropping it without `commit` rolls it back.
+    async fn begin(&self) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+        sea_orm::TransactionTrait::begin(&self.db).await
+    }
+}
+
+/// An entity whose rows belong to one user.
+trait Owned: EntityTrait {
+    /// The `user_id` column.
+    fn owner() -> Self::Column;
+    /// The primary-key column.
+    fn id() -> Self::Column;
+}
+
+/// All rows of `E` that belong to the viewer: the start of every user-data read.
+fn owned<E: Owned>(viewer: &Viewer) -> Select<E> {
+    E::find().filter(E::owner().eq(viewer.user_id()))
+}
+
+/// The viewer's row of `E` with this id (none if it is another user's).
+fn owned_by_id<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> Select<E> {
+    owned::<E>(viewer).filter(E::id().eq(id))
+}
+
+/// Delete the viewer's row of `E` with this id; another user's row is left alone.
+fn delete_owned<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> DeleteMany<E> {
+    E::delete_many().filter(E::owner().eq(viewer.user_id())).filter(E::id().eq(id))
+}
+
+macro_rules! owned_entity {
+    ($($module:ident),*) => {$(
+        impl Owned for entities::$module::Entity {
+            fn owner() -> Self::Column {
+                entities::$module::Column::UserId
+            }
+            fn id() -> Self::Column {
+                entities::$module::Column::Id
+            }
+        }
+    )*};
+}
+owned_entity!(account, category, transaction);
+
+/// Does this database error come from a unique index whose name or column mentions `needle`?
+fn is_unique_violation(err: &DbErr, needle: &str) -> bool {
+    matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(message))
+        if message.contains(needle))
+}

@@ -1,0 +1,160 @@
+//! Accounts: where money lives. Sign-up creates the default one; transactions without an
+//! account go there.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use super::entities::account;
+use super::{Store, owned, owned_by_id};
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::money::Currency;
+
+/// Name of the account every new user starts with.
+pub const DEFAULT_ACCOUNT_NAME: &str = "Main account";
+
+/// The kinds of account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountKind {
+    Checking,
+    Savings,
+    CreditCard,
+    Cash,
+    Investment,
+    Loan,
+    Property,
+    Other,
+}
+
+impl AccountKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Checking => "checking",
+            Self::Savings => "savings",
+            Self::CreditCard => "credit_card",
+            Self::Cash => "cash",
+            Self::Investment => "investment",
+            Self::Loan => "loan",
+            Self::Property => "property",
+            Self::Other => "other",
+        }
+    }
+
+    fn parse(stored: &str) -> Self {
+        match stored {
+            "checking" => Self::Checking,
+            "savings" => Self::Savings,
+            "credit_card" => Self::CreditCard,
+            "cash" => Self::Cash,
+            "investment" => Self::Investment,
+            "loan" => Self::Loan,
+            "property" => Self::Property,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// An account of the viewer.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: AccountKind,
+    pub currency: Currency,
+    pub institution: Option<String>,
+    pub opening_balance: rust_decimal::Decimal,
+    pub is_default: bool,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The viewer's accounts, default first, then by name.
+pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Account>> {
+    owned::<account::Entity>(viewer)
+        .order_by_desc(account::Column::IsDefault)
+        .order_by_asc(account::Column::Name)
+        .order_by_asc(account::Column::Id)
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(to_account)
+        .collect()
+}
+
+/// The viewer's accounts among `ids` (for the dataloader); others' ids are simply absent.
+pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<Vec<Account>> {
+    owned::<account::Entity>(viewer)
+        .filter(account::Column::Id.is_in(ids.iter().copied()))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(to_account)
+        .collect()
+}
+
+/// One account of the viewer, or `NOT_FOUND`.
+pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Account> {
+    find(store.conn(), viewer, id).await?.ok_or(AppError::not_found("account"))
+}
+
+/// The viewer's default account, or `NOT_FOUND` if it has none.
+pub(super) async fn default_for(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> AppResult<Account> {
+    let model = owned::<account::Entity>(viewer)
+        .filter(account::Column::IsDefault.eq(true))
+        .one(db)
+        .await?;
+    model.map(to_account).unwrap_or(Err(AppError::not_found("account")))
+}
+
+pub(super) async fn find(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<Option<Account>> {
+    owned_by_id::<account::Entity>(viewer, id).one(db).await?.map(to_account).transpose()
+}
+
+/// Create the default account of a user being signed up (inside the sign-up transaction).
+pub(super) async fn create_default(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    currency: Currency,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let row = account::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        name: Set(DEFAULT_ACCOUNT_NAME.to_owned()),
+        kind: Set(AccountKind::Checking.as_str().to_owned()),
+        currency: Set(currency.code().to_owned()),
+        institution: Set(None),
+        opening_balance_minor: Set(0),
+        is_default: Set(true),
+        archived: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    account::Entity::insert(row).exec_without_returning(db).await?;
+    Ok(())
+}
+
+fn to_account(model: account::Model) -> AppResult<Account> {
+    let currency = Currency::parse(&model.currency).map_err(AppError::internal)?;
+    Ok(Account {
+        id: model.id,
+        kind: AccountKind::parse(&model.kind),
+        opening_balance: currency.from_minor(model.opening_balance_minor),
+        currency,
+        name: model.name,
+        institution: model.institution,
+        is_default: model.is_default,
+        archived: model.archived,
+        created_at: model.created_at,
+    })
+}

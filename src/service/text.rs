@@ -1,0 +1,64 @@
+//! Validation of free text from clients: trimmed, bounded, and free of control characters
+//! (PostgreSQL cannot store NUL, and invisible characters have no place in a ledger).
+
+use crate::error::{AppError, AppResult};
+
+/// A required single-line text of 1..=`max` characters, trimmed.
+pub fn required_line(field: &str, value: &str, max: usize) -> AppResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(AppError::bad_input(field, format!("{} must not be empty", label(field))));
+    }
+    checked(field, value, max, false)
+}
+
+/// An optional multi-line text of at most `max` characters; blank becomes `None`.
+pub fn optional_block(field: &str, value: Option<&str>, max: usize) -> AppResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => checked(field, value, max, true).map(Some),
+    }
+}
+
+fn checked(field: &str, value: &str, max: usize, multiline: bool) -> AppResult<String> {
+    if value.chars().count() > max {
+        return Err(AppError::bad_input(
+            field,
+            format!("{} must be at most {max} characters", label(field)),
+        ));
+    }
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t' || c == '\r');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(AppError::bad_input(
+            field,
+            format!("{} must not contain control characters", label(field)),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// `input.description` → `description`, for messages.
+fn label(field: &str) -> &str {
+    field.rsplit('.').next().unwrap_or(field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(required_line("f", "  Rent  ", 10).unwrap(), "Rent");
+        assert!(required_line("f", "   ", 10).is_err());
+        assert!(required_line("f", "12345678901", 10).is_err());
+        assert!(required_line("f", "a\0b", 10).is_err());
+        assert!(required_line("f", "a\nb", 10).is_err());
+    }
+
+    #[test]
+    fn blocks_allow_newlines_and_blank_means_none() {
+        assert_eq!(optional_block("f", Some("a\nb"), 10).unwrap().as_deref(), Some("a\nb"));
+        assert_eq!(optional_block("f", Some("  "), 10).unwrap(), None);
+        assert!(optional_block("f", Some("a\u{0}"), 10).is_err());
+    }
+}

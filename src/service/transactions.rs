@@ -1,0 +1,245 @@
+//! Transactions: the ledger. Create, read, partially update, delete, and list with filters
+//! and keyset pagination ([`cursor`]). Amounts are signed (negative = money out) and stored
+//! as integer minor units of the account's currency.
+
+pub mod cursor;
+mod query;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+};
+use uuid::Uuid;
+
+use super::entities::transaction;
+use super::{Store, accounts, categories, delete_owned, owned_by_id, text};
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::money::Currency;
+
+pub use cursor::{Direction, Order, OrderField};
+pub use query::{Page, TransactionFilter, count, list};
+
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 500;
+/// Longest notes, in characters.
+pub const MAX_NOTES_CHARS: usize = 5000;
+
+/// A transaction of the viewer.
+#[derive(Debug, Clone)]
+pub struct Transaction {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub category_id: Option<Uuid>,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub currency: Currency,
+    pub description: String,
+    pub notes: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What creating a transaction needs; without an account it goes to the default account.
+pub struct NewTransaction {
+    pub account_id: Option<Uuid>,
+    pub category_id: Option<Uuid>,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub description: String,
+    pub notes: Option<String>,
+}
+
+/// A change to an optional field: leave it, clear it, or set it.
+#[derive(Debug, Clone, Default)]
+pub enum Change<T> {
+    #[default]
+    Keep,
+    Clear,
+    Set(T),
+}
+
+/// A partial update: `None`/`Keep` fields stay as they are.
+#[derive(Default)]
+pub struct TransactionPatch {
+    pub account_id: Option<Uuid>,
+    pub category_id: Change<Uuid>,
+    pub date: Option<NaiveDate>,
+    pub amount: Option<Decimal>,
+    pub description: Option<String>,
+    pub notes: Change<String>,
+}
+
+/// One transaction of the viewer, or `NOT_FOUND`.
+pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transaction> {
+    let model = owned_by_id::<transaction::Entity>(viewer, id).one(store.conn()).await?;
+    model.map(to_transaction).unwrap_or(Err(AppError::not_found("transaction")))
+}
+
+/// Record a transaction. The account and category must be the viewer's (`NOT_FOUND`
+/// otherwise), and the amount must fit the account's currency.
+#[tracing::instrument(skip_all)]
+pub async fn create(store: &Store, viewer: &Viewer, input: NewTransaction) -> AppResult<Transaction> {
+    let description =
+        text::required_line("input.description", &input.description, MAX_DESCRIPTION_CHARS)?;
+    let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
+    let db = store.conn();
+    let account = match input.account_id {
+        Some(id) => usable_account(db, viewer, id).await?,
+        None => accounts::default_for(db, viewer).await?,
+    };
+    if let Some(category_id) = input.category_id {
+        categories::ensure_owned(db, viewer, category_id).await?;
+    }
+    let amount_minor = minor_units(account.currency, input.amount)?;
+    let now = Utc::now();
+    let row = transaction::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(viewer.user_id()),
+        account_id: Set(account.id),
+        category_id: Set(input.category_id),
+        date: Set(input.date),
+        amount_minor: Set(amount_minor),
+        currency: Set(account.currency.code().to_owned()),
+        description: Set(description),
+        notes: Set(notes),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let model = transaction::Entity::insert(row)
+        .exec_with_returning(db)
+        .await
+        .map_err(reference_gone)?;
+    to_transaction(model)
+}
+
+/// Change some fields of a transaction of the viewer; `NOT_FOUND` if it is not theirs.
+#[tracing::instrument(skip_all)]
+pub async fn update(
+    store: &Store,
+    viewer: &Viewer,
+    id: Uuid,
+    patch: TransactionPatch,
+) -> AppResult<Transaction> {
+    let db = store.conn();
+    let current = owned_by_id::<transaction::Entity>(viewer, id)
+        .one(db)
+        .await?
+        .ok_or(AppError::not_found("transaction"))?;
+    let old_currency = stored_currency(&current.currency)?;
+    let mut row = current.clone().into_active_model();
+    let currency = match patch.account_id {
+        Some(account_id) if account_id != current.account_id => {
+            let account = usable_account(db, viewer, account_id).await?;
+            row.account_id = Set(account.id);
+            row.currency = Set(account.currency.code().to_owned());
+            account.currency
+        }
+        _ => old_currency,
+    };
+    let amount = patch.amount.unwrap_or_else(|| old_currency.from_minor(current.amount_minor));
+    row.amount_minor = Set(minor_units(currency, amount)?);
+    match patch.category_id {
+        Change::Keep => {}
+        Change::Clear => row.category_id = Set(None),
+        Change::Set(category_id) => {
+            categories::ensure_owned(db, viewer, category_id).await?;
+            row.category_id = Set(Some(category_id));
+        }
+    }
+    if let Some(date) = patch.date {
+        row.date = Set(date);
+    }
+    if let Some(description) = patch.description {
+        let value = text::required_line("input.description", &description, MAX_DESCRIPTION_CHARS)?;
+        row.description = Set(value);
+    }
+    match patch.notes {
+        Change::Keep => {}
+        Change::Clear => row.notes = Set(None),
+        Change::Set(notes) => {
+            row.notes = Set(text::optional_block("input.notes", Some(&notes), MAX_NOTES_CHARS)?)
+        }
+    }
+    row.updated_at = Set(Utc::now());
+    save_owned(db, viewer, id, row).await
+}
+
+/// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs.
+#[tracing::instrument(skip_all)]
+pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
+    let result = delete_owned::<transaction::Entity>(viewer, id).exec(store.conn()).await?;
+    match result.rows_affected {
+        0 => Err(AppError::not_found("transaction")),
+        _ => Ok(()),
+    }
+}
+
+async fn save_owned(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+    row: transaction::ActiveModel,
+) -> AppResult<Transaction> {
+    let updated = transaction::Entity::update_many()
+        .set(row)
+        .filter(transaction::Column::UserId.eq(viewer.user_id()))
+        .filter(transaction::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(reference_gone)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::not_found("transaction"));
+    }
+    let model = owned_by_id::<transaction::Entity>(viewer, id).one(db).await?;
+    model.map(to_transaction).unwrap_or(Err(AppError::not_found("transaction")))
+}
+
+/// An account of the viewer that can take new transactions.
+async fn usable_account(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<accounts::Account> {
+    let account = accounts::find(db, viewer, id).await?.ok_or(AppError::not_found("account"))?;
+    if account.archived {
+        return Err(AppError::bad_input("input.accountId", "This account is archived"));
+    }
+    Ok(account)
+}
+
+fn minor_units(currency: Currency, amount: Decimal) -> AppResult<i64> {
+    currency.to_minor(amount).map_err(|err| AppError::bad_input("input.amount", err.to_string()))
+}
+
+/// A referenced account or category vanished between the check and the write (a concurrent
+/// delete): the composite foreign key refused it, and so do we, as not found.
+fn reference_gone(err: sea_orm::DbErr) -> AppError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
+            AppError::not_found("account or category")
+        }
+        _ => err.into(),
+    }
+}
+
+fn stored_currency(code: &str) -> AppResult<Currency> {
+    Currency::parse(code).map_err(AppError::internal)
+}
+
+fn to_transaction(model: transaction::Model) -> AppResult<Transaction> {
+    let currency = stored_currency(&model.currency)?;
+    Ok(Transaction {
+        id: model.id,
+        account_id: model.account_id,
+        category_id: model.category_id,
+        date: model.date,
+        amount: currency.from_minor(model.amount_minor),
+        currency,
+        description: model.description,
+        notes: model.notes,
+        created_at: model.created_at,
+        updated_at: model.updated_at,
+    })
+}

@@ -1,0 +1,210 @@
+//! Users: sign-up (with the default account and categories), login, and `me`.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::entities::user;
+use super::{Store, accounts, categories, is_unique_violation};
+use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::error::{AppError, AppResult};
+use crate::money::Currency;
+
+/// The base currency of a user who names none at sign-up.
+pub const DEFAULT_BASE_CURRENCY: &str = "USD";
+
+/// A user as the API may show it: no password hash in here.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: Uuid,
+    pub username: String,
+    pub email: String,
+    pub base_currency: Currency,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What sign-up needs.
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    pub base_currency: Option<String>,
+}
+
+/// The one answer to every failed login: unknown email and wrong password look the same.
+const INVALID_CREDENTIALS: AppError = AppError::Unauthenticated("Invalid email or password");
+
+/// Create a user with a default account and the default categories, all in one transaction.
+#[tracing::instrument(skip_all)]
+pub async fn signup(store: &Store, hasher: &PasswordHasher, input: NewUser) -> AppResult<User> {
+    let username = validate_username(&input.username)?;
+    let email = normalize_email(&input.email)?;
+    let password = Password::new(input.password, "input.password")?;
+    let currency = match input.base_currency.as_deref() {
+        None => Currency::parse(DEFAULT_BASE_CURRENCY).map_err(AppError::internal)?,
+        Some(code) => Currency::parse(code)
+            .map_err(|err| AppError::bad_input("input.baseCurrency", err.to_string()))?,
+    };
+    ensure_unique(store, &username, &email).await?;
+    let password_hash = hasher.hash(&password).await?;
+
+    let now = Utc::now();
+    let row = user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        username_key: Set(username.to_lowercase()),
+        username: Set(username),
+        email: Set(email),
+        password_hash: Set(password_hash),
+        role: Set("USER".to_owned()),
+        base_currency: Set(currency.code().to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let txn = store.begin().await?;
+    let model = user::Entity::insert(row)
+        .exec_with_returning(&txn)
+        .await
+        .map_err(conflict_from_unique_violation)?;
+    accounts::create_default(&txn, model.id, currency, now).await?;
+    categories::create_defaults(&txn, model.id, now).await?;
+    txn.commit().await?;
+    to_user(model)
+}
+
+/// Check an email and password; the same error, in about the same time, whether the email
+/// is unknown or the password wrong.
+#[tracing::instrument(skip_all)]
+pub async fn login(
+    store: &Store,
+    hasher: &PasswordHasher,
+    email: &str,
+    password: String,
+) -> AppResult<User> {
+    let password = Password::presented(password);
+    let email = email.trim().to_lowercase();
+    let found = user::Entity::find().filter(user::Column::Email.eq(email)).one(store.conn()).await?;
+    match found {
+        Some(model) if hasher.verify(&password, &model.password_hash).await? => to_user(model),
+        Some(_) => Err(INVALID_CREDENTIALS),
+        None => {
+            hasher.verify_against_dummy(&password).await?;
+            Err(INVALID_CREDENTIALS)
+        }
+    }
+}
+
+/// The viewer's own user record.
+pub async fn me(store: &Store, viewer: &Viewer) -> AppResult<User> {
+    let model = user::Entity::find_by_id(viewer.user_id()).one(store.conn()).await?;
+    model.map(to_user).unwrap_or(Err(AppError::Unauthenticated("This user no longer exists")))
+}
+
+async fn ensure_unique(store: &Store, username: &str, email: &str) -> AppResult<()> {
+    let email_taken = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(store.conn())
+        .await?
+        .is_some();
+    if email_taken {
+        return Err(email_conflict());
+    }
+    let username_taken = user::Entity::find()
+        .filter(user::Column::UsernameKey.eq(username.to_lowercase()))
+        .one(store.conn())
+        .await?
+        .is_some();
+    if username_taken {
+        return Err(username_conflict());
+    }
+    Ok(())
+}
+
+/// Two sign-ups racing past `ensure_unique`: the unique index decides, with the same error.
+fn conflict_from_unique_violation(err: sea_orm::DbErr) -> AppError {
+    if is_unique_violation(&err, "email") {
+        email_conflict()
+    } else if is_unique_violation(&err, "username") {
+        username_conflict()
+    } else {
+        err.into()
+    }
+}
+
+fn email_conflict() -> AppError {
+    AppError::Conflict {
+        field: "input.email",
+        message: "An account with this email already exists".to_owned(),
+    }
+}
+
+fn username_conflict() -> AppError {
+    AppError::Conflict { field: "input.username", message: "This username is taken".to_owned() }
+}
+
+fn to_user(model: user::Model) -> AppResult<User> {
+    Ok(User {
+        id: model.id,
+        base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,
+        username: model.username,
+        email: model.email,
+        created_at: model.created_at,
+    })
+}
+
+/// A username is 3–32 characters of `A–Z a–z 0–9 _ . -`.
+fn validate_username(raw: &str) -> AppResult<String> {
+    let name = raw.trim();
+    let valid_chars = name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    if !(3..=32).contains(&name.len()) || !valid_chars {
+        return Err(AppError::bad_input(
+            "input.username",
+            "Username must be 3 to 32 characters of letters, digits, '_', '.' or '-'",
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// Trim and lower-case an email, and check its shape (one `@`, a dotted domain, no spaces).
+fn normalize_email(raw: &str) -> AppResult<String> {
+    let email = raw.trim().to_lowercase();
+    let invalid = || AppError::bad_input("input.email", "Enter a valid email address");
+    if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid());
+    }
+    let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !domain.contains('@');
+    if local.is_empty() || local.len() > 64 || !domain_ok {
+        return Err(invalid());
+    }
+    Ok(email)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_and_lower_cased() {
+        assert_eq!(normalize_email("  Ada@Example.COM ").unwrap(), "ada@example.com");
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com",
+                    "ada@@example.com", "ada@example..com", "ada@.example.com"] {
+            assert!(normalize_email(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn usernames_follow_the_character_and_length_rules() {
+        assert_eq!(validate_username(" ada.lovelace_1-x ").unwrap(), "ada.lovelace_1-x");
+        for bad in ["ab", &"a".repeat(33), "ada lovelace", "ädä", "ada@home"] {
+            assert!(validate_username(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}
