@@ -34,16 +34,28 @@ impl App {
         check_production_settings(&config)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
-        store.migrate().await.context("running database migrations")?;
+        store
+            .migrate()
+            .await
+            .context("running database migrations")?;
 
-        let tokens = Arc::new(TokenKeys::new(&secret, TokenSettings {
-            issuer: config.jwt_issuer.clone(),
-            audience: config.jwt_audience.clone(),
-            ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
-        }));
-        let concurrency = config.password_hash_concurrency.map_or_else(default_concurrency, |n| n as usize);
+        let tokens = Arc::new(TokenKeys::new(
+            &secret,
+            TokenSettings {
+                issuer: config.jwt_issuer.clone(),
+                audience: config.jwt_audience.clone(),
+                ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
+            },
+        ));
+        let concurrency = config
+            .password_hash_concurrency
+            .map_or_else(default_concurrency, |n| n as usize);
         let hasher = Arc::new(PasswordHasher::new(config.bcrypt_cost, concurrency));
-        let services = Services { store: store.clone(), hasher, tokens: tokens.clone() };
+        let services = Services {
+            store: store.clone(),
+            hasher,
+            tokens: tokens.clone(),
+        };
         let limits = Limits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
@@ -104,7 +116,10 @@ impl App {
 /// `tally migrate`: apply pending migrations and exit.
 pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     let store = connect(config).await?;
-    store.migrate().await.context("running database migrations")?;
+    store
+        .migrate()
+        .await
+        .context("running database migrations")?;
     tracing::info!("migrations applied");
     store.close().await;
     Ok(())
@@ -122,7 +137,9 @@ async fn connect(config: &Config) -> anyhow::Result<Store> {
 }
 
 fn check_production_settings(config: &Config) -> anyhow::Result<()> {
-    if config.environment == Environment::Production && config.bcrypt_cost < MIN_PRODUCTION_BCRYPT_COST {
+    if config.environment == Environment::Production
+        && config.bcrypt_cost < MIN_PRODUCTION_BCRYPT_COST
+    {
         anyhow::bail!(
             "BCRYPT_COST={} is too low for production; use at least {MIN_PRODUCTION_BCRYPT_COST}",
             config.bcrypt_cost

@@ -10,7 +10,11 @@ use crate::auth::Secret;
 
 /// The command line of the `tally` binary.
 #[derive(Debug, Parser)]
-#[command(name = "tally", version, about = "Tally: personal finance over GraphQL")]
+#[command(
+    name = "tally",
+    version,
+    about = "Tally: personal finance over GraphQL"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]

@@ -41,7 +41,10 @@ pub enum AppError {
     /// No such row *for this viewer*. Other users' rows are reported the same way.
     NotFound { entity: &'static str },
     /// A uniqueness rule; `field` names the input field that collides.
-    Conflict { field: &'static str, message: String },
+    Conflict {
+        field: &'static str,
+        message: String,
+    },
     /// Too many attempts; the client may retry after this many seconds.
     RateLimited { retry_after_secs: u64 },
     /// Anything else: logged with its cause, answered generically.
@@ -54,7 +57,10 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     /// Invalid input in the named field.
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::BadUserInput { field: field.into(), message: message.into() }
+        Self::BadUserInput {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// No such row for this viewer.
@@ -150,9 +156,23 @@ mod tests {
             (AppError::Forbidden("x"), code::FORBIDDEN),
             (AppError::bad_input("f", "x"), code::BAD_USER_INPUT),
             (AppError::not_found("account"), code::NOT_FOUND),
-            (AppError::Conflict { field: "email", message: "x".into() }, code::CONFLICT),
-            (AppError::RateLimited { retry_after_secs: 3 }, code::RATE_LIMITED),
-            (AppError::internal(anyhow::anyhow!("boom")), code::INTERNAL_SERVER_ERROR),
+            (
+                AppError::Conflict {
+                    field: "email",
+                    message: "x".into(),
+                },
+                code::CONFLICT,
+            ),
+            (
+                AppError::RateLimited {
+                    retry_after_secs: 3,
+                },
+                code::RATE_LIMITED,
+            ),
+            (
+                AppError::internal(anyhow::anyhow!("boom")),
+                code::INTERNAL_SERVER_ERROR,
+            ),
         ];
         for (err, expected) in cases {
             let (_, ext) = extensions(err);
@@ -164,7 +184,10 @@ mod tests {
     fn bad_input_and_conflict_name_the_field() {
         let (_, ext) = extensions(AppError::bad_input("input.amount", "too many decimals"));
         assert_eq!(ext["field"], "input.amount");
-        let conflict = AppError::Conflict { field: "username", message: "taken".into() };
+        let conflict = AppError::Conflict {
+            field: "username",
+            message: "taken".into(),
+        };
         assert_eq!(extensions(conflict).1["field"], "username");
     }
 
@@ -176,7 +199,9 @@ mod tests {
 
     #[test]
     fn rate_limited_says_when_to_retry() {
-        let (message, ext) = extensions(AppError::RateLimited { retry_after_secs: 30 });
+        let (message, ext) = extensions(AppError::RateLimited {
+            retry_after_secs: 30,
+        });
         assert_eq!(ext["retryAfter"], 30);
         assert!(message.contains("30 seconds"));
     }

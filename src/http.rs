@@ -46,7 +46,11 @@ pub fn router(state: AppState) -> Router {
                 .to_owned();
             tracing::info_span!("http", method = %request.method(), route)
         })
-        .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Micros));
+        .on_response(
+            DefaultOnResponse::new()
+                .level(Level::INFO)
+                .latency_unit(tower_http::LatencyUnit::Micros),
+        );
     Router::new()
         .route("/graphql", get(graphiql::page).post(graphql::execute))
         .route("/healthz", get(health::live))

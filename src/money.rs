@@ -32,10 +32,32 @@ pub enum MoneyError {
 
 /// Active ISO 4217 codes whose minor unit is not 2 decimal places.
 const EXPONENTS: &[(&str, u32)] = &[
-    ("BIF", 0), ("CLP", 0), ("DJF", 0), ("GNF", 0), ("ISK", 0), ("JPY", 0), ("KMF", 0),
-    ("KRW", 0), ("PYG", 0), ("RWF", 0), ("UGX", 0), ("UYI", 0), ("VND", 0), ("VUV", 0),
-    ("XAF", 0), ("XOF", 0), ("XPF", 0), ("BHD", 3), ("IQD", 3), ("JOD", 3), ("KWD", 3),
-    ("LYD", 3), ("OMR", 3), ("TND", 3), ("CLF", 4), ("UYW", 4),
+    ("BIF", 0),
+    ("CLP", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("ISK", 0),
+    ("JPY", 0),
+    ("KMF", 0),
+    ("KRW", 0),
+    ("PYG", 0),
+    ("RWF", 0),
+    ("UGX", 0),
+    ("UYI", 0),
+    ("VND", 0),
+    ("VUV", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
+    ("BHD", 3),
+    ("IQD", 3),
+    ("JOD", 3),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("TND", 3),
+    ("CLF", 4),
+    ("UYW", 4),
 ];
 
 /// Active ISO 4217 codes with 2 decimal places.
@@ -80,7 +102,10 @@ impl Currency {
     pub fn to_minor(&self, amount: Decimal) -> Result<i64, MoneyError> {
         let normalized = amount.normalize();
         if normalized.scale() > self.exponent {
-            return Err(MoneyError::TooManyDecimals { currency: self.code, max: self.exponent });
+            return Err(MoneyError::TooManyDecimals {
+                currency: self.code,
+                max: self.exponent,
+            });
         }
         let mut scaled = normalized;
         scaled.rescale(self.exponent);
@@ -143,7 +168,10 @@ mod tests {
         let eur = Currency::parse("EUR").expect("EUR");
         assert_eq!(
             eur.to_minor(dec("1.005")),
-            Err(MoneyError::TooManyDecimals { currency: "EUR", max: 2 })
+            Err(MoneyError::TooManyDecimals {
+                currency: "EUR",
+                max: 2
+            })
         );
         assert_eq!(eur.to_minor(dec("1.500")), Ok(150));
         let jpy = Currency::parse("JPY").expect("JPY");
@@ -156,8 +184,14 @@ mod tests {
     #[test]
     fn huge_amounts_are_out_of_range() {
         let eur = Currency::parse("EUR").expect("EUR");
-        assert_eq!(eur.to_minor(dec("1000000000000000.01")), Err(MoneyError::OutOfRange));
-        assert_eq!(eur.to_minor(dec("79228162514264337593543950335")), Err(MoneyError::OutOfRange));
+        assert_eq!(
+            eur.to_minor(dec("1000000000000000.01")),
+            Err(MoneyError::OutOfRange)
+        );
+        assert_eq!(
+            eur.to_minor(dec("79228162514264337593543950335")),
+            Err(MoneyError::OutOfRange)
+        );
     }
 
     #[test]

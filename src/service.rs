@@ -23,8 +23,8 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DbErr,
-    DeleteMany, EntityTrait, QueryFilter, Select,
+    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DbErr, DeleteMany, EntityTrait,
+    QueryFilter, Select,
 };
 
 use crate::auth::Viewer;
@@ -46,8 +46,16 @@ impl Store {
             .max_connections(if in_memory { 1 } else { max_connections })
             .min_connections(if in_memory { 1 } else { 0 })
             .acquire_timeout(Duration::from_secs(10))
-            .idle_timeout(if in_memory { None } else { Some(Duration::from_secs(300)) })
-            .max_lifetime(if in_memory { None } else { Some(Duration::from_secs(1800)) })
+            .idle_timeout(if in_memory {
+                None
+            } else {
+                Some(Duration::from_secs(300))
+            })
+            .max_lifetime(if in_memory {
+                None
+            } else {
+                Some(Duration::from_secs(1800))
+            })
             .sqlx_logging(false)
             .map_sqlx_sqlite_opts(|opts| {
                 opts.foreign_keys(true)
@@ -116,7 +124,9 @@ fn owned_by_id<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> Select<E> {
 
 /// Delete the viewer's row of `E` with this id; another user's row is left alone.
 fn delete_owned<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> DeleteMany<E> {
-    E::delete_many().filter(E::owner().eq(viewer.user_id())).filter(E::id().eq(id))
+    E::delete_many()
+        .filter(E::owner().eq(viewer.user_id()))
+        .filter(E::id().eq(id))
 }
 
 macro_rules! owned_entity {

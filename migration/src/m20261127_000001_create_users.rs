@@ -31,11 +31,28 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Users::Username).string_len(32).not_null())
                     .col(ColumnDef::new(Users::UsernameKey).string_len(32).not_null())
                     .col(ColumnDef::new(Users::Email).string_len(254).not_null())
-                    .col(ColumnDef::new(Users::PasswordHash).string_len(128).not_null())
-                    .col(ColumnDef::new(Users::Role).string_len(16).not_null().default("USER"))
+                    .col(
+                        ColumnDef::new(Users::PasswordHash)
+                            .string_len(128)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::Role)
+                            .string_len(16)
+                            .not_null()
+                            .default("USER"),
+                    )
                     .col(ColumnDef::new(Users::BaseCurrency).char_len(3).not_null())
-                    .col(ColumnDef::new(Users::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Users::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Users::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -62,6 +79,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Users::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Users::Table).to_owned())
+            .await
     }
 }

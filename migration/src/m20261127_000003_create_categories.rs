@@ -33,12 +33,22 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Categories::Table)
-                    .col(ColumnDef::new(Categories::Id).uuid().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Categories::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Categories::UserId).uuid().not_null())
                     .col(ColumnDef::new(Categories::ParentId).uuid().null())
                     .col(ColumnDef::new(Categories::Name).string_len(100).not_null())
                     .col(ColumnDef::new(Categories::Kind).string_len(16).not_null())
-                    .col(ColumnDef::new(Categories::Position).integer().not_null().default(0))
+                    .col(
+                        ColumnDef::new(Categories::Position)
+                            .integer()
+                            .not_null()
+                            .default(0),
+                    )
                     .col(
                         ColumnDef::new(Categories::CreatedAt)
                             .timestamp_with_time_zone()
@@ -56,24 +66,24 @@ impl MigrationTrait for Migration {
                             .to(Users::Table, Users::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
+                    // Inline, so the self-reference below has its key when the table is made.
+                    .index(
+                        Index::create()
+                            .name("ux_categories_user_id_id")
+                            .col(Categories::UserId)
+                            .col(Categories::Id)
+                            .unique(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_categories_parent_same_user")
-                            .from(Categories::Table, (Categories::UserId, Categories::ParentId))
+                            .from(
+                                Categories::Table,
+                                (Categories::UserId, Categories::ParentId),
+                            )
                             .to(Categories::Table, (Categories::UserId, Categories::Id))
                             .on_delete(ForeignKeyAction::NoAction),
                     )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ux_categories_user_id_id")
-                    .table(Categories::Table)
-                    .col(Categories::UserId)
-                    .col(Categories::Id)
-                    .unique()
                     .to_owned(),
             )
             .await?;
@@ -90,6 +100,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Categories::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Categories::Table).to_owned())
+            .await
     }
 }

@@ -50,13 +50,28 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.create_table(table()).await?;
         for (name, cols) in [
-            ("ix_transactions_user_date_id", &[Transactions::Date, Transactions::Id]),
-            ("ix_transactions_user_amount_id", &[Transactions::AmountMinor, Transactions::Id]),
-            ("ix_transactions_user_account", &[Transactions::AccountId, Transactions::Date]),
-            ("ix_transactions_user_category", &[Transactions::CategoryId, Transactions::Date]),
+            (
+                "ix_transactions_user_date_id",
+                &[Transactions::Date, Transactions::Id],
+            ),
+            (
+                "ix_transactions_user_amount_id",
+                &[Transactions::AmountMinor, Transactions::Id],
+            ),
+            (
+                "ix_transactions_user_account",
+                &[Transactions::AccountId, Transactions::Date],
+            ),
+            (
+                "ix_transactions_user_category",
+                &[Transactions::CategoryId, Transactions::Date],
+            ),
         ] {
             let mut index = Index::create();
-            index.name(name).table(Transactions::Table).col(Transactions::UserId);
+            index
+                .name(name)
+                .table(Transactions::Table)
+                .col(Transactions::UserId);
             for col in cols {
                 index.col(*col);
             }
@@ -66,24 +81,51 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Transactions::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Transactions::Table).to_owned())
+            .await
     }
 }
 
 fn table() -> TableCreateStatement {
     Table::create()
         .table(Transactions::Table)
-        .col(ColumnDef::new(Transactions::Id).uuid().not_null().primary_key())
+        .col(
+            ColumnDef::new(Transactions::Id)
+                .uuid()
+                .not_null()
+                .primary_key(),
+        )
         .col(ColumnDef::new(Transactions::UserId).uuid().not_null())
         .col(ColumnDef::new(Transactions::AccountId).uuid().not_null())
         .col(ColumnDef::new(Transactions::CategoryId).uuid().null())
         .col(ColumnDef::new(Transactions::Date).date().not_null())
-        .col(ColumnDef::new(Transactions::AmountMinor).big_integer().not_null())
-        .col(ColumnDef::new(Transactions::Currency).char_len(3).not_null())
-        .col(ColumnDef::new(Transactions::Description).string_len(500).not_null())
+        .col(
+            ColumnDef::new(Transactions::AmountMinor)
+                .big_integer()
+                .not_null(),
+        )
+        .col(
+            ColumnDef::new(Transactions::Currency)
+                .char_len(3)
+                .not_null(),
+        )
+        .col(
+            ColumnDef::new(Transactions::Description)
+                .string_len(500)
+                .not_null(),
+        )
         .col(ColumnDef::new(Transactions::Notes).text().null())
-        .col(ColumnDef::new(Transactions::CreatedAt).timestamp_with_time_zone().not_null())
-        .col(ColumnDef::new(Transactions::UpdatedAt).timestamp_with_time_zone().not_null())
+        .col(
+            ColumnDef::new(Transactions::CreatedAt)
+                .timestamp_with_time_zone()
+                .not_null(),
+        )
+        .col(
+            ColumnDef::new(Transactions::UpdatedAt)
+                .timestamp_with_time_zone()
+                .not_null(),
+        )
         .foreign_key(
             ForeignKey::create()
                 .name("fk_transactions_user")
@@ -94,14 +136,20 @@ fn table() -> TableCreateStatement {
         .foreign_key(
             ForeignKey::create()
                 .name("fk_transactions_account_same_user")
-                .from(Transactions::Table, (Transactions::UserId, Transactions::AccountId))
+                .from(
+                    Transactions::Table,
+                    (Transactions::UserId, Transactions::AccountId),
+                )
                 .to(Accounts::Table, (Accounts::UserId, Accounts::Id))
                 .on_delete(ForeignKeyAction::NoAction),
         )
         .foreign_key(
             ForeignKey::create()
                 .name("fk_transactions_category_same_user")
-                .from(Transactions::Table, (Transactions::UserId, Transactions::CategoryId))
+                .from(
+                    Transactions::Table,
+                    (Transactions::UserId, Transactions::CategoryId),
+                )
                 .to(Categories::Table, (Categories::UserId, Categories::Id))
                 .on_delete(ForeignKeyAction::NoAction),
         )

@@ -144,7 +144,11 @@ mod tests {
         let h = hasher();
         let hash = h.hash(&pw("correct horse battery")).await.unwrap();
         assert!(h.verify(&pw("correct horse battery"), &hash).await.unwrap());
-        assert!(!h.verify(&pw("correct horse battery!"), &hash).await.unwrap());
+        assert!(
+            !h.verify(&pw("correct horse battery!"), &hash)
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -152,7 +156,11 @@ mod tests {
         let h = hasher();
         let long = "x".repeat(72);
         let hash = h.hash(&pw(&long)).await.unwrap();
-        assert!(!h.verify(&pw(&format!("{long}suffix")), &hash).await.unwrap());
+        assert!(
+            !h.verify(&pw(&format!("{long}suffix")), &hash)
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -166,7 +174,12 @@ mod tests {
 
     #[tokio::test]
     async fn the_dummy_verification_never_succeeds() {
-        assert!(!hasher().verify_against_dummy(&pw("anything")).await.unwrap());
+        assert!(
+            !hasher()
+                .verify_against_dummy(&pw("anything"))
+                .await
+                .unwrap()
+        );
     }
 
     #[test]

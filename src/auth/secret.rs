@@ -50,16 +50,32 @@ pub enum SecretError {
         "JWT_SECRET is required when TALLY_ENV=production; generate one with `openssl rand -base64 48`"
     )]
     Missing,
-    #[error("JWT_SECRET is too weak: {0}; use at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 48`)")]
+    #[error(
+        "JWT_SECRET is too weak: {0}; use at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 48`)"
+    )]
     Weak(&'static str),
     #[error("cannot read or create the development JWT secret at {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Words that mark a secret copied from an example rather than generated.
 const PLACEHOLDERS: &[&str] = &[
-    "changeme", "change-me", "change_me", "change-this", "secret", "placeholder", "example",
-    "password", "default", "your-", "your_", "insert", "replace",
+    "changeme",
+    "change-me",
+    "change_me",
+    "change-this",
+    "secret",
+    "placeholder",
+    "example",
+    "password",
+    "default",
+    "your-",
+    "your_",
+    "insert",
+    "replace",
 ];
 
 /// Check a secret's strength; `Err` names the reason.
@@ -100,7 +116,10 @@ pub fn load(config: &Config) -> Result<Secret, SecretError> {
 
 fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
     let path = dir.join(DEV_SECRET_FILE);
-    let io = |source| SecretError::Io { path: path.clone(), source };
+    let io = |source| SecretError::Io {
+        path: path.clone(),
+        source,
+    };
     match std::fs::read_to_string(&path) {
         Ok(text) if !text.trim().is_empty() => return Ok(Secret(text.trim().to_owned())),
         Ok(_) => {}
@@ -143,7 +162,9 @@ mod tests {
         assert!(check_strength(&secret("changeme-changeme-changeme-changeme")).is_err());
         assert!(check_strength(&secret("your-256-bit-secret-goes-here-please")).is_err());
         assert!(check_strength(&secret(&"ab".repeat(32))).is_err());
-        assert!(check_strength(&secret("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u")).is_ok());
+        assert!(
+            check_strength(&secret("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u")).is_ok()
+        );
     }
 
     #[test]
@@ -161,7 +182,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.join(DEV_SECRET_FILE)).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.join(DEV_SECRET_FILE))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         std::fs::remove_dir_all(dir).ok();

@@ -142,7 +142,10 @@ impl TokenKeys {
 }
 
 fn key_id(secret: &Secret) -> String {
-    let digest = Sha256::new().chain_update(b"tally/kid/v1").chain_update(secret.expose()).finalize();
+    let digest = Sha256::new()
+        .chain_update(b"tally/kid/v1")
+        .chain_update(secret.expose())
+        .finalize();
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     format!("hs256-{hex}")
 }
@@ -152,7 +155,9 @@ mod tests {
     use super::*;
 
     fn keys() -> TokenKeys {
-        let secret: Secret = "a-test-secret-of-at-least-thirty-two-bytes!".parse().unwrap();
+        let secret: Secret = "a-test-secret-of-at-least-thirty-two-bytes!"
+            .parse()
+            .unwrap();
         let settings = TokenSettings {
             issuer: "tally".into(),
             audience: "tally-api".into(),
@@ -173,7 +178,8 @@ mod tests {
     #[test]
     fn the_header_names_type_algorithm_and_key() {
         let keys = keys();
-        let header = jsonwebtoken::decode_header(keys.issue(Uuid::now_v7()).unwrap().token).unwrap();
+        let header =
+            jsonwebtoken::decode_header(keys.issue(Uuid::now_v7()).unwrap().token).unwrap();
         assert_eq!(header.alg, Algorithm::HS256);
         assert_eq!(header.typ.as_deref(), Some("at+jwt"));
         assert_eq!(header.kid.as_deref(), Some(keys.kid()));
@@ -183,6 +189,9 @@ mod tests {
     #[test]
     fn empty_and_oversized_tokens_are_malformed() {
         assert!(matches!(keys().verify(""), Err(TokenError::Malformed)));
-        assert!(matches!(keys().verify(&"a".repeat(5000)), Err(TokenError::Malformed)));
+        assert!(matches!(
+            keys().verify(&"a".repeat(5000)),
+            Err(TokenError::Malformed)
+        ));
     }
 }

@@ -48,8 +48,11 @@ pub struct InvalidToken {
 
 impl IntoResponse for InvalidToken {
     fn into_response(self) -> Response {
-        let mut response =
-            graphql_error_response(StatusCode::UNAUTHORIZED, code::UNAUTHENTICATED, self.message);
+        let mut response = graphql_error_response(
+            StatusCode::UNAUTHORIZED,
+            code::UNAUTHENTICATED,
+            self.message,
+        );
         let challenge = format!("Bearer error=\"{}\"", self.error);
         if let Ok(value) = HeaderValue::from_str(&challenge) {
             response.headers_mut().insert(WWW_AUTHENTICATE, value);
@@ -90,7 +93,10 @@ where
 fn bearer_token(header: &HeaderValue) -> Option<&str> {
     let value = header.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]

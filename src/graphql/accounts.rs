@@ -1,9 +1,12 @@
 //! Accounts as the API shows them.
 
-use async_graphql::{Context, Enum, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
 
 use super::context::{services, viewer};
+use super::loaders;
 use super::scalars::{DateTime, Money, Uuid};
+use crate::error::AppError;
+use crate::money::Currency;
 use crate::service::accounts::{self, AccountKind as Kind};
 
 /// What kind of account this is.
@@ -36,6 +39,7 @@ impl From<Kind> for AccountKind {
 
 /// Where money lives: a current account, a card, cash …
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Account {
     pub id: Uuid,
     pub name: String,
@@ -48,6 +52,24 @@ pub struct Account {
     pub is_default: bool,
     pub archived: bool,
     pub created_at: DateTime,
+    #[graphql(skip)]
+    money: Currency,
+}
+
+#[ComplexObject]
+impl Account {
+    /// Opening balance plus every transaction of the account, exact.
+    async fn balance(&self, ctx: &Context<'_>) -> async_graphql::Result<Money> {
+        let total = loaders::account_total(ctx, self.id.0).await?;
+        let opening = self
+            .money
+            .to_minor(self.opening_balance.0)
+            .map_err(AppError::internal)?;
+        let minor = opening
+            .checked_add(total)
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("balance overflow")))?;
+        Ok(Money(self.money.from_minor(minor)))
+    }
 }
 
 impl From<accounts::Account> for Account {
@@ -62,6 +84,7 @@ impl From<accounts::Account> for Account {
             is_default: account.is_default,
             archived: account.archived,
             created_at: DateTime(account.created_at),
+            money: account.currency,
         }
     }
 }
@@ -81,6 +104,8 @@ impl AccountQuery {
     /// One of the viewer's accounts.
     async fn account(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Account> {
         let viewer = viewer(ctx)?;
-        Ok(accounts::get(&services(ctx).store, viewer, id.0).await?.into())
+        Ok(accounts::get(&services(ctx).store, viewer, id.0)
+            .await?
+            .into())
     }
 }

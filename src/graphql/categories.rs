@@ -50,7 +50,9 @@ impl Category {
         let Some(parent_id) = self.parent_id else {
             return Ok(None);
         };
-        Ok(loaders::category(ctx, parent_id.0).await?.map(Category::from))
+        Ok(loaders::category(ctx, parent_id.0)
+            .await?
+            .map(Category::from))
     }
 
     /// The sub-categories, in display order.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 use async_graphql::dataloader::DataLoader;
 
-use super::loaders::{AccountLoader, CategoryLoader, ChildrenLoader};
+use super::loaders::{AccountLoader, AccountTotalLoader, CategoryLoader, ChildrenLoader};
 use crate::auth::{PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
@@ -26,6 +26,7 @@ pub struct RequestContext {
     pub(super) accounts: Option<DataLoader<AccountLoader>>,
     pub(super) categories: Option<DataLoader<CategoryLoader>>,
     pub(super) children: Option<DataLoader<ChildrenLoader>>,
+    pub(super) account_totals: Option<DataLoader<AccountTotalLoader>>,
 }
 
 impl RequestContext {
@@ -35,8 +36,11 @@ impl RequestContext {
         Self {
             viewer,
             accounts: viewer.map(|v| DataLoader::new(AccountLoader::new(store.clone(), v), spawn)),
-            categories: viewer.map(|v| DataLoader::new(CategoryLoader::new(store.clone(), v), spawn)),
+            categories: viewer
+                .map(|v| DataLoader::new(CategoryLoader::new(store.clone(), v), spawn)),
             children: viewer.map(|v| DataLoader::new(ChildrenLoader::new(store.clone(), v), spawn)),
+            account_totals: viewer
+                .map(|v| DataLoader::new(AccountTotalLoader::new(store.clone(), v), spawn)),
         }
     }
 }
@@ -48,7 +52,10 @@ pub fn services<'a>(ctx: &Context<'a>) -> &'a Services {
 
 /// The viewer, or `UNAUTHENTICATED` for an anonymous request.
 pub fn viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, AppError> {
-    request(ctx)?.viewer.as_ref().ok_or(AppError::Unauthenticated("Log in to see this"))
+    request(ctx)?
+        .viewer
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
 pub(super) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext, AppError> {

@@ -91,9 +91,14 @@ fn is_input_error(err: &ServerError) -> bool {
 
 /// Add `code` unless the error already has one.
 fn with_code(mut err: ServerError, code: &'static str) -> ServerError {
-    let has_code = err.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some());
+    let has_code = err
+        .extensions
+        .as_ref()
+        .is_some_and(|ext| ext.get("code").is_some());
     if !has_code {
-        err.extensions.get_or_insert_with(Default::default).set("code", code);
+        err.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
     }
     err
 }

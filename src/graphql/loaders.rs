@@ -9,9 +9,9 @@ use async_graphql::Context;
 use super::context::request;
 use crate::auth::Viewer;
 use crate::error::AppError;
+use crate::service::Store;
 use crate::service::accounts::{self, Account};
 use crate::service::categories::{self, Category};
-use crate::service::Store;
 
 /// Key of the account lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,7 +60,10 @@ impl async_graphql::dataloader::Loader<CategoryId> for CategoryLoader {
     type Value = Category;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[CategoryId]) -> Result<HashMap<CategoryId, Category>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[CategoryId],
+    ) -> Result<HashMap<CategoryId, Category>, Self::Error> {
         let ids: Vec<_> = keys.iter().map(|k| k.0).collect();
         let rows = categories::by_ids(&self.store, &self.viewer, &ids).await?;
         Ok(rows.into_iter().map(|c| (CategoryId(c.id), c)).collect())
@@ -69,14 +72,22 @@ impl async_graphql::dataloader::Loader<CategoryId> for CategoryLoader {
 
 /// The viewer's account with this id, through the request's loader.
 pub async fn account(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Account>> {
-    let loader = request(ctx)?.accounts.as_ref().ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = request(ctx)?
+        .accounts
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
     loader.load_one(AccountId(id)).await
 }
 
 /// The viewer's category with this id, through the request's loader.
-pub async fn category(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Category>> {
-    let loader =
-        request(ctx)?.categories.as_ref().ok_or(AppError::Unauthenticated("Log in to see this"))?;
+pub async fn category(
+    ctx: &Context<'_>,
+    id: uuid::Uuid,
+) -> async_graphql::Result<Option<Category>> {
+    let loader = request(ctx)?
+        .categories
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
     loader.load_one(CategoryId(id)).await
 }
 
@@ -100,7 +111,10 @@ impl async_graphql::dataloader::Loader<ParentId> for ChildrenLoader {
     type Value = Vec<Category>;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[ParentId]) -> Result<HashMap<ParentId, Vec<Category>>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ParentId],
+    ) -> Result<HashMap<ParentId, Vec<Category>>, Self::Error> {
         let ids: Vec<_> = keys.iter().map(|k| k.0).collect();
         let mut children: HashMap<ParentId, Vec<Category>> =
             keys.iter().map(|k| (*k, Vec::new())).collect();
@@ -115,7 +129,51 @@ impl async_graphql::dataloader::Loader<ParentId> for ChildrenLoader {
 
 /// The sub-categories of the viewer's category `id`, through the request's loader.
 pub async fn children(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Vec<Category>> {
-    let loader =
-        request(ctx)?.children.as_ref().ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = request(ctx)?
+        .children
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
     Ok(loader.load_one(ParentId(id)).await?.unwrap_or_default())
+}
+
+/// Key of the account-total lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AccountTotalOf(pub uuid::Uuid);
+
+/// Loads the sum of transactions (minor units) of the viewer's accounts.
+pub struct AccountTotalLoader {
+    store: Store,
+    viewer: Viewer,
+}
+
+impl AccountTotalLoader {
+    pub fn new(store: Store, viewer: Viewer) -> Self {
+        Self { store, viewer }
+    }
+}
+
+impl async_graphql::dataloader::Loader<AccountTotalOf> for AccountTotalLoader {
+    type Value = i64;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        keys: &[AccountTotalOf],
+    ) -> Result<HashMap<AccountTotalOf, i64>, Self::Error> {
+        let ids: Vec<_> = keys.iter().map(|k| k.0).collect();
+        let totals = accounts::transaction_totals(&self.store, &self.viewer, &ids).await?;
+        Ok(keys
+            .iter()
+            .map(|k| (*k, totals.get(&k.0).copied().unwrap_or(0)))
+            .collect())
+    }
+}
+
+/// The sum of the transactions of the viewer's account `id`, in minor units.
+pub async fn account_total(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<i64> {
+    let loader = request(ctx)?
+        .account_totals
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    Ok(loader.load_one(AccountTotalOf(id)).await?.unwrap_or(0))
 }

@@ -16,11 +16,16 @@ const MAX_DECIMAL_CHARS: usize = 40;
 
 /// An exact decimal amount written as a string, e.g. "-12.50" (negative = money out).
 /// JSON numbers are refused; at most as many decimals as the currency has.
-#[Scalar(name = "Decimal", specified_by_url = "https://en.wikipedia.org/wiki/ISO_4217")]
+#[Scalar(
+    name = "Decimal",
+    specified_by_url = "https://en.wikipedia.org/wiki/ISO_4217"
+)]
 impl ScalarType for Money {
     fn parse(value: Value) -> InputValueResult<Self> {
         match value {
-            Value::String(text) => parse_decimal(&text).map(Money).map_err(InputValueError::custom),
+            Value::String(text) => parse_decimal(&text)
+                .map(Money)
+                .map_err(InputValueError::custom),
             Value::Number(_) => Err(InputValueError::custom(
                 "Decimal must be a string such as \"-12.50\", not a JSON number",
             )),
@@ -58,16 +63,27 @@ fn parse_decimal(text: &str) -> Result<Decimal, String> {
 pub struct Date(pub NaiveDate);
 
 /// A calendar date in ISO 8601 form, `YYYY-MM-DD`.
-#[Scalar(name = "Date", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")]
+#[Scalar(
+    name = "Date",
+    specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
+)]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
             return Err(InputValueError::expected_type(value));
         };
         let well_formed = text.len() == 10
-            && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !well_formed {
-            return Err(InputValueError::custom(format!("{text:?} is not a date in YYYY-MM-DD form")));
+            return Err(InputValueError::custom(format!(
+                "{text:?} is not a date in YYYY-MM-DD form"
+            )));
         }
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Date)
@@ -84,7 +100,10 @@ impl ScalarType for Date {
 pub struct DateTime(pub chrono::DateTime<Utc>);
 
 /// An instant in RFC 3339 form, in UTC, e.g. "2026-11-27T09:30:00Z".
-#[Scalar(name = "DateTime", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339")]
+#[Scalar(
+    name = "DateTime",
+    specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339"
+)]
 impl ScalarType for DateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
@@ -105,7 +124,10 @@ impl ScalarType for DateTime {
 pub struct Uuid(pub uuid::Uuid);
 
 /// A UUID, e.g. "0193a1c2-7d5e-7c3a-9b1f-2a4c6e8d0f12".
-#[Scalar(name = "UUID", specified_by_url = "https://www.rfc-editor.org/rfc/rfc9562")]
+#[Scalar(
+    name = "UUID",
+    specified_by_url = "https://www.rfc-editor.org/rfc/rfc9562"
+)]
 impl ScalarType for Uuid {
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
@@ -129,30 +151,53 @@ mod tests {
     use super::*;
 
     fn money(value: Value) -> Result<String, String> {
-        Money::parse(value).map(|m| m.0.to_string()).map_err(|e| e.into_server_error(Default::default()).message)
+        Money::parse(value)
+            .map(|m| m.0.to_string())
+            .map_err(|e| e.into_server_error(Default::default()).message)
     }
 
     #[test]
     fn decimals_are_strings_with_digits_and_an_optional_fraction() {
         assert_eq!(money(Value::String("-12.50".into())).unwrap(), "-12.50");
         assert_eq!(money(Value::String("0.1".into())).unwrap(), "0.1");
-        assert_eq!(money(Value::String("123456789012.34".into())).unwrap(), "123456789012.34");
-        for bad in ["", "NaN", "inf", "1e5", "+1", "1.", ".5", "1_000", " 1", "1,50", "--1", "0x10"] {
-            assert!(money(Value::String(bad.into())).is_err(), "{bad:?} accepted");
+        assert_eq!(
+            money(Value::String("123456789012.34".into())).unwrap(),
+            "123456789012.34"
+        );
+        for bad in [
+            "", "NaN", "inf", "1e5", "+1", "1.", ".5", "1_000", " 1", "1,50", "--1", "0x10",
+        ] {
+            assert!(
+                money(Value::String(bad.into())).is_err(),
+                "{bad:?} accepted"
+            );
         }
     }
 
     #[test]
     fn json_numbers_are_refused_as_money() {
-        let err = money(Value::Number(serde_json::Number::from_f64(0.1).unwrap().into())).unwrap_err();
+        let err = money(Value::Number(
+            serde_json::Number::from_f64(0.1).unwrap().into(),
+        ))
+        .unwrap_err();
         assert!(err.contains("not a JSON number"), "{err}");
     }
 
     #[test]
     fn dates_must_be_real_calendar_days() {
         assert!(Date::parse(Value::String("2024-02-29".into())).is_ok());
-        for bad in ["2023-02-29", "2024-13-01", "24-01-01", "2024-1-1", "2024/01/01", "+12024-01-01"] {
-            assert!(Date::parse(Value::String(bad.into())).is_err(), "{bad:?} accepted");
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "24-01-01",
+            "2024-1-1",
+            "2024/01/01",
+            "+12024-01-01",
+        ] {
+            assert!(
+                Date::parse(Value::String(bad.into())).is_err(),
+                "{bad:?} accepted"
+            );
         }
     }
 

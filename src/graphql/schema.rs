@@ -1,7 +1,7 @@
 //! The schema: query and mutation roots merged from the feature modules, the limits from
 //! config, and the SDL export that `schema.graphql` must equal.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder, SDLExportOptions};
+use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 use super::Services;
 use super::accounts::AccountQuery;

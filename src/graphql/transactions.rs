@@ -1,7 +1,9 @@
 //! Transactions: the connection (Relay-style, keyset cursors), the by-id query and the
 //! create/update/delete mutations.
 
-use async_graphql::{ComplexObject, Context, Enum, InputObject, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, InputObject, MaybeUndefined, Object, SimpleObject,
+};
 
 use super::accounts::Account;
 use super::categories::Category;
@@ -225,12 +227,16 @@ pub struct TransactionQuery;
 #[Object]
 impl TransactionQuery {
     /// The viewer's transactions, newest first by default, a page at a time.
-    #[graphql(complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+    )]
     async fn transactions(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Page size, 1 to 200 (default 50).")] first: Option<i32>,
-        #[graphql(desc = "Cursor of the last transaction of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Cursor of the last transaction of the previous page.")] after: Option<
+            String,
+        >,
         filter: Option<TransactionFilter>,
         order_by: Option<TransactionOrder>,
     ) -> async_graphql::Result<TransactionConnection> {
@@ -254,7 +260,10 @@ impl TransactionQuery {
         let edges: Vec<TransactionEdge> = page
             .edges
             .into_iter()
-            .map(|(cursor, node)| TransactionEdge { cursor, node: node.into() })
+            .map(|(cursor, node)| TransactionEdge {
+                cursor,
+                node: node.into(),
+            })
             .collect();
         let page_info = PageInfo {
             has_next_page: page.has_next_page,
@@ -262,13 +271,20 @@ impl TransactionQuery {
             start_cursor: edges.first().map(|e| e.cursor.clone()),
             end_cursor: edges.last().map(|e| e.cursor.clone()),
         };
-        Ok(TransactionConnection { edges, page_info, viewer, filter })
+        Ok(TransactionConnection {
+            edges,
+            page_info,
+            viewer,
+            filter,
+        })
     }
 
     /// One of the viewer's transactions.
     async fn transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Transaction> {
         let viewer = viewer(ctx)?;
-        Ok(transactions::get(&services(ctx).store, viewer, id.0).await?.into())
+        Ok(transactions::get(&services(ctx).store, viewer, id.0)
+            .await?
+            .into())
     }
 }
 
@@ -292,7 +308,9 @@ impl TransactionMutation {
             description: input.description,
             notes: input.notes,
         };
-        Ok(transactions::create(&services(ctx).store, viewer, new).await?.into())
+        Ok(transactions::create(&services(ctx).store, viewer, new)
+            .await?
+            .into())
     }
 
     /// Change some fields of a transaction.
@@ -311,7 +329,11 @@ impl TransactionMutation {
             description: input.description,
             notes: change(input.notes, |notes| notes),
         };
-        Ok(transactions::update(&services(ctx).store, viewer, id.0, patch).await?.into())
+        Ok(
+            transactions::update(&services(ctx).store, viewer, id.0, patch)
+                .await?
+                .into(),
+        )
     }
 
     /// Delete a transaction; returns its id.

@@ -80,7 +80,11 @@ pub struct AuthMutation;
 #[Object]
 impl AuthMutation {
     /// Create an account (with a default account and categories) and log in.
-    async fn signup(&self, ctx: &Context<'_>, input: SignupInput) -> async_graphql::Result<AuthPayload> {
+    async fn signup(
+        &self,
+        ctx: &Context<'_>,
+        input: SignupInput,
+    ) -> async_graphql::Result<AuthPayload> {
         let services = services(ctx);
         let new_user = NewUser {
             username: input.username,
@@ -93,15 +97,28 @@ impl AuthMutation {
     }
 
     /// Exchange an email and password for an access token.
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<AuthPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        input: LoginInput,
+    ) -> async_graphql::Result<AuthPayload> {
         let services = services(ctx);
-        let user = users::login(&services.store, &services.hasher, &input.email, input.password).await?;
+        let user = users::login(
+            &services.store,
+            &services.hasher,
+            &input.email,
+            input.password,
+        )
+        .await?;
         Ok(issue(ctx, user)?)
     }
 }
 
 fn issue(ctx: &Context<'_>, user: users::User) -> Result<AuthPayload, AppError> {
-    let issued = services(ctx).tokens.issue(user.id).map_err(AppError::internal)?;
+    let issued = services(ctx)
+        .tokens
+        .issue(user.id)
+        .map_err(AppError::internal)?;
     Ok(AuthPayload {
         access_token: issued.token,
         token_type: "Bearer".to_owned(),

@@ -45,7 +45,8 @@ pub async fn execute(
         serde_json::to_value(&response).unwrap_or_else(|_| serde_json::json!({}))
     };
     let mut http = (status, axum::Json(body)).into_response();
-    http.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
+    http.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
     http
 }
 
@@ -63,10 +64,16 @@ async fn read_request(
         ));
     }
     let bytes: Bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
-        bad(StatusCode::PAYLOAD_TOO_LARGE, &format!("The request body exceeds {limit} bytes"))
+        bad(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("The request body exceeds {limit} bytes"),
+        )
     })?;
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(bad(StatusCode::BAD_REQUEST, "Batched requests are not supported"));
+        return Err(bad(
+            StatusCode::BAD_REQUEST,
+            "Batched requests are not supported",
+        ));
     }
     serde_json::from_slice(&bytes).map_err(|err| {
         let message = format!("The request body is not a valid GraphQL request: {err}");
@@ -78,16 +85,28 @@ fn is_json(headers: &HeaderMap) -> bool {
     let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == JSON || essence == GRAPHQL_RESPONSE_JSON
 }
 
 /// `application/graphql-response+json` when the client lists it, `application/json` otherwise.
 fn response_media_type(headers: &HeaderMap) -> &'static str {
-    let accept = headers.get(ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let accept = headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let wants_graphql_response = accept.split(',').any(|part| {
         let media = part.split(';').next().unwrap_or("").trim();
         media.eq_ignore_ascii_case(GRAPHQL_RESPONSE_JSON)
     });
-    if wants_graphql_response { GRAPHQL_RESPONSE_JSON } else { JSON }
+    if wants_graphql_response {
+        GRAPHQL_RESPONSE_JSON
+    } else {
+        JSON
+    }
 }

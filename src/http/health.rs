@@ -13,7 +13,10 @@ pub async fn live() -> Json<Value> {
 
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match tokio::time::timeout(READY_TIMEOUT, state.store.ping()).await {
-        Ok(true) => (StatusCode::OK, Json(json!({ "status": "ok", "database": "ok" }))),
+        Ok(true) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        ),
         _ => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(json!({ "status": "unavailable", "database": "unreachable" })),

@@ -2,12 +2,16 @@
 //! account go there.
 
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
-use super::entities::account;
+use super::entities::{account, transaction};
 use super::{Store, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -95,21 +99,41 @@ pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<V
         .collect()
 }
 
+/// The sum of all transactions, in minor units, of each of the viewer's accounts among
+/// `ids`. Summed by the database as integers, so it is exact on every backend.
+pub async fn transaction_totals(
+    store: &Store,
+    viewer: &Viewer,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, i64>> {
+    let totals: Vec<(Uuid, i64)> = owned::<transaction::Entity>(viewer)
+        .select_only()
+        .column(transaction::Column::AccountId)
+        .column_as(Expr::cust("CAST(SUM(amount_minor) AS BIGINT)"), "total")
+        .filter(transaction::Column::AccountId.is_in(ids.iter().copied()))
+        .group_by(transaction::Column::AccountId)
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(totals.into_iter().collect())
+}
+
 /// One account of the viewer, or `NOT_FOUND`.
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Account> {
-    find(store.conn(), viewer, id).await?.ok_or(AppError::not_found("account"))
+    find(store.conn(), viewer, id)
+        .await?
+        .ok_or(AppError::not_found("account"))
 }
 
 /// The viewer's default account, or `NOT_FOUND` if it has none.
-pub(super) async fn default_for(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-) -> AppResult<Account> {
+pub(super) async fn default_for(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Account> {
     let model = owned::<account::Entity>(viewer)
         .filter(account::Column::IsDefault.eq(true))
         .one(db)
         .await?;
-    model.map(to_account).unwrap_or(Err(AppError::not_found("account")))
+    model
+        .map(to_account)
+        .unwrap_or(Err(AppError::not_found("account")))
 }
 
 pub(super) async fn find(
@@ -117,7 +141,11 @@ pub(super) async fn find(
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<Option<Account>> {
-    owned_by_id::<account::Entity>(viewer, id).one(db).await?.map(to_account).transpose()
+    owned_by_id::<account::Entity>(viewer, id)
+        .one(db)
+        .await?
+        .map(to_account)
+        .transpose()
 }
 
 /// Create the default account of a user being signed up (inside the sign-up transaction).
@@ -140,7 +168,9 @@ pub(super) async fn create_default(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    account::Entity::insert(row).exec_without_returning(db).await?;
+    account::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 

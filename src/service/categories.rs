@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
 use super::entities::category;
@@ -41,11 +43,44 @@ pub struct Category {
 
 /// The default set: top-level categories and their sub-categories.
 pub const DEFAULTS: &[(&str, CategoryKind, &[&str])] = &[
-    ("Income", CategoryKind::Income, &["Salary", "Bonus", "Investment income", "Other income"]),
-    ("Housing", CategoryKind::Expense, &["Rent", "Mortgage", "Utilities", "Home insurance", "Maintenance"]),
-    ("Personal fixed costs", CategoryKind::Expense, &["Phone & internet", "Subscriptions", "Insurance", "Gym"]),
-    ("Personal running costs", CategoryKind::Expense, &["Groceries", "Restaurants", "Transport", "Shopping", "Health", "Entertainment"]),
-    ("Travel", CategoryKind::Expense, &["Flights", "Accommodation", "Activities"]),
+    (
+        "Income",
+        CategoryKind::Income,
+        &["Salary", "Bonus", "Investment income", "Other income"],
+    ),
+    (
+        "Housing",
+        CategoryKind::Expense,
+        &[
+            "Rent",
+            "Mortgage",
+            "Utilities",
+            "Home insurance",
+            "Maintenance",
+        ],
+    ),
+    (
+        "Personal fixed costs",
+        CategoryKind::Expense,
+        &["Phone & internet", "Subscriptions", "Insurance", "Gym"],
+    ),
+    (
+        "Personal running costs",
+        CategoryKind::Expense,
+        &[
+            "Groceries",
+            "Restaurants",
+            "Transport",
+            "Shopping",
+            "Health",
+            "Entertainment",
+        ],
+    ),
+    (
+        "Travel",
+        CategoryKind::Expense,
+        &["Flights", "Accommodation", "Activities"],
+    ),
 ];
 
 /// All the viewer's categories, parents and children, in display order.
@@ -88,7 +123,10 @@ pub(super) async fn find(
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<Option<Category>> {
-    Ok(owned_by_id::<category::Entity>(viewer, id).one(db).await?.map(to_category))
+    Ok(owned_by_id::<category::Entity>(viewer, id)
+        .one(db)
+        .await?
+        .map(to_category))
 }
 
 /// The given categories of the viewer and all their sub-categories: filtering by a parent
@@ -98,7 +136,12 @@ pub(super) async fn with_children(
     viewer: &Viewer,
     ids: &[Uuid],
 ) -> AppResult<Vec<Uuid>> {
-    let ids: Vec<Uuid> = ids.iter().copied().collect::<HashSet<_>>().into_iter().collect();
+    let ids: Vec<Uuid> = ids
+        .iter()
+        .copied()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
     let rows = owned::<category::Entity>(viewer)
         .filter(
             Condition::any()
@@ -122,10 +165,20 @@ pub(super) async fn create_defaults(
         rows.push(row(user_id, parent_id, None, name, *kind, position, now));
         for (child_position, child) in (0..).zip(children.iter()) {
             let id = Uuid::now_v7();
-            rows.push(row(user_id, id, Some(parent_id), child, *kind, child_position, now));
+            rows.push(row(
+                user_id,
+                id,
+                Some(parent_id),
+                child,
+                *kind,
+                child_position,
+                now,
+            ));
         }
     }
-    category::Entity::insert_many(rows).exec_without_returning(db).await?;
+    category::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
@@ -154,7 +207,11 @@ fn to_category(model: category::Model) -> Category {
     Category {
         id: model.id,
         parent_id: model.parent_id,
-        kind: if model.kind == "INCOME" { CategoryKind::Income } else { CategoryKind::Expense },
+        kind: if model.kind == "INCOME" {
+            CategoryKind::Income
+        } else {
+            CategoryKind::Expense
+        },
         name: model.name,
         position: model.position,
     }
@@ -166,5 +223,8 @@ pub(super) async fn ensure_owned(
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<()> {
-    find(db, viewer, id).await?.map(|_| ()).ok_or(AppError::not_found("category"))
+    find(db, viewer, id)
+        .await?
+        .map(|_| ())
+        .ok_or(AppError::not_found("category"))
 }

@@ -7,7 +7,10 @@ use crate::error::{AppError, AppResult};
 pub fn required_line(field: &str, value: &str, max: usize) -> AppResult<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(AppError::bad_input(field, format!("{} must not be empty", label(field))));
+        return Err(AppError::bad_input(
+            field,
+            format!("{} must not be empty", label(field)),
+        ));
     }
     checked(field, value, max, false)
 }
@@ -57,7 +60,10 @@ mod tests {
 
     #[test]
     fn blocks_allow_newlines_and_blank_means_none() {
-        assert_eq!(optional_block("f", Some("a\nb"), 10).unwrap().as_deref(), Some("a\nb"));
+        assert_eq!(
+            optional_block("f", Some("a\nb"), 10).unwrap().as_deref(),
+            Some("a\nb")
+        );
         assert_eq!(optional_block("f", Some("  "), 10).unwrap(), None);
         assert!(optional_block("f", Some("a\u{0}"), 10).is_err());
     }

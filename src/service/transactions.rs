@@ -73,16 +73,27 @@ pub struct TransactionPatch {
 
 /// One transaction of the viewer, or `NOT_FOUND`.
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transaction> {
-    let model = owned_by_id::<transaction::Entity>(viewer, id).one(store.conn()).await?;
-    model.map(to_transaction).unwrap_or(Err(AppError::not_found("transaction")))
+    let model = owned_by_id::<transaction::Entity>(viewer, id)
+        .one(store.conn())
+        .await?;
+    model
+        .map(to_transaction)
+        .unwrap_or(Err(AppError::not_found("transaction")))
 }
 
 /// Record a transaction. The account and category must be the viewer's (`NOT_FOUND`
 /// otherwise), and the amount must fit the account's currency.
 #[tracing::instrument(skip_all)]
-pub async fn create(store: &Store, viewer: &Viewer, input: NewTransaction) -> AppResult<Transaction> {
-    let description =
-        text::required_line("input.description", &input.description, MAX_DESCRIPTION_CHARS)?;
+pub async fn create(
+    store: &Store,
+    viewer: &Viewer,
+    input: NewTransaction,
+) -> AppResult<Transaction> {
+    let description = text::required_line(
+        "input.description",
+        &input.description,
+        MAX_DESCRIPTION_CHARS,
+    )?;
     let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
     let db = store.conn();
     let account = match input.account_id {
@@ -138,7 +149,9 @@ pub async fn update(
         }
         _ => old_currency,
     };
-    let amount = patch.amount.unwrap_or_else(|| old_currency.from_minor(current.amount_minor));
+    let amount = patch
+        .amount
+        .unwrap_or_else(|| old_currency.from_minor(current.amount_minor));
     row.amount_minor = Set(minor_units(currency, amount)?);
     match patch.category_id {
         Change::Keep => {}
@@ -159,7 +172,11 @@ pub async fn update(
         Change::Keep => {}
         Change::Clear => row.notes = Set(None),
         Change::Set(notes) => {
-            row.notes = Set(text::optional_block("input.notes", Some(&notes), MAX_NOTES_CHARS)?)
+            row.notes = Set(text::optional_block(
+                "input.notes",
+                Some(&notes),
+                MAX_NOTES_CHARS,
+            )?)
         }
     }
     row.updated_at = Set(Utc::now());
@@ -169,7 +186,9 @@ pub async fn update(
 /// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs.
 #[tracing::instrument(skip_all)]
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
-    let result = delete_owned::<transaction::Entity>(viewer, id).exec(store.conn()).await?;
+    let result = delete_owned::<transaction::Entity>(viewer, id)
+        .exec(store.conn())
+        .await?;
     match result.rows_affected {
         0 => Err(AppError::not_found("transaction")),
         _ => Ok(()),
@@ -192,8 +211,12 @@ async fn save_owned(
     if updated.rows_affected == 0 {
         return Err(AppError::not_found("transaction"));
     }
-    let model = owned_by_id::<transaction::Entity>(viewer, id).one(db).await?;
-    model.map(to_transaction).unwrap_or(Err(AppError::not_found("transaction")))
+    let model = owned_by_id::<transaction::Entity>(viewer, id)
+        .one(db)
+        .await?;
+    model
+        .map(to_transaction)
+        .unwrap_or(Err(AppError::not_found("transaction")))
 }
 
 /// An account of the viewer that can take new transactions.
@@ -202,15 +225,22 @@ async fn usable_account(
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<accounts::Account> {
-    let account = accounts::find(db, viewer, id).await?.ok_or(AppError::not_found("account"))?;
+    let account = accounts::find(db, viewer, id)
+        .await?
+        .ok_or(AppError::not_found("account"))?;
     if account.archived {
-        return Err(AppError::bad_input("input.accountId", "This account is archived"));
+        return Err(AppError::bad_input(
+            "input.accountId",
+            "This account is archived",
+        ));
     }
     Ok(account)
 }
 
 fn minor_units(currency: Currency, amount: Decimal) -> AppResult<i64> {
-    currency.to_minor(amount).map_err(|err| AppError::bad_input("input.amount", err.to_string()))
+    currency
+        .to_minor(amount)
+        .map_err(|err| AppError::bad_input("input.amount", err.to_string()))
 }
 
 /// A referenced account or category vanished between the check and the write (a concurrent

@@ -82,7 +82,10 @@ pub async fn login(
 ) -> AppResult<User> {
     let password = Password::presented(password);
     let email = email.trim().to_lowercase();
-    let found = user::Entity::find().filter(user::Column::Email.eq(email)).one(store.conn()).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(store.conn())
+        .await?;
     match found {
         Some(model) if hasher.verify(&password, &model.password_hash).await? => to_user(model),
         Some(_) => Err(INVALID_CREDENTIALS),
@@ -95,8 +98,12 @@ pub async fn login(
 
 /// The viewer's own user record.
 pub async fn me(store: &Store, viewer: &Viewer) -> AppResult<User> {
-    let model = user::Entity::find_by_id(viewer.user_id()).one(store.conn()).await?;
-    model.map(to_user).unwrap_or(Err(AppError::Unauthenticated("This user no longer exists")))
+    let model = user::Entity::find_by_id(viewer.user_id())
+        .one(store.conn())
+        .await?;
+    model
+        .map(to_user)
+        .unwrap_or(Err(AppError::Unauthenticated("This user no longer exists")))
 }
 
 async fn ensure_unique(store: &Store, username: &str, email: &str) -> AppResult<()> {
@@ -138,7 +145,10 @@ fn email_conflict() -> AppError {
 }
 
 fn username_conflict() -> AppError {
-    AppError::Conflict { field: "input.username", message: "This username is taken".to_owned() }
+    AppError::Conflict {
+        field: "input.username",
+        message: "This username is taken".to_owned(),
+    }
 }
 
 fn to_user(model: user::Model) -> AppResult<User> {
@@ -154,7 +164,9 @@ fn to_user(model: user::Model) -> AppResult<User> {
 /// A username is 3–32 characters of `A–Z a–z 0–9 _ . -`.
 fn validate_username(raw: &str) -> AppResult<String> {
     let name = raw.trim();
-    let valid_chars = name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    let valid_chars = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
     if !(3..=32).contains(&name.len()) || !valid_chars {
         return Err(AppError::bad_input(
             "input.username",
@@ -189,20 +201,35 @@ mod tests {
 
     #[test]
     fn emails_are_trimmed_and_lower_cased() {
-        assert_eq!(normalize_email("  Ada@Example.COM ").unwrap(), "ada@example.com");
+        assert_eq!(
+            normalize_email("  Ada@Example.COM ").unwrap(),
+            "ada@example.com"
+        );
     }
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com",
-                    "ada@@example.com", "ada@example..com", "ada@.example.com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@@example.com",
+            "ada@example..com",
+            "ada@.example.com",
+        ] {
             assert!(normalize_email(bad).is_err(), "{bad:?} accepted");
         }
     }
 
     #[test]
     fn usernames_follow_the_character_and_length_rules() {
-        assert_eq!(validate_username(" ada.lovelace_1-x ").unwrap(), "ada.lovelace_1-x");
+        assert_eq!(
+            validate_username(" ada.lovelace_1-x ").unwrap(),
+            "ada.lovelace_1-x"
+        );
         for bad in ["ab", &"a".repeat(33), "ada lovelace", "ädä", "ada@home"] {
             assert!(validate_username(bad).is_err(), "{bad:?} accepted");
         }

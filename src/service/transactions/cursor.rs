@@ -63,7 +63,12 @@ impl Cursor {
 
     /// Read a client's cursor for a listing in `field` order.
     pub fn decode(encoded: &str, field: OrderField) -> AppResult<Self> {
-        let invalid = || AppError::bad_input("after", "The cursor is not valid; request the first page again");
+        let invalid = || {
+            AppError::bad_input(
+                "after",
+                "The cursor is not valid; request the first page again",
+            )
+        };
         if encoded.len() > MAX_CURSOR_CHARS {
             return Err(invalid());
         }
@@ -101,20 +106,32 @@ mod tests {
     #[test]
     fn cursors_round_trip() {
         let id = Uuid::now_v7();
-        for key in [Key::Date(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()), Key::Amount(-1250)] {
+        for key in [
+            Key::Date(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()),
+            Key::Amount(-1250),
+        ] {
             let cursor = Cursor { key, id };
-            let field = if matches!(key, Key::Date(_)) { OrderField::Date } else { OrderField::Amount };
+            let field = if matches!(key, Key::Date(_)) {
+                OrderField::Date
+            } else {
+                OrderField::Amount
+            };
             assert_eq!(Cursor::decode(&cursor.encode(), field).unwrap(), cursor);
         }
     }
 
     #[test]
     fn garbage_and_foreign_cursors_are_refused() {
-        let date_cursor =
-            Cursor { key: Key::Date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()), id: Uuid::nil() };
+        let date_cursor = Cursor {
+            key: Key::Date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+            id: Uuid::nil(),
+        };
         assert!(Cursor::decode(&date_cursor.encode(), OrderField::Amount).is_err());
         for bad in ["", "not base64!", "djF8ZHwyMDI2", &"A".repeat(500)] {
-            assert!(Cursor::decode(bad, OrderField::Date).is_err(), "{bad:?} accepted");
+            assert!(
+                Cursor::decode(bad, OrderField::Date).is_err(),
+                "{bad:?} accepted"
+            );
         }
     }
 }

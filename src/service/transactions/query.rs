@@ -49,7 +49,8 @@ pub async fn list(
     first: u64,
     after: Option<&str>,
 ) -> AppResult<Page> {
-    let mut query = owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
+    let mut query =
+        owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
     if let Some(after) = after {
         query = query.filter(after_cursor(order, Cursor::decode(after, order.field)?));
     }
@@ -80,12 +81,16 @@ pub async fn list(
             to_transaction(row).map(|t| (cursor, t))
         })
         .collect::<AppResult<_>>()?;
-    Ok(Page { edges, has_next_page })
+    Ok(Page {
+        edges,
+        has_next_page,
+    })
 }
 
 /// How many of the viewer's transactions match `filter`.
 pub async fn count(store: &Store, viewer: &Viewer, filter: &TransactionFilter) -> AppResult<u64> {
-    let query = owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
+    let query =
+        owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
     Ok(query.count(store.conn()).await?)
 }
 
@@ -104,12 +109,19 @@ fn after_cursor(order: Order, cursor: Cursor) -> Condition {
         .add(Condition::all().add(column.eq(value)).add(beyond_id))
 }
 
-async fn condition(store: &Store, viewer: &Viewer, filter: &TransactionFilter) -> AppResult<Condition> {
+async fn condition(
+    store: &Store,
+    viewer: &Viewer,
+    filter: &TransactionFilter,
+) -> AppResult<Condition> {
     let mut all = Condition::all();
     if let (Some(from), Some(to)) = (filter.date_from, filter.date_to)
         && from > to
     {
-        return Err(AppError::bad_input("filter.dateTo", "dateTo must not be before dateFrom"));
+        return Err(AppError::bad_input(
+            "filter.dateTo",
+            "dateTo must not be before dateFrom",
+        ));
     }
     if let Some(from) = filter.date_from {
         all = all.add(Column::Date.gte(from));
@@ -126,7 +138,12 @@ async fn condition(store: &Store, viewer: &Viewer, filter: &TransactionFilter) -
         let with_children = categories::with_children(store, viewer, ids).await?;
         all = all.add(Column::CategoryId.is_in(with_children));
     }
-    if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(search) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         all = all.add(search_condition(search)?);
     }
     Ok(all)
@@ -140,16 +157,26 @@ fn search_condition(search: &str) -> AppResult<Condition> {
         ));
     }
     if search.chars().any(char::is_control) {
-        return Err(AppError::bad_input("filter.search", "search must not contain control characters"));
+        return Err(AppError::bad_input(
+            "filter.search",
+            "search must not contain control characters",
+        ));
     }
-    let escaped = search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = search
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     let pattern = LikeExpr::new(format!("%{escaped}%")).escape('\\');
     Ok(Condition::all().add(Expr::expr(Func::lower(Expr::col(Column::Description))).like(pattern)))
 }
 
 fn check_id_count(field: &str, ids: &[Uuid]) -> AppResult<()> {
     if ids.len() > MAX_FILTER_IDS {
-        return Err(AppError::bad_input(field, format!("at most {MAX_FILTER_IDS} ids")));
+        return Err(AppError::bad_input(
+            field,
+            format!("at most {MAX_FILTER_IDS} ids"),
+        ));
     }
     Ok(())
 }

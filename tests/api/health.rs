@@ -1,0 +1,30 @@
+//! Liveness, readiness and GraphiQL.
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn healthz_and_readyz_answer_ok_when_the_database_is_up() {
+    let app = TestApp::spawn().await;
+    for path in ["/healthz", "/readyz"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["status"], "ok", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn get_graphql_serves_graphiql_with_a_headers_editor() {
+    let app = TestApp::spawn().await;
+    let response = app.client.get(app.url("/graphql")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("GraphiQL"));
+    assert!(page.contains("isHeadersEditorEnabled: true"));
+    assert!(page.contains("Authorization"));
+}

@@ -1,0 +1,238 @@
+//! `TestApp`: the real application on port 0 with a fresh database, and a small client.
+
+use std::net::SocketAddr;
+
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tally::App;
+use tally::config::{Config, Environment};
+
+/// A running application for one test.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub jwt_secret: String,
+    pub store: tally::service::Store,
+    _database: TestDatabase,
+}
+
+/// A user signed up through the API, with a fresh access token.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: String,
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    pub token: String,
+}
+
+impl TestApp {
+    /// Start the app with test defaults (bcrypt cost 4, random secret, fresh database).
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Start the app with test defaults, then `adjust` applied to the config.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let database = TestDatabase::create().await;
+        let jwt_secret = format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        let mut config = Config::defaults();
+        config.addr = "127.0.0.1:0".parse().expect("address");
+        config.database_url = Some(database.url.clone());
+        config.environment = Environment::Development;
+        config.jwt_secret = Some(jwt_secret.parse().expect("secret"));
+        config.bcrypt_cost = 4;
+        adjust(&mut config);
+        let app = App::build(config).await.expect("the app builds");
+        let addr = app.local_addr().expect("bound");
+        let store = app.store();
+        tokio::spawn(app.run_until_stopped());
+        Self {
+            addr,
+            client: reqwest::Client::new(),
+            jwt_secret,
+            store,
+            _database: database,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// POST a GraphQL request; returns the HTTP status and the JSON body.
+    pub async fn post(&self, token: Option<&str>, body: Value) -> (u16, Value) {
+        let mut request = self.client.post(self.url("/graphql")).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// Run a GraphQL operation and return the whole response body; the HTTP status must be 200.
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let (status, body) = self
+            .post(token, json!({ "query": query, "variables": variables }))
+            .await;
+        assert_eq!(status, 200, "unexpected HTTP status; body: {body}");
+        body
+    }
+
+    /// Run a GraphQL operation that must succeed; returns `data`.
+    pub async fn ok(&self, token: &str, query: &str, variables: Value) -> Value {
+        let body = self.gql(Some(token), query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body}");
+        body["data"].clone()
+    }
+
+    /// Sign up a fresh user through the API.
+    pub async fn signed_up_user(&self) -> TestUser {
+        let suffix = &uuid::Uuid::new_v4().simple().to_string()[..12];
+        let username = format!("user_{suffix}");
+        let email = format!("{username}@example.com");
+        let password = format!("pass-{suffix}-phrase");
+        let body = self
+            .gql(
+                None,
+                "mutation($input: SignupInput!) { signup(input: $input) { accessToken user { id } } }",
+                json!({ "input": { "username": username, "email": email, "password": password } }),
+            )
+            .await;
+        assert!(body.get("errors").is_none(), "signup failed: {body}");
+        TestUser {
+            id: body["data"]["signup"]["user"]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned(),
+            token: body["data"]["signup"]["accessToken"]
+                .as_str()
+                .expect("token")
+                .to_owned(),
+            username,
+            email,
+            password,
+        }
+    }
+
+    /// The id of the user's default account.
+    pub async fn default_account(&self, user: &TestUser) -> String {
+        let data = self
+            .ok(&user.token, "{ accounts { id isDefault } }", json!({}))
+            .await;
+        let accounts = data["accounts"].as_array().expect("accounts");
+        let default = accounts
+            .iter()
+            .find(|a| a["isDefault"] == true)
+            .expect("a default account");
+        default["id"].as_str().expect("id").to_owned()
+    }
+
+    /// The id of one of the user's categories, by name.
+    pub async fn category(&self, user: &TestUser, name: &str) -> String {
+        let data = self
+            .ok(
+                &user.token,
+                "{ categories { id name children { id name } } }",
+                json!({}),
+            )
+            .await;
+        for parent in data["categories"].as_array().expect("categories") {
+            if parent["name"] == name {
+                return parent["id"].as_str().expect("id").to_owned();
+            }
+            for child in parent["children"].as_array().expect("children") {
+                if child["name"] == name {
+                    return child["id"].as_str().expect("id").to_owned();
+                }
+            }
+        }
+        panic!("no category named {name}");
+    }
+
+    /// Create a transaction for `user`; returns the created transaction.
+    pub async fn create_transaction(&self, user: &TestUser, input: Value) -> Value {
+        let data = self
+            .ok(
+                &user.token,
+                "mutation($input: CreateTransactionInput!) { createTransaction(input: $input) {
+                    id date amount currency description notes account { id } category { id } } }",
+                json!({ "input": input }),
+            )
+            .await;
+        data["createTransaction"].clone()
+    }
+}
+
+/// The single error of a response, asserting there is exactly one and it has this code.
+pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
+    let errors = body["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors in {body}"));
+    assert_eq!(errors.len(), 1, "expected one error: {body}");
+    assert_eq!(errors[0]["extensions"]["code"], code, "wrong code: {body}");
+    &errors[0]
+}
+
+/// A fresh database: SQLite in memory, or a new PostgreSQL database (dropped afterwards)
+/// when `TEST_DATABASE_URL` points at a PostgreSQL server.
+struct TestDatabase {
+    url: String,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    async fn create() -> Self {
+        let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+            return Self {
+                url: "sqlite::memory:".to_owned(),
+                postgres: None,
+            };
+        };
+        let name = format!("tally_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = Database::connect(&admin_url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let base = admin_url
+            .rsplit_once('/')
+            .map_or(admin_url.as_str(), |(base, _)| base);
+        Self {
+            url: format!("{base}/{name}"),
+            postgres: Some((admin_url.clone(), name)),
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime; use a fresh one on another thread.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .map_err(std::io::Error::other)?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await
+                    .map_err(std::io::Error::other)?;
+                admin.close().await.map_err(std::io::Error::other)
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop test database {}", self.url);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Tally's API tests: one binary, one module per feature. Each test starts the real server
+//! on a random port with a fresh database (SQLite in memory, or a throwaway PostgreSQL
+//! database when `TEST_DATABASE_URL` is set) and talks HTTP to it, as a client would.
+
+mod helpers;
+
+mod auth;
+mod config;
+mod health;
+mod http;
+mod isolation;
+mod money;
+mod pagination;
+mod schema;
+mod tokens;
+mod transactions;
