@@ -1,1 +1,96 @@
-//! placeholder
+//! Start-up configuration: production refuses unsafe settings; development generates its
+//! JWT secret once and keeps it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+fn tally(env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tally"));
+    command
+        .env_clear()
+        .env("TALLY_ADDR", "127.0.0.1:0")
+        .env("DATABASE_URL", "sqlite::memory:")
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+}
+
+fn refused(env: &[(&str, &str)]) -> String {
+    let output = tally(env).output().expect("tally runs");
+    assert_eq!(output.status.code(), Some(1), "must exit 1 for {env:?}");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn production_refuses_to_start_without_a_jwt_secret() {
+    let stderr = refused(&[("TALLY_ENV", "production")]);
+    assert!(stderr.contains("JWT_SECRET is required"), "{stderr}");
+}
+
+#[test]
+fn production_refuses_a_short_or_placeholder_secret() {
+    for secret in ["too-short", "changeme-changeme-changeme-changeme-changeme"] {
+        let stderr = refused(&[("TALLY_ENV", "production"), ("JWT_SECRET", secret)]);
+        assert!(stderr.contains("JWT_SECRET is too weak"), "{stderr}");
+        assert!(!stderr.contains(secret), "the secret must not be printed: {stderr}");
+    }
+}
+
+#[test]
+fn production_refuses_a_low_bcrypt_cost() {
+    let strong = "q8Vt3nZr1Lx0bKc7WmYp2Hs9JdFg4Ue6";
+    let stderr =
+        refused(&[("TALLY_ENV", "production"), ("JWT_SECRET", strong), ("BCRYPT_COST", "4")]);
+    assert!(stderr.contains("BCRYPT_COST"), "{stderr}");
+}
+
+#[test]
+fn production_starts_with_a_strong_secret() {
+    let strong = "q8Vt3nZr1Lx0bKc7WmYp2Hs9JdFg4Ue6";
+    let mut child = tally(&[("TALLY_ENV", "production"), ("JWT_SECRET", strong)])
+        .stderr(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("tally starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let listening = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .take_while(|_| Instant::now() < deadline)
+        .any(|line| line.contains("tally is listening"));
+    child.kill().ok();
+    child.wait().ok();
+    assert!(listening, "tally did not report listening");
+}
+
+#[tokio::test]
+async fn development_generates_a_secret_once_and_reuses_it() {
+    let dir = std::env::temp_dir().join(format!("tally-dev-{}", uuid::Uuid::new_v4()));
+    let in_dir = |config: &mut tally::config::Config| {
+        config.jwt_secret = None;
+        config.data_dir = dir.clone();
+    };
+    let first = TestApp::spawn_with(in_dir).await;
+    let user = first.signed_up_user().await;
+
+    let second = TestApp::spawn_with(in_dir).await;
+    let (status, _) = second.post(Some(&user.token), json!({ "query": "{ __typename }" })).await;
+    assert_eq!(status, 200, "a token of the first run must verify in the second");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("jwt-secret")).expect("secret file").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
