@@ -24,6 +24,8 @@ pub mod code {
     pub const GRAPHQL_PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
     /// The GraphQL document does not validate against the schema or the limits.
     pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    /// The document is valid but `operationName` picks no operation (or is missing).
+    pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
 }
 
 /// Message of every internal error: the cause goes to the log, never to the client.

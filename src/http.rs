@@ -1,9 +1,10 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` serves
-//! GraphiQL, `/healthz` and `/readyz` report liveness and readiness.
+//! GraphiQL, `/` a landing page, `/healthz` and `/readyz` report liveness and readiness.
 
 mod graphiql;
 mod graphql;
 mod health;
+mod home;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
                 .latency_unit(tower_http::LatencyUnit::Micros),
         );
     Router::new()
+        .route("/", get(home::page))
         .route("/graphql", get(graphiql::page).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))

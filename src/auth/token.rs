@@ -3,7 +3,8 @@
 //! jsonwebtoken's defaults are not enough (60 s of expiry leeway, `iss`/`aud`/`nbf` optional),
 //! so every rule is set here explicitly: HS256 only, header `typ` = `at+jwt` (RFC 9068, so no
 //! other kind of token passes as an access token), `kid` naming our key, required `sub`,
-//! `exp`, `iat`, `nbf`, `iss`, `aud`, leeway of 5 seconds, and `iat` not in the future.
+//! `exp`, `iat`, `nbf`, `iss`, `aud`, leeway of 5 seconds, `iat` not in the future, a lifetime
+//! (`exp - iat`) no longer than the configured one, and `sub` a canonical UUID.
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -43,6 +44,8 @@ pub enum TokenError {
     Invalid(#[from] jsonwebtoken::errors::Error),
     #[error("token was issued in the future")]
     IssuedInFuture,
+    #[error("token lifetime is longer than Tally issues")]
+    LifetimeTooLong,
     #[error("token subject is not a user id")]
     BadSubject,
     #[error("signing failed: {0}")]
@@ -132,12 +135,22 @@ impl TokenKeys {
         {
             return Err(TokenError::WrongHeader);
         }
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)?;
+        let claims =
+            jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)?.claims;
         let leeway = i64::try_from(LEEWAY_SECONDS).unwrap_or(0);
-        if data.claims.iat > Utc::now().timestamp() + leeway {
+        if claims.iat > Utc::now().timestamp() + leeway {
             return Err(TokenError::IssuedInFuture);
         }
-        Uuid::parse_str(&data.claims.sub).map_err(|_| TokenError::BadSubject)
+        // A token living longer than we issue them was not made by us (or under an older,
+        // longer lifetime setting): refuse it rather than honour an arbitrary `exp`.
+        if claims.iat < 0 || claims.exp - claims.iat > self.settings.ttl.num_seconds() + leeway {
+            return Err(TokenError::LifetimeTooLong);
+        }
+        let user_id = Uuid::parse_str(&claims.sub).map_err(|_| TokenError::BadSubject)?;
+        if user_id.hyphenated().to_string() != claims.sub {
+            return Err(TokenError::BadSubject);
+        }
+        Ok(user_id)
     }
 }
 
@@ -184,6 +197,54 @@ mod tests {
         assert_eq!(header.typ.as_deref(), Some("at+jwt"));
         assert_eq!(header.kid.as_deref(), Some(keys.kid()));
         assert!(!keys.kid().contains("thirty-two"));
+    }
+
+    fn forge(keys: &TokenKeys, edit: impl FnOnce(&mut Claims)) -> String {
+        let now = Utc::now().timestamp();
+        let mut claims = Claims {
+            sub: Uuid::now_v7().to_string(),
+            iss: "tally".into(),
+            aud: "tally-api".into(),
+            exp: now + 60,
+            nbf: now,
+            iat: now,
+            jti: "x".into(),
+        };
+        edit(&mut claims);
+        let mut header = Header::new(Algorithm::HS256);
+        header.typ = Some(ACCESS_TOKEN_TYPE.to_owned());
+        header.kid = Some(keys.kid.clone());
+        jsonwebtoken::encode(&header, &claims, &keys.encoding).unwrap()
+    }
+
+    #[test]
+    fn a_token_living_longer_than_the_configured_lifetime_is_refused() {
+        let keys = keys();
+        assert!(keys.verify(&forge(&keys, |_| {})).is_ok());
+        let forever = forge(&keys, |c| c.exp = i64::MAX / 2);
+        assert!(matches!(
+            keys.verify(&forever),
+            Err(TokenError::LifetimeTooLong)
+        ));
+        let negative_iat = forge(&keys, |c| c.iat = -1);
+        assert!(keys.verify(&negative_iat).is_err());
+    }
+
+    #[test]
+    fn a_subject_must_be_a_canonical_uuid() {
+        let keys = keys();
+        let id = Uuid::now_v7();
+        for sub in [
+            id.simple().to_string(),
+            id.to_string().to_uppercase(),
+            id.urn().to_string(),
+        ] {
+            let token = forge(&keys, |c| c.sub = sub.clone());
+            assert!(
+                matches!(keys.verify(&token), Err(TokenError::BadSubject)),
+                "{sub}"
+            );
+        }
     }
 
     #[test]

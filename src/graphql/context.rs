@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use async_graphql::Context;
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 
 use super::loaders::{AccountLoader, AccountTotalLoader, CategoryLoader, ChildrenLoader};
 use crate::auth::{PasswordHasher, TokenKeys, Viewer};
@@ -20,13 +20,13 @@ pub struct Services {
 }
 
 /// One request's viewer and dataloaders. The loaders carry the viewer, so a batched lookup
-/// is scoped exactly like a direct one, and their cache dies with the request.
+/// is scoped exactly like a direct one; they cache what they loaded for this request only.
 pub struct RequestContext {
     viewer: Option<Viewer>,
-    pub(super) accounts: Option<DataLoader<AccountLoader>>,
-    pub(super) categories: Option<DataLoader<CategoryLoader>>,
-    pub(super) children: Option<DataLoader<ChildrenLoader>>,
-    pub(super) account_totals: Option<DataLoader<AccountTotalLoader>>,
+    pub(super) accounts: Option<DataLoader<AccountLoader, HashMapCache>>,
+    pub(super) categories: Option<DataLoader<CategoryLoader, HashMapCache>>,
+    pub(super) children: Option<DataLoader<ChildrenLoader, HashMapCache>>,
+    pub(super) account_totals: Option<DataLoader<AccountTotalLoader, HashMapCache>>,
 }
 
 impl RequestContext {
@@ -35,12 +35,34 @@ impl RequestContext {
         let spawn = |future| tokio::spawn(future);
         Self {
             viewer,
-            accounts: viewer.map(|v| DataLoader::new(AccountLoader::new(store.clone(), v), spawn)),
-            categories: viewer
-                .map(|v| DataLoader::new(CategoryLoader::new(store.clone(), v), spawn)),
-            children: viewer.map(|v| DataLoader::new(ChildrenLoader::new(store.clone(), v), spawn)),
-            account_totals: viewer
-                .map(|v| DataLoader::new(AccountTotalLoader::new(store.clone(), v), spawn)),
+            accounts: viewer.map(|v| {
+                DataLoader::with_cache(
+                    AccountLoader::new(store.clone(), v),
+                    spawn,
+                    HashMapCache::default(),
+                )
+            }),
+            categories: viewer.map(|v| {
+                DataLoader::with_cache(
+                    CategoryLoader::new(store.clone(), v),
+                    spawn,
+                    HashMapCache::default(),
+                )
+            }),
+            children: viewer.map(|v| {
+                DataLoader::with_cache(
+                    ChildrenLoader::new(store.clone(), v),
+                    spawn,
+                    HashMapCache::default(),
+                )
+            }),
+            account_totals: viewer.map(|v| {
+                DataLoader::with_cache(
+                    AccountTotalLoader::new(store.clone(), v),
+                    spawn,
+                    HashMapCache::default(),
+                )
+            }),
         }
     }
 }

@@ -1,12 +1,13 @@
 //! Every GraphQL error leaves with an `extensions.code`. Our own errors carry one already
 //! (see `crate::error`); this extension labels the ones async-graphql raises itself: a
-//! document that does not parse, one that fails validation or a limit, and arguments or
-//! variables that a scalar or input type refuses (`BAD_USER_INPUT`).
+//! document that does not parse, one that fails validation or a limit, an operation name
+//! that matches nothing, and arguments or variables that a scalar or input type refuses
+//! (`BAD_USER_INPUT`).
 
 use std::sync::Arc;
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextValidation,
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextValidation,
 };
 use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Variables};
@@ -59,18 +60,17 @@ impl Extension for ErrorCodesExtension {
         })
     }
 
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
+    /// The last word: whatever still has no code (input coercion during execution, choosing
+    /// the operation) gets one here.
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
         response.errors = std::mem::take(&mut response.errors)
             .into_iter()
             .map(|err| {
                 let code = if is_input_error(&err) {
                     code::BAD_USER_INPUT
+                } else if is_operation_choice_error(&err) {
+                    code::OPERATION_RESOLUTION_FAILURE
                 } else {
                     code::INTERNAL_SERVER_ERROR
                 };
@@ -79,6 +79,12 @@ impl Extension for ErrorCodesExtension {
             .collect();
         response
     }
+}
+
+/// The document is valid but names no operation that can run.
+fn is_operation_choice_error(err: &ServerError) -> bool {
+    err.message.starts_with("Unknown operation")
+        || err.message.starts_with("Operation name required")
 }
 
 /// Errors raised while coercing arguments and variables into input types.

@@ -70,6 +70,32 @@ impl async_graphql::dataloader::Loader<CategoryId> for CategoryLoader {
     }
 }
 
+/// Load these accounts in one batch now, so that each row's lookup is a cache hit.
+pub async fn prime_accounts(ctx: &Context<'_>, ids: Vec<uuid::Uuid>) -> async_graphql::Result<()> {
+    let loader = request(ctx)?
+        .accounts
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    loader.load_many(ids.into_iter().map(AccountId)).await?;
+    Ok(())
+}
+
+/// Load these categories in one batch now; returns them.
+pub async fn prime_categories(
+    ctx: &Context<'_>,
+    ids: Vec<uuid::Uuid>,
+) -> async_graphql::Result<Vec<Category>> {
+    let loader = request(ctx)?
+        .categories
+        .as_ref()
+        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    Ok(loader
+        .load_many(ids.into_iter().map(CategoryId))
+        .await?
+        .into_values()
+        .collect())
+}
+
 /// The viewer's account with this id, through the request's loader.
 pub async fn account(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Account>> {
     let loader = request(ctx)?

@@ -265,6 +265,7 @@ impl TransactionQuery {
                 node: node.into(),
             })
             .collect();
+        prime_relations(ctx, &edges).await?;
         let page_info = PageInfo {
             has_next_page: page.has_next_page,
             has_previous_page: after.is_some(),
@@ -286,6 +287,37 @@ impl TransactionQuery {
             .await?
             .into())
     }
+}
+
+/// Load the accounts, categories and parent categories the selection asks for, one batch
+/// each, before the rows resolve: a fixed number of statements however long the page, and
+/// no waiting on the loaders' batching window.
+async fn prime_relations(
+    ctx: &Context<'_>,
+    edges: &[TransactionEdge],
+) -> async_graphql::Result<()> {
+    let node = ctx.look_ahead().field("edges").field("node");
+    let account_ids: Vec<_> = edges.iter().map(|e| e.node.account_id).collect();
+    let category_ids: Vec<_> = edges.iter().filter_map(|e| e.node.category_id).collect();
+    let accounts = async {
+        if node.field("account").exists() {
+            loaders::prime_accounts(ctx, account_ids).await?;
+        }
+        Ok::<_, async_graphql::Error>(())
+    };
+    let categories = async {
+        let category = node.field("category");
+        if category.exists() {
+            let loaded = loaders::prime_categories(ctx, category_ids).await?;
+            if category.field("parent").exists() {
+                let parents: Vec<_> = loaded.iter().filter_map(|c| c.parent_id).collect();
+                loaders::prime_categories(ctx, parents).await?;
+            }
+        }
+        Ok(())
+    };
+    tokio::try_join!(accounts, categories)?;
+    Ok(())
 }
 
 #[derive(Default)]

@@ -17,7 +17,12 @@ async fn signup(app: &TestApp, username: &str, email: &str, password: &str) -> V
 }
 
 async fn login(app: &TestApp, email: &str, password: &str) -> Value {
-    app.gql(None, LOGIN, json!({ "input": { "email": email, "password": password } })).await
+    app.gql(
+        None,
+        LOGIN,
+        json!({ "input": { "email": email, "password": password } }),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -32,7 +37,9 @@ async fn signup_returns_a_bearer_token_that_works_for_me() {
     assert!(expires.ends_with('Z'), "RFC 3339 in UTC: {expires}");
 
     let token = payload["accessToken"].as_str().expect("token");
-    let me = app.ok(token, "{ me { id username email } }", json!({})).await;
+    let me = app
+        .ok(token, "{ me { id username email } }", json!({}))
+        .await;
     assert_eq!(me["me"]["id"], payload["user"]["id"]);
     assert_eq!(me["me"]["email"], "ada@example.com");
 }
@@ -41,11 +48,17 @@ async fn signup_returns_a_bearer_token_that_works_for_me() {
 async fn login_returns_a_token_for_the_same_user_and_the_email_is_normalised() {
     let app = TestApp::spawn().await;
     let created = signup(&app, "Ada", "  Ada@Example.COM ", "correct horse battery").await;
-    assert_eq!(created["data"]["signup"]["user"]["email"], "ada@example.com");
+    assert_eq!(
+        created["data"]["signup"]["user"]["email"],
+        "ada@example.com"
+    );
 
     let body = login(&app, " ADA@example.com", "correct horse battery").await;
     let payload = &body["data"]["login"];
-    assert_eq!(payload["user"]["id"], created["data"]["signup"]["user"]["id"]);
+    assert_eq!(
+        payload["user"]["id"],
+        created["data"]["signup"]["user"]["id"]
+    );
     let token = payload["accessToken"].as_str().expect("token");
     let me = app.ok(token, "{ me { username } }", json!({})).await;
     assert_eq!(me["me"]["username"], "Ada");
@@ -76,7 +89,12 @@ async fn invalid_sign_up_details_are_bad_user_input_naming_the_field() {
     let app = TestApp::spawn().await;
     let cases = [
         ("ab", "ok@example.com", "long enough pass", "input.username"),
-        ("has space", "ok@example.com", "long enough pass", "input.username"),
+        (
+            "has space",
+            "ok@example.com",
+            "long enough pass",
+            "input.username",
+        ),
         ("fine", "not-an-email", "long enough pass", "input.email"),
         ("fine", "ok@example.com", "short", "input.password"),
         ("fine", "ok@example.com", &"p".repeat(257), "input.password"),
@@ -94,7 +112,10 @@ async fn invalid_sign_up_details_are_bad_user_input_naming_the_field() {
                     "password": "long enough pass", "baseCurrency": "XYZ" } }),
         )
         .await;
-    assert_eq!(error_with_code(&body, "BAD_USER_INPUT")["extensions"]["field"], "input.baseCurrency");
+    assert_eq!(
+        error_with_code(&body, "BAD_USER_INPUT")["extensions"]["field"],
+        "input.baseCurrency"
+    );
 }
 
 #[tokio::test]
@@ -104,7 +125,10 @@ async fn login_with_a_wrong_password_is_rejected_exactly_like_an_unknown_email()
     let wrong_password = login(&app, &user.email, "not the password").await;
     let unknown_email = login(&app, "nobody@example.com", "not the password").await;
     error_with_code(&wrong_password, "UNAUTHENTICATED");
-    assert_eq!(wrong_password, unknown_email, "the two failures must be indistinguishable");
+    assert_eq!(
+        wrong_password, unknown_email,
+        "the two failures must be indistinguishable"
+    );
 }
 
 #[tokio::test]
@@ -169,8 +193,16 @@ async fn signup_gives_the_user_a_default_account_in_the_chosen_currency() {
                     "password": "correct horse battery", "baseCurrency": "EUR" } }),
         )
         .await;
-    let token = body["data"]["signup"]["accessToken"].as_str().expect("token");
-    let data = app.ok(token, "{ accounts { name currency isDefault balance } }", json!({})).await;
+    let token = body["data"]["signup"]["accessToken"]
+        .as_str()
+        .expect("token");
+    let data = app
+        .ok(
+            token,
+            "{ accounts { name currency isDefault balance } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(
         data["accounts"],
         json!([{ "name": "Main account", "currency": "EUR", "isDefault": true, "balance": "0.00" }])

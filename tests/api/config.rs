@@ -40,36 +40,79 @@ fn production_refuses_a_short_or_placeholder_secret() {
     for secret in ["too-short", "changeme-changeme-changeme-changeme-changeme"] {
         let stderr = refused(&[("TALLY_ENV", "production"), ("JWT_SECRET", secret)]);
         assert!(stderr.contains("JWT_SECRET is too weak"), "{stderr}");
-        assert!(!stderr.contains(secret), "the secret must not be printed: {stderr}");
+        assert!(
+            !stderr.contains(secret),
+            "the secret must not be printed: {stderr}"
+        );
     }
 }
 
 #[test]
 fn production_refuses_a_low_bcrypt_cost() {
     let strong = "q8Vt3nZr1Lx0bKc7WmYp2Hs9JdFg4Ue6";
-    let stderr =
-        refused(&[("TALLY_ENV", "production"), ("JWT_SECRET", strong), ("BCRYPT_COST", "4")]);
+    let stderr = refused(&[
+        ("TALLY_ENV", "production"),
+        ("JWT_SECRET", strong),
+        ("BCRYPT_COST", "4"),
+    ]);
     assert!(stderr.contains("BCRYPT_COST"), "{stderr}");
 }
 
-#[test]
-fn production_starts_with_a_strong_secret() {
-    let strong = "q8Vt3nZr1Lx0bKc7WmYp2Hs9JdFg4Ue6";
-    let mut child = tally(&[("TALLY_ENV", "production"), ("JWT_SECRET", strong)])
+/// Start `tally` and wait until it logs that it listens; `None` if it never does.
+fn started(env: &[(&str, &str)]) -> Option<std::process::Child> {
+    let mut child = tally(env)
         .stderr(Stdio::null())
         .stdout(Stdio::piped())
         .spawn()
         .expect("tally starts");
     let stdout = child.stdout.take().expect("stdout");
     let deadline = Instant::now() + Duration::from_secs(20);
-    let listening = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
+    let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+    let listening = lines
+        .by_ref()
         .take_while(|_| Instant::now() < deadline)
         .any(|line| line.contains("tally is listening"));
+    // Keep draining the pipe so the server never blocks on a full stdout.
+    std::thread::spawn(move || lines.for_each(drop));
+    if listening {
+        Some(child)
+    } else {
+        child.kill().ok();
+        child.wait().ok();
+        None
+    }
+}
+
+const STRONG: &str = "q8Vt3nZr1Lx0bKc7WmYp2Hs9JdFg4Ue6";
+
+#[test]
+fn production_starts_with_a_strong_secret() {
+    let mut child =
+        started(&[("TALLY_ENV", "production"), ("JWT_SECRET", STRONG)]).expect("listening");
     child.kill().ok();
     child.wait().ok();
-    assert!(listening, "tally did not report listening");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let mut child = started(&[("JWT_SECRET", STRONG)]).expect("listening");
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -TERM failed");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "tally did not stop after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status after SIGTERM: {status}");
 }
 
 #[tokio::test]
@@ -83,13 +126,21 @@ async fn development_generates_a_secret_once_and_reuses_it() {
     let user = first.signed_up_user().await;
 
     let second = TestApp::spawn_with(in_dir).await;
-    let (status, _) = second.post(Some(&user.token), json!({ "query": "{ __typename }" })).await;
-    assert_eq!(status, 200, "a token of the first run must verify in the second");
+    let (status, _) = second
+        .post(Some(&user.token), json!({ "query": "{ __typename }" }))
+        .await;
+    assert_eq!(
+        status, 200,
+        "a token of the first run must verify in the second"
+    );
 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.join("jwt-secret")).expect("secret file").permissions().mode();
+        let mode = std::fs::metadata(dir.join("jwt-secret"))
+            .expect("secret file")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     std::fs::remove_dir_all(&dir).ok();

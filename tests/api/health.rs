@@ -28,3 +28,17 @@ async fn get_graphql_serves_graphiql_with_a_headers_editor() {
     assert!(page.contains("isHeadersEditorEnabled: true"));
     assert!(page.contains("Authorization"));
 }
+
+#[tokio::test]
+async fn the_root_page_points_to_graphiql() {
+    let app = TestApp::spawn().await;
+    let response = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains(r#"href="/graphql""#)
+    );
+}

@@ -2,6 +2,8 @@
 //! on a random port with a fresh database (SQLite in memory, or a throwaway PostgreSQL
 //! database when `TEST_DATABASE_URL` is set) and talks HTTP to it, as a client would.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test, with its reason
+
 mod helpers;
 
 mod auth;
