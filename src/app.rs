@@ -51,6 +51,10 @@ impl App {
             .password_hash_concurrency
             .map_or_else(default_concurrency, |n| n as usize);
         let hasher = Arc::new(PasswordHasher::new(config.bcrypt_cost, concurrency));
+        hasher
+            .warm_up()
+            .await
+            .map_err(|_| anyhow::anyhow!("preparing the password hasher failed"))?;
         let services = Services {
             store: store.clone(),
             hasher,

@@ -70,8 +70,10 @@ pub struct Config {
     /// `development` (default) or `production`.
     #[arg(long = "env", env = "TALLY_ENV", value_enum, default_value_t = Environment::Development)]
     pub environment: Environment,
-    /// HS256 signing secret for access tokens, at least 32 bytes. Generated in development.
-    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    /// HS256 signing secret for access tokens, at least 32 bytes; generated in development.
+    /// Only from the environment (`JWT_SECRET`, or a file named by `JWT_SECRET_FILE`), never a
+    /// flag: a flag would show in `ps` and shell history.
+    #[arg(skip)]
     pub jwt_secret: Option<Secret>,
     /// `iss` claim of issued tokens, required on verification.
     #[arg(long, env = "JWT_ISSUER", default_value = "tally")]
@@ -113,6 +115,12 @@ impl Config {
     /// Tests start from this and override what they need.
     pub fn defaults() -> Self {
         Cli::parse_from(["tally"]).serve
+    }
+
+    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`.
+    pub fn with_secret_from_env(mut self) -> Result<Self, crate::auth::secret::SecretError> {
+        self.jwt_secret = crate::auth::secret::from_env()?;
+        Ok(self)
     }
 
     /// The configured database URL, or the SQLite file in the data directory.

@@ -11,14 +11,21 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{FromRef, MatchedPath, Request};
+use axum::http::HeaderName;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::auth::TokenKeys;
+use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::TallySchema;
 use crate::service::Store;
+
+/// Every response carries this header (the client's own, or a new UUID) and so does every
+/// log line of the request, to match reports with logs.
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -35,8 +42,9 @@ impl FromRef<AppState> for Arc<TokenKeys> {
     }
 }
 
-/// The application's routes with tracing (method, matched route, status, latency — never
-/// headers or bodies) and a panic guard that answers 500 instead of dropping the connection.
+/// The application's routes with tracing (method, matched route, request id, status,
+/// latency — never other headers or bodies), request ids, and a panic guard that answers a
+/// GraphQL-shaped 500 instead of dropping the connection.
 pub fn router(state: AppState) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
@@ -45,7 +53,13 @@ pub fn router(state: AppState) -> Router {
                 .get::<MatchedPath>()
                 .map_or("unmatched", MatchedPath::as_str)
                 .to_owned();
-            tracing::info_span!("http", method = %request.method(), route)
+            let request_id = request
+                .headers()
+                .get(REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            tracing::info_span!("http", method = %request.method(), route, request_id)
         })
         .on_response(
             DefaultOnResponse::new()
@@ -59,7 +73,16 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::ready))
         .with_state(state)
         .layer(trace)
-        .layer(CatchPanicLayer::new())
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// A handler panicked: log it, answer like any internal error (no details).
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    tracing::error!("a request handler panicked");
+    let status = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+    graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE)
 }
 
 /// How long `/readyz` waits for the database.

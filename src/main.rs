@@ -11,6 +11,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(config) => {
+            let config = config.with_secret_from_env()?;
             tally::telemetry::init(config.log_format);
             tally::App::build(config).await?.run_until_stopped().await
         }

@@ -8,9 +8,13 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-/// The largest absolute amount, in minor units, a single row may carry. It leaves room for
-/// summing many such rows in 64 bits.
-pub const MAX_ABS_MINOR: i64 = 100_000_000_000_000_000; // 10^17
+/// The largest absolute amount, in minor units, a single row may carry (10^15: ten trillion
+/// in a two-decimal currency).
+pub const MAX_ABS_MINOR: i64 = 1_000_000_000_000_000;
+
+/// The largest absolute balance, in minor units, an account may reach (10^17), far inside
+/// what a 64-bit sum can carry; writes that would pass it are refused.
+pub const MAX_BALANCE_MINOR: i64 = 100_000_000_000_000_000;
 
 /// A validated ISO 4217 currency code with its number of decimal places.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -185,9 +189,10 @@ mod tests {
     fn huge_amounts_are_out_of_range() {
         let eur = Currency::parse("EUR").expect("EUR");
         assert_eq!(
-            eur.to_minor(dec("1000000000000000.01")),
+            eur.to_minor(dec("10000000000000.01")),
             Err(MoneyError::OutOfRange)
         );
+        assert_eq!(eur.to_minor(dec("-10000000000000.00")), Ok(-MAX_ABS_MINOR));
         assert_eq!(
             eur.to_minor(dec("79228162514264337593543950335")),
             Err(MoneyError::OutOfRange)

@@ -3,6 +3,8 @@
 //! join to print its amounts. The account and the category are referenced together with the
 //! owner, so the database refuses a transaction that points at another user's rows.
 //! Indexes lead with `user_id` and match the keyset orders (date, id) and (amount, id).
+//! `description_key` is the description lower-cased by the application (SQLite's `lower()`
+//! only knows ASCII), so text search matches alike on both backends.
 
 use sea_orm_migration::prelude::*;
 
@@ -40,6 +42,7 @@ enum Transactions {
     AmountMinor,
     Currency,
     Description,
+    DescriptionKey,
     Notes,
     CreatedAt,
     UpdatedAt,
@@ -113,6 +116,11 @@ fn table() -> TableCreateStatement {
         .col(
             ColumnDef::new(Transactions::Description)
                 .string_len(500)
+                .not_null(),
+        )
+        .col(
+            ColumnDef::new(Transactions::DescriptionKey)
+                .text()
                 .not_null(),
         )
         .col(ColumnDef::new(Transactions::Notes).text().null())

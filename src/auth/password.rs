@@ -92,17 +92,25 @@ impl PasswordHasher {
         self.blocking(move || bcrypt::verify(input, &hash)).await
     }
 
+    /// Compute the dummy hash now, so the first unknown-email login costs what later ones do.
+    pub async fn warm_up(&self) -> AppResult<()> {
+        self.dummy().await.map(|_| ())
+    }
+
+    async fn dummy(&self) -> AppResult<&String> {
+        self.dummy_hash
+            .get_or_try_init(|| async {
+                let random = Password(uuid::Uuid::new_v4().to_string());
+                self.hash(&random).await
+            })
+            .await
+    }
+
     /// Spend the time a real verification takes, for a login whose email is unknown, so that
     /// timing does not tell which emails have accounts. Always `false`.
     #[tracing::instrument(skip_all)]
     pub async fn verify_against_dummy(&self, password: &Password) -> AppResult<bool> {
-        let dummy = self
-            .dummy_hash
-            .get_or_try_init(|| async {
-                let random = Password(uuid::Uuid::now_v7().to_string());
-                self.hash(&random).await
-            })
-            .await?;
+        let dummy = self.dummy().await?;
         self.verify(password, dummy).await.map(|_| false)
     }
 
@@ -111,11 +119,22 @@ impl PasswordHasher {
         F: FnOnce() -> Result<T, bcrypt::BcryptError> + Send + 'static,
         T: Send + 'static,
     {
-        let _permit = self.permits.acquire().await.map_err(AppError::internal)?;
-        tokio::task::spawn_blocking(work)
+        // The permit moves into the blocking task: if the client hangs up and this future is
+        // dropped, the hash still holds its place in the bound until it really finishes.
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
             .await
-            .map_err(AppError::internal)?
-            .map_err(AppError::internal)
+            .map_err(AppError::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let result = work();
+            drop(permit);
+            result
+        })
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
     }
 }
 
@@ -180,6 +199,23 @@ mod tests {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn a_hash_keeps_its_permit_even_when_its_caller_gives_up() {
+        let hasher = PasswordHasher::new(12, 1);
+        let abandoned = tokio::time::timeout(
+            std::time::Duration::from_millis(5),
+            hasher.hash(&pw("correct horse battery")),
+        )
+        .await;
+        assert!(abandoned.is_err(), "cost 12 takes longer than 5 ms");
+        assert_eq!(
+            hasher.permits.available_permits(),
+            0,
+            "the running hash still holds it"
+        );
+        let _ = hasher.permits.acquire().await.unwrap();
     }
 
     #[test]

@@ -54,11 +54,27 @@ pub enum SecretError {
         "JWT_SECRET is too weak: {0}; use at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 48`)"
     )]
     Weak(&'static str),
-    #[error("cannot read or create the development JWT secret at {path}: {source}")]
+    #[error("cannot read the JWT secret file {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// The secret from the environment: `JWT_SECRET`, or the contents of the file named by
+/// `JWT_SECRET_FILE` (for container secrets). `None` when neither is set.
+pub fn from_env() -> Result<Option<Secret>, SecretError> {
+    if let Ok(value) = std::env::var("JWT_SECRET") {
+        return Ok(Some(Secret(value)));
+    }
+    let Ok(path) = std::env::var("JWT_SECRET_FILE") else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(path);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(Secret(text.trim().to_owned()))),
+        Err(source) => Err(SecretError::Io { path, source }),
+    }
 }
 
 /// Words that mark a secret copied from an example rather than generated.

@@ -14,6 +14,9 @@ pub struct Model {
     pub amount_minor: i64,
     pub currency: String,
     pub description: String,
+    /// `description` lower-cased (Unicode rules), for case-insensitive search that behaves
+    /// the same on every backend.
+    pub description_key: String,
     pub notes: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

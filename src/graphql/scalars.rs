@@ -11,6 +11,18 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money(pub Decimal);
 
+/// At most this much of a refused value is quoted back in an error message.
+const QUOTE_CHARS: usize = 40;
+
+/// A refused value, quoted and cut short for an error message.
+fn quoted(text: &str) -> String {
+    let mut short: String = text.chars().take(QUOTE_CHARS).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    format!("{short:?}")
+}
+
 /// The longest accepted money string.
 const MAX_DECIMAL_CHARS: usize = 40;
 
@@ -39,7 +51,7 @@ impl ScalarType for Money {
 }
 
 fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let invalid = || format!("{text:?} is not a decimal such as \"-12.50\"");
+    let invalid = || format!("{} is not a decimal such as \"-12.50\"", quoted(text));
     if text.is_empty() || text.len() > MAX_DECIMAL_CHARS {
         return Err(invalid());
     }
@@ -82,12 +94,15 @@ impl ScalarType for Date {
             });
         if !well_formed {
             return Err(InputValueError::custom(format!(
-                "{text:?} is not a date in YYYY-MM-DD form"
+                "{} is not a date in YYYY-MM-DD form",
+                quoted(text)
             )));
         }
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Date)
-            .map_err(|_| InputValueError::custom(format!("{text:?} is not a valid calendar date")))
+            .map_err(|_| {
+                InputValueError::custom(format!("{} is not a valid calendar date", quoted(text)))
+            })
     }
 
     fn to_value(&self) -> Value {
@@ -111,7 +126,9 @@ impl ScalarType for DateTime {
         };
         chrono::DateTime::parse_from_rfc3339(text)
             .map(|instant| DateTime(instant.with_timezone(&Utc)))
-            .map_err(|_| InputValueError::custom(format!("{text:?} is not an RFC 3339 instant")))
+            .map_err(|_| {
+                InputValueError::custom(format!("{} is not an RFC 3339 instant", quoted(text)))
+            })
     }
 
     fn to_value(&self) -> Value {
@@ -134,11 +151,14 @@ impl ScalarType for Uuid {
             return Err(InputValueError::expected_type(value));
         };
         if text.len() != 36 {
-            return Err(InputValueError::custom(format!("{text:?} is not a UUID")));
+            return Err(InputValueError::custom(format!(
+                "{} is not a UUID",
+                quoted(text)
+            )));
         }
         uuid::Uuid::parse_str(text)
             .map(Uuid)
-            .map_err(|_| InputValueError::custom(format!("{text:?} is not a UUID")))
+            .map_err(|_| InputValueError::custom(format!("{} is not a UUID", quoted(text))))
     }
 
     fn to_value(&self) -> Value {
@@ -196,6 +216,13 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
+    }
+
+    #[test]
+    fn refused_values_are_quoted_short() {
+        let err = Uuid::parse(Value::String("x".repeat(10_000))).unwrap_err();
+        let message = err.into_server_error(Default::default()).message;
+        assert!(message.len() < 200, "{message}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use crate::auth::MaybeViewer;
-use crate::error::{code, graphql_error_response};
+use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::RequestContext;
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
@@ -39,15 +39,32 @@ pub async fn execute(
     } else {
         StatusCode::OK
     };
+    // A request error has no `data` entry at all (GraphQL-over-HTTP).
     let body = if request_error {
-        serde_json::json!({ "errors": response.errors })
+        serde_json::to_vec(&RequestErrors {
+            errors: &response.errors,
+        })
     } else {
-        serde_json::to_value(&response).unwrap_or_else(|_| serde_json::json!({}))
+        serde_json::to_vec(&response)
     };
-    let mut http = (status, axum::Json(body)).into_response();
-    http.headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
-    http
+    match body {
+        Ok(body) => (
+            status,
+            [(CONTENT_TYPE, HeaderValue::from_static(media_type))],
+            body,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "serialising a GraphQL response failed");
+            let status = StatusCode::INTERNAL_SERVER_ERROR;
+            graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE)
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct RequestErrors<'a> {
+    errors: &'a [async_graphql::ServerError],
 }
 
 /// Check the content type, read the body within the limit, and parse the GraphQL request.

@@ -100,9 +100,31 @@ pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<V
 }
 
 /// The sum of all transactions, in minor units, of each of the viewer's accounts among
-/// `ids`. Summed by the database as integers, so it is exact on every backend.
+/// `ids`. Summed by the database as integers, so it is exact on every backend; writes keep
+/// every balance within `MAX_BALANCE_MINOR`, so the sum always fits.
 pub async fn transaction_totals(
     store: &Store,
+    viewer: &Viewer,
+    ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, i64>> {
+    totals(store.conn(), viewer, ids).await
+}
+
+/// The sum of all transactions of one of the viewer's accounts, in minor units.
+pub(super) async fn transaction_total(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<i64> {
+    Ok(totals(db, viewer, &[id])
+        .await?
+        .get(&id)
+        .copied()
+        .unwrap_or(0))
+}
+
+async fn totals(
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
     ids: &[Uuid],
 ) -> AppResult<HashMap<Uuid, i64>> {
@@ -113,7 +135,7 @@ pub async fn transaction_totals(
         .filter(transaction::Column::AccountId.is_in(ids.iter().copied()))
         .group_by(transaction::Column::AccountId)
         .into_tuple()
-        .all(store.conn())
+        .all(db)
         .await?;
     Ok(totals.into_iter().collect())
 }

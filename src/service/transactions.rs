@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -16,7 +17,7 @@ use super::entities::transaction;
 use super::{Store, accounts, categories, delete_owned, owned_by_id, text};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::money::Currency;
+use crate::money::{Currency, MAX_BALANCE_MINOR};
 
 pub use cursor::{Direction, Order, OrderField};
 pub use query::{Page, TransactionFilter, count, list};
@@ -104,6 +105,7 @@ pub async fn create(
         categories::ensure_owned(db, viewer, category_id).await?;
     }
     let amount_minor = minor_units(account.currency, input.amount)?;
+    ensure_balance_in_range(db, viewer, &account, amount_minor).await?;
     let now = Utc::now();
     let row = transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -113,6 +115,7 @@ pub async fn create(
         date: Set(input.date),
         amount_minor: Set(amount_minor),
         currency: Set(account.currency.code().to_owned()),
+        description_key: Set(description.to_lowercase()),
         description: Set(description),
         notes: Set(notes),
         created_at: Set(now),
@@ -126,6 +129,8 @@ pub async fn create(
 }
 
 /// Change some fields of a transaction of the viewer; `NOT_FOUND` if it is not theirs.
+/// Runs in one database transaction with the row locked, so concurrent edits cannot mix an
+/// amount scaled for one currency with another currency.
 #[tracing::instrument(skip_all)]
 pub async fn update(
     store: &Store,
@@ -133,31 +138,27 @@ pub async fn update(
     id: Uuid,
     patch: TransactionPatch,
 ) -> AppResult<Transaction> {
-    let db = store.conn();
+    let txn = store.begin().await?;
     let current = owned_by_id::<transaction::Entity>(viewer, id)
-        .one(db)
+        .lock_exclusive()
+        .one(&txn)
         .await?
         .ok_or(AppError::not_found("transaction"))?;
-    let old_currency = stored_currency(&current.currency)?;
     let mut row = current.clone().into_active_model();
-    let currency = match patch.account_id {
-        Some(account_id) if account_id != current.account_id => {
-            let account = usable_account(db, viewer, account_id).await?;
-            row.account_id = Set(account.id);
-            row.currency = Set(account.currency.code().to_owned());
-            account.currency
-        }
-        _ => old_currency,
-    };
-    let amount = patch
-        .amount
-        .unwrap_or_else(|| old_currency.from_minor(current.amount_minor));
-    row.amount_minor = Set(minor_units(currency, amount)?);
+    change_money(
+        &txn,
+        viewer,
+        &current,
+        patch.account_id,
+        patch.amount,
+        &mut row,
+    )
+    .await?;
     match patch.category_id {
         Change::Keep => {}
         Change::Clear => row.category_id = Set(None),
         Change::Set(category_id) => {
-            categories::ensure_owned(db, viewer, category_id).await?;
+            categories::ensure_owned(&txn, viewer, category_id).await?;
             row.category_id = Set(Some(category_id));
         }
     }
@@ -166,21 +167,89 @@ pub async fn update(
     }
     if let Some(description) = patch.description {
         let value = text::required_line("input.description", &description, MAX_DESCRIPTION_CHARS)?;
+        row.description_key = Set(value.to_lowercase());
         row.description = Set(value);
     }
-    match patch.notes {
-        Change::Keep => {}
-        Change::Clear => row.notes = Set(None),
-        Change::Set(notes) => {
-            row.notes = Set(text::optional_block(
-                "input.notes",
-                Some(&notes),
-                MAX_NOTES_CHARS,
-            )?)
-        }
-    }
+    row.notes = match patch.notes {
+        Change::Keep => row.notes,
+        Change::Clear => Set(None),
+        Change::Set(notes) => Set(text::optional_block(
+            "input.notes",
+            Some(&notes),
+            MAX_NOTES_CHARS,
+        )?),
+    };
     row.updated_at = Set(Utc::now());
-    save_owned(db, viewer, id, row).await
+    let updated = save_owned(&txn, viewer, id, row).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Apply a new account and/or amount. Moving to an account in another currency needs the
+/// amount in that currency: an amount is never silently reinterpreted.
+async fn change_money(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    current: &transaction::Model,
+    account_id: Option<Uuid>,
+    amount: Option<Decimal>,
+    row: &mut transaction::ActiveModel,
+) -> AppResult<()> {
+    let moving = account_id.filter(|id| *id != current.account_id);
+    if moving.is_none() && amount.is_none() {
+        return Ok(());
+    }
+    let account = match moving {
+        Some(id) => usable_account(db, viewer, id).await?,
+        None => accounts::find(db, viewer, current.account_id)
+            .await?
+            .ok_or(AppError::not_found("account"))?,
+    };
+    let old_currency = stored_currency(&current.currency)?;
+    let amount = match amount {
+        Some(amount) => amount,
+        None if account.currency == old_currency => old_currency.from_minor(current.amount_minor),
+        None => {
+            let message = format!(
+                "This account is in {}; give the amount in {} too",
+                account.currency, account.currency
+            );
+            return Err(AppError::bad_input("input.amount", message));
+        }
+    };
+    let minor = minor_units(account.currency, amount)?;
+    let already_counted = if moving.is_some() {
+        0
+    } else {
+        current.amount_minor
+    };
+    ensure_balance_in_range(db, viewer, &account, minor - already_counted).await?;
+    row.account_id = Set(account.id);
+    row.currency = Set(account.currency.code().to_owned());
+    row.amount_minor = Set(minor);
+    Ok(())
+}
+
+/// Refuse a change that would take an account's balance beyond what 64-bit sums can carry.
+async fn ensure_balance_in_range(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    account: &accounts::Account,
+    delta: i64,
+) -> AppResult<()> {
+    let total = accounts::transaction_total(db, viewer, account.id).await?;
+    let opening = account
+        .currency
+        .to_minor(account.opening_balance)
+        .map_err(AppError::internal)?;
+    let balance = i128::from(opening) + i128::from(total) + i128::from(delta);
+    if balance.abs() > i128::from(MAX_BALANCE_MINOR) {
+        return Err(AppError::bad_input(
+            "input.amount",
+            "This amount would take the account balance beyond the supported range",
+        ));
+    }
+    Ok(())
 }
 
 /// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs.

@@ -81,11 +81,15 @@ pub async fn login(
     password: String,
 ) -> AppResult<User> {
     let password = Password::presented(password);
-    let email = email.trim().to_lowercase();
-    let found = user::Entity::find()
-        .filter(user::Column::Email.eq(email))
-        .one(store.conn())
-        .await?;
+    // An email that cannot be stored cannot have an account: answer like an unknown one,
+    // without sending it to the database.
+    let found = match normalize_email(email) {
+        Ok(email) => {
+            let by_email = user::Entity::find().filter(user::Column::Email.eq(email));
+            by_email.one(store.conn()).await?
+        }
+        Err(_) => None,
+    };
     match found {
         Some(model) if hasher.verify(&password, &model.password_hash).await? => to_user(model),
         Some(_) => Err(INVALID_CREDENTIALS),

@@ -208,3 +208,17 @@ async fn signup_gives_the_user_a_default_account_in_the_chosen_currency() {
         json!([{ "name": "Main account", "currency": "EUR", "isDefault": true, "balance": "0.00" }])
     );
 }
+
+#[tokio::test]
+async fn an_email_no_account_could_have_is_answered_like_an_unknown_one() {
+    let app = TestApp::spawn().await;
+    let unknown = login(&app, "nobody@example.com", "not the password").await;
+    for email in [
+        "nul\u{0}@example.com",
+        &format!("{}@example.com", "a".repeat(300)),
+        "no-at-sign",
+    ] {
+        let body = login(&app, email, "not the password").await;
+        assert_eq!(body, unknown, "{email:?}");
+    }
+}

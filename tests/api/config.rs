@@ -145,3 +145,27 @@ async fn development_generates_a_secret_once_and_reuses_it() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_secret_can_come_from_a_file_but_never_from_a_flag() {
+    let path = std::env::temp_dir().join(format!("tally-secret-{}", uuid::Uuid::new_v4()));
+    std::fs::write(&path, format!("{STRONG}\n")).unwrap();
+    let mut child = started(&[
+        ("TALLY_ENV", "production"),
+        ("JWT_SECRET_FILE", path.to_str().unwrap()),
+    ])
+    .expect("listening with JWT_SECRET_FILE");
+    child.kill().ok();
+    child.wait().ok();
+    std::fs::remove_file(&path).ok();
+
+    let output = tally(&[])
+        .arg("--jwt-secret")
+        .arg(STRONG)
+        .output()
+        .expect("tally runs");
+    assert!(
+        !output.status.success(),
+        "a --jwt-secret flag must not exist"
+    );
+}

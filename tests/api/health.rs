@@ -42,3 +42,23 @@ async fn the_root_page_points_to_graphiql() {
             .contains(r#"href="/graphql""#)
     );
 }
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_and_keeps_the_clients_own() {
+    let app = TestApp::spawn().await;
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let generated = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(generated.len(), 36, "a UUID: {generated}");
+
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "trace-me-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-request-id"], "trace-me-42");
+}

@@ -391,3 +391,27 @@ async fn a_malformed_uuid_written_inline_is_refused() {
 
     error_with_code(&body, "BAD_USER_INPUT");
 }
+
+#[tokio::test]
+async fn an_account_balance_can_reach_its_limit_but_never_overflow() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    // The largest single amount is 10^13 dollars; a balance stops at 10^15 dollars.
+    for _ in 0..100 {
+        create(&app, &user.token, "10000000000000.00").await;
+    }
+    assert_eq!(
+        default_balance(&app, &user.token).await,
+        "1000000000000000.00"
+    );
+
+    let body = try_create(&app, &user.token, json!("0.01")).await;
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "input.amount");
+    assert_eq!(
+        default_balance(&app, &user.token).await,
+        "1000000000000000.00",
+        "the refused amount was not recorded and the balance still adds up"
+    );
+    create(&app, &user.token, "-0.01").await;
+}

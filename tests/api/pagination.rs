@@ -527,3 +527,16 @@ async fn filters_combine_with_and_and_keep_paging_consistent() {
         "filtered pages visit exactly the matching rows, in order"
     );
 }
+
+#[tokio::test]
+async fn search_ignores_the_case_of_non_ascii_letters_on_every_database() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let eclair = create(&app, &user, "2026-03-01", -450, "Éclair at Café Über").await;
+    create(&app, &user, "2026-03-02", -300, "Croissant").await;
+
+    for search in ["éclair", "ÉCLAIR", "CAFÉ", "über"] {
+        let selected = filtered(&app, &user, json!({ "search": search })).await;
+        assert_eq!(selected, id_set(&[&eclair]), "search {search:?}");
+    }
+}

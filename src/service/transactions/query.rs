@@ -1,7 +1,7 @@
 //! Listing transactions: filters, orders, keyset pages and the total count.
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
@@ -168,7 +168,7 @@ fn search_condition(search: &str) -> AppResult<Condition> {
         .replace('%', "\\%")
         .replace('_', "\\_");
     let pattern = LikeExpr::new(format!("%{escaped}%")).escape('\\');
-    Ok(Condition::all().add(Expr::expr(Func::lower(Expr::col(Column::Description))).like(pattern)))
+    Ok(Condition::all().add(Expr::col(Column::DescriptionKey).like(pattern)))
 }
 
 fn check_id_count(field: &str, ids: &[Uuid]) -> AppResult<()> {
