@@ -63,6 +63,7 @@ impl App {
         let limits = Limits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
+            max_aliases: config.graphql_max_aliases,
         };
         let state = AppState {
             schema: build_schema(services, limits),

@@ -100,8 +100,11 @@ pub struct Config {
     #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12)]
     pub graphql_max_depth: usize,
     /// Highest accepted GraphQL query complexity.
-    #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 5_000)]
+    #[arg(long, env = "GRAPHQL_MAX_COMPLEXITY", default_value_t = 10_000)]
     pub graphql_max_complexity: usize,
+    /// Most aliased fields in one GraphQL document (fragments expanded).
+    #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
+    pub graphql_max_aliases: usize,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,

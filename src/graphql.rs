@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod categories;
 pub mod context;
 pub mod errors;
+pub mod limits;
 pub mod loaders;
 pub mod scalars;
 pub mod schema;

@@ -59,6 +59,7 @@ pub struct Account {
 #[ComplexObject]
 impl Account {
     /// Opening balance plus every transaction of the account, exact.
+    #[graphql(complexity = 2)]
     async fn balance(&self, ctx: &Context<'_>) -> async_graphql::Result<Money> {
         let total = loaders::account_total(ctx, self.id.0).await?;
         let opening = self

@@ -7,6 +7,7 @@ use super::Services;
 use super::accounts::AccountQuery;
 use super::categories::CategoryQuery;
 use super::errors::ErrorCodes;
+use super::limits::DocumentLimits;
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::users::{AuthMutation, UserQuery};
 
@@ -26,6 +27,7 @@ pub type TallySchema = Schema<Query, Mutation, EmptySubscription>;
 pub struct Limits {
     pub max_depth: usize,
     pub max_complexity: usize,
+    pub max_aliases: usize,
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
@@ -38,6 +40,9 @@ pub fn build_schema(services: Services, limits: Limits) -> TallySchema {
         .data(services)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
+        .extension(DocumentLimits {
+            max_aliases: limits.max_aliases,
+        })
         .finish()
 }
 

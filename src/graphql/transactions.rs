@@ -113,6 +113,7 @@ impl TransactionConnection {
     }
 
     /// How many transactions match the filter, over all pages (counted only when asked for).
+    #[graphql(complexity = 5)]
     async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
         Ok(transactions::count(&services(ctx).store, &self.viewer, &self.filter).await?)
     }

@@ -11,6 +11,7 @@ mod config;
 mod health;
 mod http;
 mod isolation;
+mod limits;
 mod money;
 mod pagination;
 mod schema;

@@ -1,0 +1,170 @@
+//! Limits async-graphql does not have: how many aliased fields one document may hold, and
+//! that it holds at most one `login` or `signup`. Aliases are how one request repeats an
+//! expensive field (a `totalCount`, a password check) many times. Both are counted with
+//! fragments expanded, so spreading a fragment does not hide anything.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::parser::types::{ExecutableDocument, Field, Selection, SelectionSet};
+use async_graphql::{Name, ServerError, ServerResult, Variables};
+
+use crate::error::code;
+
+/// Fields that check a password: one request may run only one of them.
+const PASSWORD_FIELDS: &[&str] = &["login", "signup"];
+
+/// Refuses documents with more than `max` aliased fields or more than one password check.
+pub struct DocumentLimits {
+    pub max_aliases: usize,
+}
+
+impl ExtensionFactory for DocumentLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(DocumentLimitsExtension {
+            max_aliases: self.max_aliases,
+        })
+    }
+}
+
+struct DocumentLimitsExtension {
+    max_aliases: usize,
+}
+
+fn refusal(message: String) -> ServerError {
+    let mut err = ServerError::new(message, None);
+    err.extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code::GRAPHQL_VALIDATION_FAILED);
+    err
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for DocumentLimitsExtension {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let document = next.run(ctx, query, variables).await?;
+        let aliases = count_fields(&document, |field| field.alias.is_some());
+        if aliases > self.max_aliases {
+            let max = self.max_aliases;
+            let message = format!("The query has {aliases} aliases; at most {max} are allowed");
+            return Err(refusal(message));
+        }
+        let checks = count_fields(&document, |field| {
+            PASSWORD_FIELDS.contains(&field.name.node.as_str())
+        });
+        if checks > 1 {
+            return Err(refusal("Send one login or signup per request".to_owned()));
+        }
+        Ok(document)
+    }
+}
+
+/// Fields matching `counts` in all operations, each fragment counted wherever it is spread.
+pub fn count_fields(document: &ExecutableDocument, counts: fn(&Field) -> bool) -> usize {
+    let mut walk = Walk {
+        document,
+        counts,
+        memo: HashMap::new(),
+        visiting: Vec::new(),
+    };
+    document
+        .operations
+        .iter()
+        .map(|(_, op)| walk.set(&op.node.selection_set.node))
+        .fold(0, usize::saturating_add)
+}
+
+/// One count over a document: fragment totals are memoised, cycles cut.
+struct Walk<'d> {
+    document: &'d ExecutableDocument,
+    counts: fn(&Field) -> bool,
+    memo: HashMap<&'d Name, usize>,
+    visiting: Vec<&'d Name>,
+}
+
+impl<'d> Walk<'d> {
+    fn set(&mut self, set: &'d SelectionSet) -> usize {
+        let mut total = 0usize;
+        for selection in &set.items {
+            let count = match &selection.node {
+                Selection::Field(field) => usize::from((self.counts)(&field.node))
+                    .saturating_add(self.set(&field.node.selection_set.node)),
+                Selection::InlineFragment(inline) => self.set(&inline.node.selection_set.node),
+                Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name.node),
+            };
+            total = total.saturating_add(count);
+        }
+        total
+    }
+
+    fn fragment(&mut self, name: &'d Name) -> usize {
+        if let Some(count) = self.memo.get(name) {
+            return *count;
+        }
+        // An unknown or cyclic fragment is validation's to refuse; it adds nothing here.
+        let Some(fragment) = self.document.fragments.get(name) else {
+            return 0;
+        };
+        if self.visiting.contains(&name) {
+            return 0;
+        }
+        self.visiting.push(name);
+        let count = self.set(&fragment.node.selection_set.node);
+        self.visiting.pop();
+        self.memo.insert(name, count);
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(query: &str) -> usize {
+        count_fields(&async_graphql::parser::parse_query(query).unwrap(), |f| {
+            f.alias.is_some()
+        })
+    }
+
+    #[test]
+    fn aliases_are_counted_through_nesting_and_fragments() {
+        assert_eq!(count("{ me { id } }"), 0);
+        assert_eq!(count("{ a: me { id } b: me { x: id } }"), 3);
+        assert_eq!(
+            count("{ ...F ...F } fragment F on Query { a: me { id } b: me { id } }"),
+            4
+        );
+        assert_eq!(count("{ ... on Query { a: me { id } } }"), 1);
+    }
+
+    #[test]
+    fn nested_fragment_spreads_multiply_without_blowing_up() {
+        let mut query = String::from("{ ...F0 }");
+        for i in 0..40 {
+            query.push_str(&format!(
+                " fragment F{i} on Query {{ ...F{} ...F{} }}",
+                i + 1,
+                i + 1
+            ));
+        }
+        query.push_str(" fragment F40 on Query { a: me { id } }");
+        assert_eq!(count(&query), 1usize << 40);
+    }
+
+    #[test]
+    fn cyclic_fragments_do_not_loop() {
+        assert_eq!(
+            count(
+                "{ ...A } fragment A on Query { x: me { id } ...B } fragment B on Query { ...A }"
+            ),
+            1
+        );
+    }
+}
