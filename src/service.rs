@@ -104,6 +104,15 @@ impl Store {
     }
 }
 
+/// A change to an optional field: leave it, clear it, or set it.
+#[derive(Debug, Clone, Default)]
+pub enum Change<T> {
+    #[default]
+    Keep,
+    Clear,
+    Set(T),
+}
+
 /// An entity whose rows belong to one user.
 trait Owned: EntityTrait {
     /// The `user_id` column.

@@ -1,10 +1,14 @@
 //! Accounts as the API shows them.
 
-use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, InputObject, MaybeUndefined, Object, SimpleObject,
+};
+use rust_decimal::Decimal;
 
 use super::context::{services, viewer};
 use super::loaders;
 use super::scalars::{DateTime, Money, Uuid};
+use super::transactions::change;
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::service::accounts::{self, AccountKind as Kind};
@@ -106,6 +110,87 @@ impl AccountQuery {
     async fn account(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Account> {
         let viewer = viewer(ctx)?;
         Ok(accounts::get(&services(ctx).store, viewer, id.0)
+            .await?
+            .into())
+    }
+}
+
+impl From<AccountKind> for Kind {
+    fn from(kind: AccountKind) -> Self {
+        match kind {
+            AccountKind::Checking => Self::Checking,
+            AccountKind::Savings => Self::Savings,
+            AccountKind::CreditCard => Self::CreditCard,
+            AccountKind::Cash => Self::Cash,
+            AccountKind::Investment => Self::Investment,
+            AccountKind::Loan => Self::Loan,
+            AccountKind::Property => Self::Property,
+            AccountKind::Other => Self::Other,
+        }
+    }
+}
+
+/// A new account.
+#[derive(InputObject)]
+pub struct CreateAccountInput {
+    /// 1–100 characters, unique among the viewer's accounts.
+    pub name: String,
+    pub kind: AccountKind,
+    /// ISO 4217 code; fixed for the life of the account.
+    pub currency: String,
+    pub institution: Option<String>,
+    /// Balance before the first transaction (default 0).
+    pub opening_balance: Option<Money>,
+}
+
+/// Changes to an account: omitted fields stay as they are; `institution: null` clears it.
+#[derive(InputObject)]
+pub struct UpdateAccountInput {
+    pub name: Option<String>,
+    pub kind: Option<AccountKind>,
+    pub institution: MaybeUndefined<String>,
+    pub opening_balance: Option<Money>,
+}
+
+#[derive(Default)]
+pub struct AccountMutation;
+
+#[Object]
+impl AccountMutation {
+    /// Open an account.
+    async fn create_account(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAccountInput,
+    ) -> async_graphql::Result<Account> {
+        let viewer = viewer(ctx)?;
+        let new = accounts::NewAccount {
+            name: input.name,
+            kind: input.kind.into(),
+            currency: input.currency,
+            institution: input.institution,
+            opening_balance: input.opening_balance.map_or(Decimal::ZERO, |m| m.0),
+        };
+        Ok(accounts::create(&services(ctx).store, viewer, new)
+            .await?
+            .into())
+    }
+
+    /// Rename an account or change its kind, institution or opening balance.
+    async fn update_account(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        input: UpdateAccountInput,
+    ) -> async_graphql::Result<Account> {
+        let viewer = viewer(ctx)?;
+        let patch = accounts::AccountPatch {
+            name: input.name,
+            kind: input.kind.map(Kind::from),
+            institution: change(input.institution, |value| value),
+            opening_balance: input.opening_balance.map(|m| m.0),
+        };
+        Ok(accounts::update(&services(ctx).store, viewer, id.0, patch)
             .await?
             .into())
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObject};
 
 use super::context::{services, viewer};
 use super::loaders;
@@ -112,4 +112,68 @@ fn tree(all: Vec<categories::Category>) -> Vec<Category> {
         );
     }
     top
+}
+
+impl From<CategoryKind> for Kind {
+    fn from(kind: CategoryKind) -> Self {
+        match kind {
+            CategoryKind::Income => Self::Income,
+            CategoryKind::Expense => Self::Expense,
+        }
+    }
+}
+
+/// A new category: top-level with a `kind`, or under a top-level `parentId` (taking its kind).
+#[derive(InputObject)]
+pub struct CreateCategoryInput {
+    /// 1–100 characters, unique among its siblings.
+    pub name: String,
+    /// Required for a top-level category; a sub-category has its parent's kind.
+    pub kind: Option<CategoryKind>,
+    pub parent_id: Option<Uuid>,
+}
+
+/// Changes to a category.
+#[derive(InputObject)]
+pub struct UpdateCategoryInput {
+    pub name: Option<String>,
+}
+
+#[derive(Default)]
+pub struct CategoryMutation;
+
+#[Object]
+impl CategoryMutation {
+    /// Add a category or sub-category.
+    async fn create_category(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCategoryInput,
+    ) -> async_graphql::Result<Category> {
+        let viewer = viewer(ctx)?;
+        let new = categories::NewCategory {
+            name: input.name,
+            kind: input.kind.map(Kind::from),
+            parent_id: input.parent_id.map(|id| id.0),
+        };
+        Ok(categories::create(&services(ctx).store, viewer, new)
+            .await?
+            .into())
+    }
+
+    /// Rename a category.
+    async fn update_category(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        input: UpdateCategoryInput,
+    ) -> async_graphql::Result<Category> {
+        let viewer = viewer(ctx)?;
+        let patch = categories::CategoryPatch { name: input.name };
+        Ok(
+            categories::update(&services(ctx).store, viewer, id.0, patch)
+                .await?
+                .into(),
+        )
+    }
 }

@@ -4,8 +4,8 @@
 use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 use super::Services;
-use super::accounts::AccountQuery;
-use super::categories::CategoryQuery;
+use super::accounts::{AccountMutation, AccountQuery};
+use super::categories::{CategoryMutation, CategoryQuery};
 use super::errors::ErrorCodes;
 use super::limits::DocumentLimits;
 use super::transactions::{TransactionMutation, TransactionQuery};
@@ -17,7 +17,12 @@ pub struct Query(UserQuery, AccountQuery, CategoryQuery, TransactionQuery);
 
 /// The mutation root.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation, TransactionMutation);
+pub struct Mutation(
+    AuthMutation,
+    AccountMutation,
+    CategoryMutation,
+    TransactionMutation,
+);
 
 /// Tally's GraphQL schema.
 pub type TallySchema = Schema<Query, Mutation, EmptySubscription>;

@@ -12,8 +12,9 @@ use super::loaders;
 use super::scalars::{Date, DateTime, Money, Uuid};
 use crate::auth::Viewer;
 use crate::error::AppError;
+use crate::service::Change;
 use crate::service::transactions::{
-    self, Change, Direction, NewTransaction, Order, OrderField, TransactionFilter as Filter,
+    self, Direction, NewTransaction, Order, OrderField, TransactionFilter as Filter,
     TransactionPatch,
 };
 
@@ -214,7 +215,8 @@ pub struct UpdateTransactionInput {
     pub notes: MaybeUndefined<String>,
 }
 
-fn change<T, U>(value: MaybeUndefined<T>, map: impl FnOnce(T) -> U) -> Change<U> {
+/// An optional input field as a [`Change`]: absent keeps, `null` clears, a value sets.
+pub(super) fn change<T, U>(value: MaybeUndefined<T>, map: impl FnOnce(T) -> U) -> Change<U> {
     match value {
         MaybeUndefined::Undefined => Change::Keep,
         MaybeUndefined::Null => Change::Clear,

@@ -15,7 +15,10 @@ use super::entities::{account, transaction};
 use super::{Store, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::money::Currency;
+use crate::money::{Currency, MAX_BALANCE_MINOR};
+
+mod edit;
+pub use edit::{AccountPatch, NewAccount, create, update};
 
 /// Name of the account every new user starts with.
 pub const DEFAULT_ACCOUNT_NAME: &str = "Main account";
@@ -34,7 +37,7 @@ pub enum AccountKind {
 }
 
 impl AccountKind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Checking => "checking",
             Self::Savings => "savings",
@@ -140,6 +143,28 @@ async fn totals(
     Ok(totals.into_iter().collect())
 }
 
+/// Refuse a change that would take an account's balance beyond what 64-bit sums can carry.
+pub(super) async fn ensure_balance_in_range(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    account: &Account,
+    delta: i64,
+) -> AppResult<()> {
+    let total = transaction_total(db, viewer, account.id).await?;
+    let opening = account
+        .currency
+        .to_minor(account.opening_balance)
+        .map_err(AppError::internal)?;
+    let balance = i128::from(opening) + i128::from(total) + i128::from(delta);
+    if balance.abs() > i128::from(MAX_BALANCE_MINOR) {
+        return Err(AppError::bad_input(
+            "input.amount",
+            "This amount would take the account balance beyond the supported range",
+        ));
+    }
+    Ok(())
+}
+
 /// One account of the viewer, or `NOT_FOUND`.
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Account> {
     find(store.conn(), viewer, id)
@@ -196,7 +221,7 @@ pub(super) async fn create_default(
     Ok(())
 }
 
-fn to_account(model: account::Model) -> AppResult<Account> {
+pub(super) fn to_account(model: account::Model) -> AppResult<Account> {
     let currency = Currency::parse(&model.currency).map_err(AppError::internal)?;
     Ok(Account {
         id: model.id,

@@ -15,6 +15,9 @@ use super::{Store, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 
+mod edit;
+pub use edit::{CategoryPatch, NewCategory, create, update};
+
 /// Income or expense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CategoryKind {
@@ -23,7 +26,7 @@ pub enum CategoryKind {
 }
 
 impl CategoryKind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Income => "INCOME",
             Self::Expense => "EXPENSE",
@@ -203,7 +206,7 @@ fn row(
     }
 }
 
-fn to_category(model: category::Model) -> Category {
+pub(super) fn to_category(model: category::Model) -> Category {
     Category {
         id: model.id,
         parent_id: model.parent_id,

@@ -15,6 +15,14 @@ pub fn required_line(field: &str, value: &str, max: usize) -> AppResult<String> 
     checked(field, value, max, false)
 }
 
+/// An optional single-line text of at most `max` characters; blank becomes `None`.
+pub fn optional_line(field: &str, value: Option<&str>, max: usize) -> AppResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => checked(field, value, max, false).map(Some),
+    }
+}
+
 /// An optional multi-line text of at most `max` characters; blank becomes `None`.
 pub fn optional_block(field: &str, value: Option<&str>, max: usize) -> AppResult<Option<String>> {
     match value.map(str::trim) {

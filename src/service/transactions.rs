@@ -14,10 +14,10 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::entities::transaction;
-use super::{Store, accounts, categories, delete_owned, owned_by_id, text};
+use super::{Change, Store, accounts, categories, delete_owned, owned_by_id, text};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::money::{Currency, MAX_BALANCE_MINOR};
+use crate::money::Currency;
 
 pub use cursor::{Direction, Order, OrderField};
 pub use query::{Page, TransactionFilter, count, list};
@@ -50,15 +50,6 @@ pub struct NewTransaction {
     pub amount: Decimal,
     pub description: String,
     pub notes: Option<String>,
-}
-
-/// A change to an optional field: leave it, clear it, or set it.
-#[derive(Debug, Clone, Default)]
-pub enum Change<T> {
-    #[default]
-    Keep,
-    Clear,
-    Set(T),
 }
 
 /// A partial update: `None`/`Keep` fields stay as they are.
@@ -105,7 +96,7 @@ pub async fn create(
         categories::ensure_owned(db, viewer, category_id).await?;
     }
     let amount_minor = minor_units(account.currency, input.amount)?;
-    ensure_balance_in_range(db, viewer, &account, amount_minor).await?;
+    accounts::ensure_balance_in_range(db, viewer, &account, amount_minor).await?;
     let now = Utc::now();
     let row = transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -223,32 +214,10 @@ async fn change_money(
     } else {
         current.amount_minor
     };
-    ensure_balance_in_range(db, viewer, &account, minor - already_counted).await?;
+    accounts::ensure_balance_in_range(db, viewer, &account, minor - already_counted).await?;
     row.account_id = Set(account.id);
     row.currency = Set(account.currency.code().to_owned());
     row.amount_minor = Set(minor);
-    Ok(())
-}
-
-/// Refuse a change that would take an account's balance beyond what 64-bit sums can carry.
-async fn ensure_balance_in_range(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    account: &accounts::Account,
-    delta: i64,
-) -> AppResult<()> {
-    let total = accounts::transaction_total(db, viewer, account.id).await?;
-    let opening = account
-        .currency
-        .to_minor(account.opening_balance)
-        .map_err(AppError::internal)?;
-    let balance = i128::from(opening) + i128::from(total) + i128::from(delta);
-    if balance.abs() > i128::from(MAX_BALANCE_MINOR) {
-        return Err(AppError::bad_input(
-            "input.amount",
-            "This amount would take the account balance beyond the supported range",
-        ));
-    }
     Ok(())
 }
 

@@ -6,7 +6,9 @@
 
 mod helpers;
 
+mod accounts;
 mod auth;
+mod categories;
 mod config;
 mod health;
 mod http;

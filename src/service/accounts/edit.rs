@@ -1,0 +1,176 @@
+//! Creating and changing accounts. An account's currency is fixed at creation: its amounts
+//! are stored in its minor units.
+
+use chrono::Utc;
+use rust_decimal::Decimal;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use super::{Account, AccountKind, ensure_balance_in_range, to_account};
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::money::Currency;
+use crate::service::entities::account;
+use crate::service::{Change, Store, is_unique_violation, owned, owned_by_id, text};
+
+/// Longest account name or institution, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// A new account.
+pub struct NewAccount {
+    pub name: String,
+    pub kind: AccountKind,
+    pub currency: String,
+    pub institution: Option<String>,
+    pub opening_balance: Decimal,
+}
+
+/// Changes to an account; `None`/`Keep` fields stay as they are.
+#[derive(Default)]
+pub struct AccountPatch {
+    pub name: Option<String>,
+    pub kind: Option<AccountKind>,
+    pub institution: Change<String>,
+    pub opening_balance: Option<Decimal>,
+}
+
+/// Create an account for the viewer; names are unique per user (`CONFLICT` on `input.name`).
+#[tracing::instrument(skip_all)]
+pub async fn create(store: &Store, viewer: &Viewer, input: NewAccount) -> AppResult<Account> {
+    let name = text::required_line("input.name", &input.name, MAX_NAME_CHARS)?;
+    let institution = text::optional_line(
+        "input.institution",
+        input.institution.as_deref(),
+        MAX_NAME_CHARS,
+    )?;
+    let currency = Currency::parse(&input.currency)
+        .map_err(|err| AppError::bad_input("input.currency", err.to_string()))?;
+    let opening = opening_minor(currency, input.opening_balance)?;
+    ensure_name_free(store.conn(), viewer, &name, None).await?;
+    let now = Utc::now();
+    let row = account::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(viewer.user_id()),
+        name: Set(name),
+        kind: Set(input.kind.as_str().to_owned()),
+        currency: Set(currency.code().to_owned()),
+        institution: Set(institution),
+        opening_balance_minor: Set(opening),
+        is_default: Set(false),
+        archived: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let model = account::Entity::insert(row)
+        .exec_with_returning(store.conn())
+        .await
+        .map_err(name_conflict)?;
+    to_account(model)
+}
+
+/// Change an account of the viewer; `NOT_FOUND` if it is not theirs.
+#[tracing::instrument(skip_all)]
+pub async fn update(
+    store: &Store,
+    viewer: &Viewer,
+    id: Uuid,
+    patch: AccountPatch,
+) -> AppResult<Account> {
+    let txn = store.begin().await?;
+    let current = owned_by_id::<account::Entity>(viewer, id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::not_found("account"))?;
+    let account = to_account(current.clone())?;
+    let mut row = current.into_active_model();
+    if let Some(name) = patch.name {
+        let name = text::required_line("input.name", &name, MAX_NAME_CHARS)?;
+        ensure_name_free(&txn, viewer, &name, Some(id)).await?;
+        row.name = Set(name);
+    }
+    if let Some(kind) = patch.kind {
+        row.kind = Set(kind.as_str().to_owned());
+    }
+    row.institution = match patch.institution {
+        Change::Keep => row.institution,
+        Change::Clear => Set(None),
+        Change::Set(value) => Set(text::optional_line(
+            "input.institution",
+            Some(&value),
+            MAX_NAME_CHARS,
+        )?),
+    };
+    if let Some(opening_balance) = patch.opening_balance {
+        let opening = opening_minor(account.currency, opening_balance)?;
+        let old = opening_minor(account.currency, account.opening_balance)?;
+        ensure_balance_in_range(&txn, viewer, &account, opening - old)
+            .await
+            .map_err(|_| {
+                AppError::bad_input(
+                    "input.openingBalance",
+                    "This opening balance would take the balance beyond the supported range",
+                )
+            })?;
+        row.opening_balance_minor = Set(opening);
+    }
+    row.updated_at = Set(Utc::now());
+    let updated = account::Entity::update_many()
+        .set(row)
+        .filter(account::Column::UserId.eq(viewer.user_id()))
+        .filter(account::Column::Id.eq(id))
+        .exec(&txn)
+        .await
+        .map_err(name_conflict)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::not_found("account"));
+    }
+    let model = owned_by_id::<account::Entity>(viewer, id).one(&txn).await?;
+    let account = model
+        .map(to_account)
+        .unwrap_or(Err(AppError::not_found("account")))?;
+    txn.commit().await?;
+    Ok(account)
+}
+
+fn opening_minor(currency: Currency, amount: Decimal) -> AppResult<i64> {
+    currency
+        .to_minor(amount)
+        .map_err(|err| AppError::bad_input("input.openingBalance", err.to_string()))
+}
+
+/// `CONFLICT` if another of the viewer's accounts (not `except`) has this name.
+async fn ensure_name_free(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    name: &str,
+    except: Option<Uuid>,
+) -> AppResult<()> {
+    let mut same_name = owned::<account::Entity>(viewer).filter(account::Column::Name.eq(name));
+    if let Some(id) = except {
+        same_name = same_name.filter(account::Column::Id.ne(id));
+    }
+    match same_name.one(db).await? {
+        Some(_) => Err(name_taken()),
+        None => Ok(()),
+    }
+}
+
+fn name_taken() -> AppError {
+    AppError::Conflict {
+        field: "input.name",
+        message: "You already have an account with this name".to_owned(),
+    }
+}
+
+/// Two writes racing past `ensure_name_free`: the unique index decides, with the same error.
+fn name_conflict(err: sea_orm::DbErr) -> AppError {
+    if is_unique_violation(&err, "name") {
+        name_taken()
+    } else {
+        err.into()
+    }
+}
