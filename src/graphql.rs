@@ -14,5 +14,18 @@ pub mod schema;
 pub mod transactions;
 pub mod users;
 
+use async_graphql::MaybeUndefined;
+
 pub use context::{RequestContext, Services};
+
+use crate::service::Change;
 pub use schema::{TallySchema, build_schema, sdl};
+
+/// An optional input field as a [`Change`]: absent keeps, `null` clears, a value sets.
+fn change<T, U>(value: MaybeUndefined<T>, map: impl FnOnce(T) -> U) -> Change<U> {
+    match value {
+        MaybeUndefined::Undefined => Change::Keep,
+        MaybeUndefined::Null => Change::Clear,
+        MaybeUndefined::Value(value) => Change::Set(map(value)),
+    }
+}

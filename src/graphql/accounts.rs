@@ -5,10 +5,10 @@ use async_graphql::{
 };
 use rust_decimal::Decimal;
 
+use super::change;
 use super::context::{services, viewer};
 use super::loaders;
 use super::scalars::{DateTime, Money, Uuid};
-use super::transactions::change;
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::service::accounts::{self, AccountKind as Kind};

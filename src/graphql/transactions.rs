@@ -1,21 +1,25 @@
 //! Transactions: the connection (Relay-style, keyset cursors), the by-id query and the
 //! create/update/delete mutations.
 
-use async_graphql::{
-    ComplexObject, Context, Enum, InputObject, MaybeUndefined, Object, SimpleObject,
-};
+mod connection;
+mod inputs;
+
+use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 
 use super::accounts::Account;
 use super::categories::Category;
 use super::context::{services, viewer};
-use super::loaders;
 use super::scalars::{Date, DateTime, Money, Uuid};
-use crate::auth::Viewer;
+use super::{change, loaders};
 use crate::error::AppError;
-use crate::service::Change;
 use crate::service::transactions::{
-    self, Direction, NewTransaction, Order, OrderField, TransactionFilter as Filter,
-    TransactionPatch,
+    self, NewTransaction, Order, TransactionFilter as Filter, TransactionPatch,
+};
+
+pub use connection::{PageInfo, TransactionConnection, TransactionEdge};
+pub use inputs::{
+    CreateTransactionInput, SortDirection, TransactionFilter, TransactionOrder,
+    TransactionOrderField, UpdateTransactionInput,
 };
 
 /// Default page size of `transactions`.
@@ -77,153 +81,6 @@ impl Transaction {
     }
 }
 
-/// An edge of the transactions connection.
-#[derive(SimpleObject)]
-pub struct TransactionEdge {
-    /// Pass as `after` to continue after this transaction.
-    pub cursor: String,
-    pub node: Transaction,
-}
-
-/// Relay page information.
-#[derive(SimpleObject)]
-pub struct PageInfo {
-    pub has_next_page: bool,
-    /// True when this page was requested with `after`.
-    pub has_previous_page: bool,
-    pub start_cursor: Option<String>,
-    pub end_cursor: Option<String>,
-}
-
-/// A page of transactions.
-pub struct TransactionConnection {
-    edges: Vec<TransactionEdge>,
-    page_info: PageInfo,
-    viewer: Viewer,
-    filter: Filter,
-}
-
-#[Object]
-impl TransactionConnection {
-    async fn edges(&self) -> &[TransactionEdge] {
-        &self.edges
-    }
-
-    async fn page_info(&self) -> &PageInfo {
-        &self.page_info
-    }
-
-    /// How many transactions match the filter, over all pages (counted only when asked for).
-    #[graphql(complexity = 5)]
-    async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
-        Ok(transactions::count(&services(ctx).store, &self.viewer, &self.filter).await?)
-    }
-}
-
-/// Which transactions to list; all parts are optional and combine with AND.
-#[derive(InputObject, Default)]
-pub struct TransactionFilter {
-    /// On or after this date.
-    pub date_from: Option<Date>,
-    /// On or before this date.
-    pub date_to: Option<Date>,
-    /// In any of these accounts.
-    pub account_ids: Option<Vec<Uuid>>,
-    /// In any of these categories; a top-level category includes its sub-categories.
-    pub category_ids: Option<Vec<Uuid>>,
-    /// Description contains this text, ignoring case.
-    pub search: Option<String>,
-}
-
-impl From<TransactionFilter> for Filter {
-    fn from(filter: TransactionFilter) -> Self {
-        let ids = |ids: Option<Vec<Uuid>>| ids.map(|ids| ids.into_iter().map(|id| id.0).collect());
-        Self {
-            date_from: filter.date_from.map(|d| d.0),
-            date_to: filter.date_to.map(|d| d.0),
-            account_ids: ids(filter.account_ids),
-            category_ids: ids(filter.category_ids),
-            search: filter.search,
-        }
-    }
-}
-
-/// What to sort transactions by.
-#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TransactionOrderField {
-    #[default]
-    Date,
-    Amount,
-}
-
-/// Sort direction.
-#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortDirection {
-    Asc,
-    #[default]
-    Desc,
-}
-
-/// Sort order; ties are broken by id in the same direction.
-#[derive(InputObject, Default)]
-pub struct TransactionOrder {
-    #[graphql(default)]
-    pub field: TransactionOrderField,
-    #[graphql(default)]
-    pub direction: SortDirection,
-}
-
-impl From<TransactionOrder> for Order {
-    fn from(order: TransactionOrder) -> Self {
-        Self {
-            field: match order.field {
-                TransactionOrderField::Date => OrderField::Date,
-                TransactionOrderField::Amount => OrderField::Amount,
-            },
-            direction: match order.direction {
-                SortDirection::Asc => Direction::Asc,
-                SortDirection::Desc => Direction::Desc,
-            },
-        }
-    }
-}
-
-/// A new transaction.
-#[derive(InputObject)]
-pub struct CreateTransactionInput {
-    /// Defaults to the viewer's default account.
-    pub account_id: Option<Uuid>,
-    pub category_id: Option<Uuid>,
-    pub date: Date,
-    /// Signed: negative is money out.
-    pub amount: Money,
-    /// 1–500 characters.
-    pub description: String,
-    /// Up to 5000 characters.
-    pub notes: Option<String>,
-}
-
-/// Changes to a transaction: omitted fields stay as they are; `null` clears
-/// `categoryId` and `notes`.
-#[derive(InputObject)]
-pub struct UpdateTransactionInput {
-    pub account_id: Option<Uuid>,
-    pub category_id: MaybeUndefined<Uuid>,
-    pub date: Option<Date>,
-    pub amount: Option<Money>,
-    pub description: Option<String>,
-    pub notes: MaybeUndefined<String>,
-}
-
-/// An optional input field as a [`Change`]: absent keeps, `null` clears, a value sets.
-pub(super) fn change<T, U>(value: MaybeUndefined<T>, map: impl FnOnce(T) -> U) -> Change<U> {
-    match value {
-        MaybeUndefined::Undefined => Change::Keep,
-        MaybeUndefined::Null => Change::Clear,
-        MaybeUndefined::Value(value) => Change::Set(map(value)),
-    }
-}
-
 #[derive(Default)]
 pub struct TransactionQuery;
 
@@ -260,27 +117,9 @@ impl TransactionQuery {
             after.as_deref(),
         )
         .await?;
-        let edges: Vec<TransactionEdge> = page
-            .edges
-            .into_iter()
-            .map(|(cursor, node)| TransactionEdge {
-                cursor,
-                node: node.into(),
-            })
-            .collect();
-        prime_relations(ctx, &edges).await?;
-        let page_info = PageInfo {
-            has_next_page: page.has_next_page,
-            has_previous_page: after.is_some(),
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
-        };
-        Ok(TransactionConnection {
-            edges,
-            page_info,
-            viewer,
-            filter,
-        })
+        let connection = TransactionConnection::new(page, after.is_some(), viewer, filter);
+        prime_relations(ctx, connection.edges()).await?;
+        Ok(connection)
     }
 
     /// One of the viewer's transactions.

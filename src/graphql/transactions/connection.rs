@@ -1,0 +1,88 @@
+//! The transactions connection: edges, page info and the lazily counted total.
+
+use async_graphql::{Context, Object, SimpleObject};
+
+use super::Transaction;
+use crate::auth::Viewer;
+use crate::graphql::context::services;
+use crate::service::transactions::{self, TransactionFilter as Filter};
+
+/// An edge of the transactions connection.
+#[derive(SimpleObject)]
+pub struct TransactionEdge {
+    /// Pass as `after` to continue after this transaction.
+    pub cursor: String,
+    pub node: Transaction,
+}
+
+/// Relay page information.
+#[derive(SimpleObject)]
+pub struct PageInfo {
+    pub has_next_page: bool,
+    /// True when this page was requested with `after`.
+    pub has_previous_page: bool,
+    pub start_cursor: Option<String>,
+    pub end_cursor: Option<String>,
+}
+
+/// A page of transactions.
+pub struct TransactionConnection {
+    edges: Vec<TransactionEdge>,
+    page_info: PageInfo,
+    viewer: Viewer,
+    filter: Filter,
+}
+
+impl TransactionConnection {
+    /// The connection of one listed page (`after_cursor`: the page was asked for with one).
+    pub fn new(
+        page: transactions::Page,
+        after_cursor: bool,
+        viewer: Viewer,
+        filter: Filter,
+    ) -> Self {
+        let edges: Vec<TransactionEdge> = page
+            .edges
+            .into_iter()
+            .map(|(cursor, node)| TransactionEdge {
+                cursor,
+                node: node.into(),
+            })
+            .collect();
+        let page_info = PageInfo {
+            has_next_page: page.has_next_page,
+            has_previous_page: after_cursor,
+            start_cursor: edges.first().map(|e| e.cursor.clone()),
+            end_cursor: edges.last().map(|e| e.cursor.clone()),
+        };
+        Self {
+            edges,
+            page_info,
+            viewer,
+            filter,
+        }
+    }
+
+    /// The page's edges, for priming the loaders.
+    pub fn edges(&self) -> &[TransactionEdge] {
+        &self.edges
+    }
+}
+
+#[Object]
+impl TransactionConnection {
+    #[graphql(name = "edges")]
+    async fn resolve_edges(&self) -> &[TransactionEdge] {
+        &self.edges
+    }
+
+    async fn page_info(&self) -> &PageInfo {
+        &self.page_info
+    }
+
+    /// How many transactions match the filter, over all pages (counted only when asked for).
+    #[graphql(complexity = 5)]
+    async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
+        Ok(transactions::count(&services(ctx).store, &self.viewer, &self.filter).await?)
+    }
+}
