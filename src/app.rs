@@ -38,26 +38,10 @@ impl App {
             .migrate()
             .await
             .context("running database migrations")?;
-
-        let tokens = Arc::new(TokenKeys::new(
-            &secret,
-            TokenSettings {
-                issuer: config.jwt_issuer.clone(),
-                audience: config.jwt_audience.clone(),
-                ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
-            },
-        ));
-        let concurrency = config
-            .password_hash_concurrency
-            .map_or_else(default_concurrency, |n| n as usize);
-        let hasher = Arc::new(PasswordHasher::new(config.bcrypt_cost, concurrency));
-        hasher
-            .warm_up()
-            .await
-            .map_err(|_| anyhow::anyhow!("preparing the password hasher failed"))?;
+        let tokens = Arc::new(token_keys(&config, &secret));
         let services = Services {
             store: store.clone(),
-            hasher,
+            hasher: password_hasher(&config).await?,
             tokens: tokens.clone(),
         };
         let limits = Limits {
@@ -140,6 +124,29 @@ async fn connect(config: &Config) -> anyhow::Result<Store> {
     Store::connect(&url, config.database_max_connections)
         .await
         .context("connecting to the database (check DATABASE_URL)")
+}
+
+fn token_keys(config: &Config, secret: &secret::Secret) -> TokenKeys {
+    let settings = TokenSettings {
+        issuer: config.jwt_issuer.clone(),
+        audience: config.jwt_audience.clone(),
+        ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
+    };
+    TokenKeys::new(secret, settings)
+}
+
+/// The hasher, with its dummy hash computed now so the first unknown-email login costs
+/// what later ones do.
+async fn password_hasher(config: &Config) -> anyhow::Result<Arc<PasswordHasher>> {
+    let concurrency = config
+        .password_hash_concurrency
+        .map_or_else(default_concurrency, |n| n as usize);
+    let hasher = PasswordHasher::new(config.bcrypt_cost, concurrency);
+    hasher
+        .warm_up()
+        .await
+        .map_err(|_| anyhow::anyhow!("preparing the password hasher failed"))?;
+    Ok(Arc::new(hasher))
 }
 
 fn check_production_settings(config: &Config) -> anyhow::Result<()> {

@@ -28,6 +28,7 @@ pub struct AccountLoader {
 }
 
 impl AccountLoader {
+    /// A loader for `viewer`'s rows.
     pub fn new(store: Store, viewer: Viewer) -> Self {
         Self { store, viewer }
     }
@@ -51,6 +52,7 @@ pub struct CategoryLoader {
 }
 
 impl CategoryLoader {
+    /// A loader for `viewer`'s rows.
     pub fn new(store: Store, viewer: Viewer) -> Self {
         Self { store, viewer }
     }
@@ -128,6 +130,7 @@ pub struct ChildrenLoader {
 }
 
 impl ChildrenLoader {
+    /// A loader for `viewer`'s rows.
     pub fn new(store: Store, viewer: Viewer) -> Self {
         Self { store, viewer }
     }
@@ -173,6 +176,7 @@ pub struct AccountTotalLoader {
 }
 
 impl AccountTotalLoader {
+    /// A loader for `viewer`'s rows.
     pub fn new(store: Store, viewer: Viewer) -> Self {
         Self { store, viewer }
     }

@@ -46,6 +46,7 @@ mutation Signup {
 </html>
 "#;
 
+/// The GraphiQL page.
 pub async fn page() -> Html<&'static str> {
     Html(PAGE)
 }

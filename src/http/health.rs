@@ -7,10 +7,12 @@ use serde_json::{Value, json};
 
 use super::{AppState, READY_TIMEOUT};
 
+/// Liveness: the process answers.
 pub async fn live() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
+/// Readiness: the database answers within the timeout.
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match tokio::time::timeout(READY_TIMEOUT, state.store.ping()).await {
         Ok(true) => (

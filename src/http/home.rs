@@ -17,6 +17,7 @@ const PAGE: &str = r#"<!doctype html>
 </html>
 "#;
 
+/// The landing page.
 pub async fn page() -> Html<&'static str> {
     Html(PAGE)
 }

@@ -79,6 +79,7 @@ pub struct Account {
 }
 
 /// The viewer's accounts, default first, then by name.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Account>> {
     owned::<account::Entity>(viewer)
         .order_by_desc(account::Column::IsDefault)
@@ -92,6 +93,7 @@ pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Account>> {
 }
 
 /// The viewer's accounts among `ids` (for the dataloader); others' ids are simply absent.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<Vec<Account>> {
     owned::<account::Entity>(viewer)
         .filter(account::Column::Id.is_in(ids.iter().copied()))
@@ -105,6 +107,7 @@ pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<V
 /// The sum of all transactions, in minor units, of each of the viewer's accounts among
 /// `ids`. Summed by the database as integers, so it is exact on every backend; writes keep
 /// every balance within `MAX_BALANCE_MINOR`, so the sum always fits.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn transaction_totals(
     store: &Store,
     viewer: &Viewer,
@@ -166,6 +169,7 @@ pub(super) async fn ensure_balance_in_range(
 }
 
 /// One account of the viewer, or `NOT_FOUND`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Account> {
     find(store.conn(), viewer, id)
         .await?

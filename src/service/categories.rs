@@ -87,6 +87,7 @@ pub const DEFAULTS: &[(&str, CategoryKind, &[&str])] = &[
 ];
 
 /// All the viewer's categories, parents and children, in display order.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Category>> {
     let rows = owned::<category::Entity>(viewer)
         .order_by_asc(category::Column::Position)
@@ -97,6 +98,7 @@ pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Category>> {
 }
 
 /// The viewer's categories among `ids` (for the dataloader).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<Vec<Category>> {
     let rows = owned::<category::Entity>(viewer)
         .filter(category::Column::Id.is_in(ids.iter().copied()))
@@ -106,6 +108,7 @@ pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<V
 }
 
 /// The sub-categories of the viewer's categories `parent_ids`, in display order.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn children_of(
     store: &Store,
     viewer: &Viewer,

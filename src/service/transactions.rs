@@ -64,6 +64,7 @@ pub struct TransactionPatch {
 }
 
 /// One transaction of the viewer, or `NOT_FOUND`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transaction> {
     let model = owned_by_id::<transaction::Entity>(viewer, id)
         .one(store.conn())

@@ -101,6 +101,7 @@ pub async fn login(
 }
 
 /// The viewer's own user record.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn me(store: &Store, viewer: &Viewer) -> AppResult<User> {
     let model = user::Entity::find_by_id(viewer.user_id())
         .one(store.conn())

@@ -41,6 +41,7 @@ pub struct Page {
 
 /// A page of at most `first` of the viewer's transactions matching `filter`, in `order`,
 /// after the `after` cursor.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     store: &Store,
     viewer: &Viewer,
@@ -88,6 +89,7 @@ pub async fn list(
 }
 
 /// How many of the viewer's transactions match `filter`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn count(store: &Store, viewer: &Viewer, filter: &TransactionFilter) -> AppResult<u64> {
     let query =
         owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
