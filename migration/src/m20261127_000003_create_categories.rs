@@ -1,6 +1,7 @@
 //! `categories`: a user's own two-level tree (a category and its sub-categories), each INCOME
 //! or EXPENSE. A parent is referenced together with its owner, so a category can never hang
-//! under another user's category.
+//! under another user's category. Names are unique among siblings; the unique index on
+//! `(user_id, parent_id, name)` also serves lookups of a parent's children.
 
 use sea_orm_migration::prelude::*;
 
@@ -87,16 +88,21 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_categories_user_id_parent_id")
-                    .table(Categories::Table)
-                    .col(Categories::UserId)
-                    .col(Categories::ParentId)
-                    .to_owned(),
-            )
-            .await
+        // Names are unique among siblings. Top-level categories have no parent, and NULLs
+        // never collide in a unique index, so they get a partial index of their own (both
+        // PostgreSQL and SQLite understand these statements).
+        let db = manager.get_connection();
+        db.execute_unprepared(
+            "CREATE UNIQUE INDEX ux_categories_user_parent_name \
+             ON categories (user_id, parent_id, name)",
+        )
+        .await?;
+        db.execute_unprepared(
+            "CREATE UNIQUE INDEX ux_categories_user_top_name \
+             ON categories (user_id, name) WHERE parent_id IS NULL",
+        )
+        .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -423,3 +423,198 @@ async fn traversing_listed_transactions_reaches_only_the_viewers_own_account_and
         assert!(!reached.contains(id), "B reached A's transaction {id}");
     }
 }
+
+// --- Editing accounts and categories ----------------------------------------------------
+
+/// Every field of an account, to compare before and after.
+const ACCOUNT: &str = "query($id: UUID!) { account(id: $id) {
+    id name kind currency institution openingBalance balance isDefault archived createdAt } }";
+
+const CREATE_ACCOUNT: &str = "mutation($input: CreateAccountInput!) {
+    createAccount(input: $input) { id name } }";
+
+const CREATE_CATEGORY: &str = "mutation($input: CreateCategoryInput!) {
+    createCategory(input: $input) { id name } }";
+
+const UPDATE_CATEGORY: &str = "mutation($id: UUID!, $input: UpdateCategoryInput!) {
+    updateCategory(id: $id, input: $input) { id name } }";
+
+/// The whole category tree of `user`.
+const TREE: &str = "{ categories { id name kind parentId children { id name kind parentId } } }";
+
+impl Scene {
+    async fn account_as_a_sees(&self) -> Value {
+        self.app
+            .ok(&self.a.token, ACCOUNT, json!({ "id": self.a_account }))
+            .await
+    }
+
+    async fn tree_of(&self, user: &TestUser) -> Value {
+        self.app.ok(&user.token, TREE, json!({})).await
+    }
+
+    async fn accounts_of(&self, user: &TestUser) -> Value {
+        self.app
+            .ok(&user.token, "{ accounts { id name } }", json!({}))
+            .await
+    }
+}
+
+#[tokio::test]
+async fn updating_another_users_account_is_not_found_and_changes_nothing() {
+    let scene = Scene::new().await;
+    let before = scene.account_as_a_sees().await;
+
+    let input = json!({ "name": "B was here", "kind": "LOAN", "institution": "B's bank",
+                        "openingBalance": "1000000.00" });
+    scene
+        .b_is_told_not_found(
+            "mutation($id: UUID!, $input: UpdateAccountInput!) {
+                updateAccount(id: $id, input: $input) { id name } }",
+            json!({ "id": scene.a_account, "input": input }),
+            "update A's account",
+        )
+        .await;
+
+    assert_eq!(
+        scene.account_as_a_sees().await,
+        before,
+        "A's account keeps its name, kind, institution and balance"
+    );
+}
+
+#[tokio::test]
+async fn renaming_another_users_category_is_not_found_and_changes_nothing() {
+    let scene = Scene::new().await;
+    let before = scene.tree_of(&scene.a).await;
+
+    for category in [&scene.a_category, &scene.a_parent_category] {
+        scene
+            .b_is_told_not_found(
+                UPDATE_CATEGORY,
+                json!({ "id": category, "input": { "name": "B was here" } }),
+                "rename A's category",
+            )
+            .await;
+    }
+
+    assert_eq!(
+        scene.tree_of(&scene.a).await,
+        before,
+        "A's categories keep their names"
+    );
+}
+
+#[tokio::test]
+async fn creating_a_category_under_another_users_category_is_not_found_and_adds_no_child() {
+    let scene = Scene::new().await;
+    let a_before = scene.tree_of(&scene.a).await;
+    let b_before = scene.tree_of(&scene.b).await;
+
+    scene
+        .b_is_told_not_found(
+            CREATE_CATEGORY,
+            json!({ "input": { "name": "B's child", "parentId": scene.a_parent_category } }),
+            "A's category as parent",
+        )
+        .await;
+
+    assert_eq!(
+        scene.tree_of(&scene.a).await,
+        a_before,
+        "A's category gains no child"
+    );
+    assert_eq!(
+        scene.tree_of(&scene.b).await,
+        b_before,
+        "B gains no category either"
+    );
+}
+
+#[tokio::test]
+async fn account_names_are_unique_per_user_not_across_users() {
+    let scene = Scene::new().await;
+    let input =
+        json!({ "input": { "name": "Holiday fund", "kind": "SAVINGS", "currency": "EUR" } });
+    let a_created = scene
+        .app
+        .ok(&scene.a.token, CREATE_ACCOUNT, input.clone())
+        .await;
+
+    let body = scene
+        .app
+        .gql(Some(&scene.b.token), CREATE_ACCOUNT, input)
+        .await;
+
+    assert!(
+        body.get("errors").is_none(),
+        "A's account name does not block B's: {body}"
+    );
+    let b_created = &body["data"]["createAccount"];
+    assert_eq!(b_created["name"], "Holiday fund");
+    assert_ne!(
+        b_created["id"], a_created["createAccount"]["id"],
+        "B gets an account of their own"
+    );
+}
+
+#[tokio::test]
+async fn another_users_new_account_and_categories_never_appear_for_the_viewer() {
+    let scene = Scene::new().await;
+    let a_accounts = scene.accounts_of(&scene.a).await;
+    let a_tree = scene.tree_of(&scene.a).await;
+    let b_parent = scene.app.category(&scene.b, "Personal running costs").await;
+
+    let account = scene
+        .app
+        .ok(
+            &scene.b.token,
+            CREATE_ACCOUNT,
+            json!({ "input": { "name": "B's savings", "kind": "SAVINGS", "currency": "USD" } }),
+        )
+        .await;
+    let top = scene
+        .app
+        .ok(
+            &scene.b.token,
+            CREATE_CATEGORY,
+            json!({ "input": { "name": "B's hobby", "kind": "EXPENSE" } }),
+        )
+        .await;
+    let child = scene
+        .app
+        .ok(
+            &scene.b.token,
+            CREATE_CATEGORY,
+            json!({ "input": { "name": "B's pets", "parentId": b_parent } }),
+        )
+        .await;
+
+    assert_eq!(
+        scene.accounts_of(&scene.a).await,
+        a_accounts,
+        "A's accounts are A's"
+    );
+    assert_eq!(
+        scene.tree_of(&scene.a).await,
+        a_tree,
+        "A's categories are A's"
+    );
+    let account_id = &account["createAccount"]["id"];
+    let by_id = scene
+        .app
+        .gql(Some(&scene.a.token), ACCOUNT, json!({ "id": account_id }))
+        .await;
+    error_with_code(&by_id, "NOT_FOUND");
+    for category in [&top["createCategory"]["id"], &child["createCategory"]["id"]] {
+        let body = scene
+            .app
+            .gql(
+                Some(&scene.a.token),
+                UPDATE_CATEGORY,
+                json!({ "id": category, "input": { "name": "A was here" } }),
+            )
+            .await;
+        error_with_code(&body, "NOT_FOUND");
+    }
+}

@@ -637,3 +637,161 @@ async fn listing_accounts_and_categories_of_5_or_50_rows_runs_the_same_few_state
         "listing with relations should take a handful of statements, took {with_50}"
     );
 }
+
+// --- Moving between accounts ----------------------------------------------------------
+
+/// Open another account for `user`; returns its id.
+async fn open_account(app: &TestApp, user: &TestUser, name: &str, currency: &str) -> String {
+    let data = app
+        .ok(
+            &user.token,
+            "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }",
+            json!({ "input": { "name": name, "kind": "CASH", "currency": currency } }),
+        )
+        .await;
+    data["createAccount"]["id"].as_str().expect("id").to_owned()
+}
+
+/// The balance of one account, as `account(id)` shows it.
+async fn balance(app: &TestApp, user: &TestUser, account: &str) -> Value {
+    let data = app
+        .ok(
+            &user.token,
+            "query($id: UUID!) { account(id: $id) { balance } }",
+            json!({ "id": account }),
+        )
+        .await;
+    data["account"]["balance"].clone()
+}
+
+/// A user with a transaction of -42.50 USD in the default account; returns the user, the
+/// default account and the transaction.
+async fn user_with_a_purchase(app: &TestApp) -> (TestUser, String, Value) {
+    let user = app.signed_up_user().await;
+    let default_account = app.default_account(&user).await;
+    let created = create(
+        app,
+        &user,
+        json!({ "date": "2026-03-14", "amount": "-42.50", "description": "Weekly shop" }),
+    )
+    .await;
+    (user, default_account, created)
+}
+
+#[tokio::test]
+async fn moving_a_transaction_to_an_account_in_the_same_currency_keeps_its_amount_and_moves_the_balance()
+ {
+    let app = TestApp::spawn().await;
+    let (user, default_account, created) = user_with_a_purchase(&app).await;
+    let wallet = open_account(&app, &user, "Wallet", "USD").await;
+    let id = created["id"].as_str().expect("id");
+
+    let moved = update(&app, &user, id, json!({ "accountId": wallet })).await;
+
+    assert_eq!(moved["account"]["id"], wallet, "it is in the new account");
+    assert_eq!(moved["amount"], "-42.50", "the amount is kept");
+    assert_eq!(moved["currency"], "USD");
+    assert_eq!(
+        balance(&app, &user, &default_account).await,
+        "0.00",
+        "the old account no longer counts it"
+    );
+    assert_eq!(
+        balance(&app, &user, &wallet).await,
+        "-42.50",
+        "the new account counts it exactly"
+    );
+}
+
+#[tokio::test]
+async fn moving_a_transaction_to_an_account_in_another_currency_without_an_amount_is_refused() {
+    let app = TestApp::spawn().await;
+    let (user, default_account, created) = user_with_a_purchase(&app).await;
+    let euros = open_account(&app, &user, "Euro cash", "EUR").await;
+    let id = created["id"].as_str().expect("id");
+
+    let body = try_update(&app, &user, id, json!({ "accountId": euros })).await;
+
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(
+        error["extensions"]["field"], "input.amount",
+        "an amount in USD must not silently become one in EUR: {body}"
+    );
+    let stored = try_get(&app, &user, id).await;
+    assert_eq!(
+        stored["data"]["transaction"], created,
+        "the refused move changes nothing"
+    );
+    assert_eq!(balance(&app, &user, &default_account).await, "-42.50");
+    assert_eq!(balance(&app, &user, &euros).await, "0.00");
+}
+
+#[tokio::test]
+async fn moving_a_transaction_to_another_currency_with_an_amount_in_it_moves_it() {
+    let app = TestApp::spawn().await;
+    let (user, default_account, created) = user_with_a_purchase(&app).await;
+    let euros = open_account(&app, &user, "Euro cash", "EUR").await;
+    let id = created["id"].as_str().expect("id");
+
+    let moved = update(
+        &app,
+        &user,
+        id,
+        json!({ "accountId": euros, "amount": "-39.10" }),
+    )
+    .await;
+
+    assert_eq!(moved["account"]["id"], euros);
+    assert_eq!(
+        moved["currency"], "EUR",
+        "it shows the new account's currency"
+    );
+    assert_eq!(moved["amount"], "-39.10", "and the amount given in it");
+    assert_eq!(
+        try_get(&app, &user, id).await["data"]["transaction"],
+        moved,
+        "the move is persisted"
+    );
+    assert_eq!(balance(&app, &user, &default_account).await, "0.00");
+    assert_eq!(balance(&app, &user, &euros).await, "-39.10");
+}
+
+#[tokio::test]
+async fn moving_a_transaction_to_yen_with_cents_is_refused_naming_the_amount() {
+    let app = TestApp::spawn().await;
+    let (user, _, created) = user_with_a_purchase(&app).await;
+    let yen = open_account(&app, &user, "Yen cash", "JPY").await;
+    let id = created["id"].as_str().expect("id");
+
+    let body = try_update(
+        &app,
+        &user,
+        id,
+        json!({ "accountId": yen, "amount": "-6000.5" }),
+    )
+    .await;
+
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "input.amount", "{body}");
+    assert_eq!(
+        try_get(&app, &user, id).await["data"]["transaction"],
+        created
+    );
+}
+
+#[tokio::test]
+async fn moving_a_transaction_to_an_unknown_account_is_not_found_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (user, default_account, created) = user_with_a_purchase(&app).await;
+    let id = created["id"].as_str().expect("id");
+    let unknown = uuid::Uuid::now_v7().to_string();
+
+    let body = try_update(&app, &user, id, json!({ "accountId": unknown })).await;
+
+    error_with_code(&body, "NOT_FOUND");
+    assert_eq!(
+        try_get(&app, &user, id).await["data"]["transaction"],
+        created
+    );
+    assert_eq!(balance(&app, &user, &default_account).await, "-42.50");
+}

@@ -11,7 +11,7 @@ use super::{Category, CategoryKind, find, row, to_category};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::entities::category;
-use crate::service::{Store, owned, text};
+use crate::service::{Store, is_unique_violation, owned, text};
 
 /// Longest category name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -52,7 +52,8 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewCategory) -> AppRe
     );
     let model = category::Entity::insert(new)
         .exec_with_returning(db)
-        .await?;
+        .await
+        .map_err(name_conflict)?;
     Ok(to_category(model))
 }
 
@@ -79,7 +80,8 @@ pub async fn update(
         .filter(category::Column::UserId.eq(viewer.user_id()))
         .filter(category::Column::Id.eq(id))
         .exec(db)
-        .await?;
+        .await
+        .map_err(name_conflict)?;
     if renamed.rows_affected == 0 {
         return Err(AppError::not_found("category"));
     }
@@ -142,10 +144,23 @@ async fn ensure_name_free(
         same_name = same_name.filter(category::Column::Id.ne(id));
     }
     match same_name.one(db).await? {
-        Some(_) => Err(AppError::Conflict {
-            field: "input.name",
-            message: "A category with this name already exists here".to_owned(),
-        }),
+        Some(_) => Err(name_taken()),
         None => Ok(()),
+    }
+}
+
+fn name_taken() -> AppError {
+    AppError::Conflict {
+        field: "input.name",
+        message: "A category with this name already exists here".to_owned(),
+    }
+}
+
+/// Two writes racing past `ensure_name_free`: the unique indexes decide, with the same error.
+fn name_conflict(err: sea_orm::DbErr) -> AppError {
+    if is_unique_violation(&err, "name") {
+        name_taken()
+    } else {
+        err.into()
     }
 }
