@@ -8,6 +8,7 @@
 #
 #   bench/quick-load.sh            # defaults: 100 users × 1000 rows, 32 connections, 15 s
 #   USERS=20 ROWS=100 bench/quick-load.sh
+#   PERF=1 PERF_OUT=/tmp/tally.perf bench/quick-load.sh   # also record a CPU profile
 #
 # Needs: wrk (apt-get install wrk), psql, python3, a PostgreSQL server at PG_ADMIN_URL.
 # Not a test: a measurement. The full benchmark (with a hand-written baseline) is issue 3's.
@@ -56,18 +57,20 @@ for i in range(users):
 PY
 
 echo "inserting $ROWS transactions per user…"
-psql -q "$BASE/$DB" <<SQL
+psql -q -v ON_ERROR_STOP=1 "$BASE/$DB" <<SQL
 INSERT INTO transactions (id, user_id, account_id, category_id, date, amount_minor, currency,
-                          description, notes, created_at, updated_at)
+                          description, description_key, notes, created_at, updated_at)
 SELECT gen_random_uuid(), a.user_id, a.id,
        (SELECT c.id FROM categories c WHERE c.user_id = a.user_id AND c.parent_id IS NOT NULL
          ORDER BY c.position, c.name OFFSET (n % 5) LIMIT 1),
        DATE '2020-01-01' + (n % 2000), -((n * 7919) % 100000), a.currency,
-       'Bench transaction ' || n, NULL, now(), now()
+       'Bench transaction ' || n, 'bench transaction ' || n, NULL, now(), now()
 FROM accounts a CROSS JOIN generate_series(1, $ROWS) AS n
 WHERE a.is_default;
 ANALYZE;
 SQL
+rows=$(psql -At "$BASE/$DB" -c "SELECT count(*) FROM transactions")
+[ "$rows" -eq $((USERS * ROWS)) ] || { echo "seeding failed: $rows rows" >&2; exit 1; }
 
 cat > "$WORK/query.lua" <<'LUA'
 local tokens = {}
@@ -88,5 +91,8 @@ LUA
 echo "warming up…"
 TOKENS="$WORK/tokens.txt" wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/query.lua" "http://127.0.0.1:$PORT" >/dev/null
 echo "measuring: $CONNECTIONS connections, $DURATION, $USERS users × $ROWS rows"
+if [ -n "${PERF:-}" ]; then   # PERF=1: a flat CPU profile of the server during the run
+  perf record -F 499 -o "${PERF_OUT:-perf.data}" -p "$SERVER" -- sleep "${DURATION%s}" >/dev/null 2>&1 &
+fi
 TOKENS="$WORK/tokens.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/query.lua" \
   "http://127.0.0.1:$PORT"
