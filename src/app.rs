@@ -13,7 +13,7 @@ use crate::auth::token::TokenSettings;
 use crate::auth::{PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
 use crate::graphql::schema::Limits;
-use crate::graphql::{Services, build_schema};
+use crate::graphql::{Api, Services};
 use crate::http::{AppState, router};
 use crate::service::Store;
 
@@ -50,7 +50,7 @@ impl App {
             max_aliases: config.graphql_max_aliases,
         };
         let state = AppState {
-            schema: build_schema(services, limits),
+            api: Api::new(services, limits),
             store: store.clone(),
             tokens,
             max_body_bytes: config.max_body_bytes,

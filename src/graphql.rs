@@ -19,7 +19,7 @@ use async_graphql::MaybeUndefined;
 pub use context::{RequestContext, Services};
 
 use crate::service::Change;
-pub use schema::{TallySchema, build_schema, sdl};
+pub use schema::{Api, TallySchema, sdl};
 
 /// An optional input field as a [`Change`]: absent keeps, `null` clears, a value sets.
 fn change<T, U>(value: MaybeUndefined<T>, map: impl FnOnce(T) -> U) -> Change<U> {

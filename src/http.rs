@@ -20,7 +20,7 @@ use tracing::Level;
 
 use crate::auth::TokenKeys;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
-use crate::graphql::TallySchema;
+use crate::graphql::Api;
 use crate::service::Store;
 
 /// Every response carries this header (the client's own, or a new UUID) and so does every
@@ -30,7 +30,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub schema: TallySchema,
+    pub api: Api,
     pub store: Store,
     pub tokens: Arc<TokenKeys>,
     pub max_body_bytes: usize,

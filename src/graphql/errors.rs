@@ -1,90 +1,48 @@
 //! Every GraphQL error leaves with an `extensions.code`. Our own errors carry one already
-//! (see `crate::error`); this extension labels the ones async-graphql raises itself: a
-//! document that does not parse, one that fails validation or a limit, an operation name
-//! that matches nothing, and arguments or variables that a scalar or input type refuses
-//! (`BAD_USER_INPUT`).
+//! (see `crate::error`); [`label`] gives one to those async-graphql raises itself: a document
+//! that fails validation or a limit, an operation name that matches nothing, and arguments or
+//! variables that a scalar or input type refuses (`BAD_USER_INPUT`). Parse failures are
+//! labelled where the document is parsed (`Api::execute`).
+//!
+//! This is done on the response, not in an async-graphql extension: any extension sends every
+//! field of every response through the slow, per-field extension path.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextValidation,
-};
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{Response, ServerError};
 
 use crate::error::code;
 
-/// Installs [`ErrorCodesExtension`] on every request.
-pub struct ErrorCodes;
-
-impl ExtensionFactory for ErrorCodes {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
+/// Give every error of `response` that has no code the one that fits it.
+pub fn label(response: &mut Response) {
+    for err in &mut response.errors {
+        let code = if is_input_error(err) {
+            code::BAD_USER_INPUT
+        } else if is_operation_choice_error(err) {
+            code::OPERATION_RESOLUTION_FAILURE
+        } else if err.path.is_empty() {
+            code::GRAPHQL_VALIDATION_FAILED
+        } else {
+            code::INTERNAL_SERVER_ERROR
+        };
+        set_code_if_missing(err, code);
     }
 }
 
-/// See the module docs.
-pub struct ErrorCodesExtension;
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for ErrorCodesExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        next.run(ctx, query, variables)
-            .await
-            .map_err(|err| with_code(err, code::GRAPHQL_PARSE_FAILED))
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx).await.map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|err| {
-                    let code = if is_input_error(&err) {
-                        code::BAD_USER_INPUT
-                    } else {
-                        code::GRAPHQL_VALIDATION_FAILED
-                    };
-                    with_code(err, code)
-                })
-                .collect()
-        })
-    }
-
-    /// The last word: whatever still has no code (input coercion during execution, choosing
-    /// the operation) gets one here.
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        response.errors = std::mem::take(&mut response.errors)
-            .into_iter()
-            .map(|err| {
-                let code = if is_input_error(&err) {
-                    code::BAD_USER_INPUT
-                } else if is_operation_choice_error(&err) {
-                    code::OPERATION_RESOLUTION_FAILURE
-                } else {
-                    code::INTERNAL_SERVER_ERROR
-                };
-                with_code(err, code)
-            })
-            .collect();
-        response
-    }
+/// Add `code` unless the error already has one.
+pub fn with_code(mut err: ServerError, code: &'static str) -> ServerError {
+    set_code_if_missing(&mut err, code);
+    err
 }
 
-/// The document is valid but names no operation that can run.
-fn is_operation_choice_error(err: &ServerError) -> bool {
-    err.message.starts_with("Unknown operation")
-        || err.message.starts_with("Operation name required")
+fn set_code_if_missing(err: &mut ServerError, code: &'static str) {
+    let has_code = err
+        .extensions
+        .as_ref()
+        .is_some_and(|ext| ext.get("code").is_some());
+    if !has_code {
+        err.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
+    }
 }
 
 /// Errors raised while coercing arguments and variables into input types.
@@ -95,16 +53,54 @@ fn is_input_error(err: &ServerError) -> bool {
         || err.message.contains("Expected input type")
 }
 
-/// Add `code` unless the error already has one.
-fn with_code(mut err: ServerError, code: &'static str) -> ServerError {
-    let has_code = err
-        .extensions
-        .as_ref()
-        .is_some_and(|ext| ext.get("code").is_some());
-    if !has_code {
-        err.extensions
-            .get_or_insert_with(Default::default)
-            .set("code", code);
+/// The document is valid but names no operation that can run.
+fn is_operation_choice_error(err: &ServerError) -> bool {
+    err.message.starts_with("Unknown operation")
+        || err.message.starts_with("Operation name required")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled(message: &str, path: bool) -> String {
+        let mut err = ServerError::new(message, None);
+        if path {
+            err.path = vec![async_graphql::PathSegment::Field("me".into())];
+        }
+        let mut response = Response::from_errors(vec![err]);
+        label(&mut response);
+        let ext = serde_json::to_value(&response.errors[0].extensions).unwrap();
+        ext["code"].as_str().unwrap().to_owned()
     }
-    err
+
+    #[test]
+    fn async_graphql_errors_get_the_code_that_fits() {
+        assert_eq!(
+            labelled("Failed to parse \"UUID\": x", true),
+            code::BAD_USER_INPUT
+        );
+        assert_eq!(
+            labelled("Unknown operation named \"X\"", false),
+            code::OPERATION_RESOLUTION_FAILURE
+        );
+        assert_eq!(
+            labelled("Unknown field \"x\" on type \"User\".", false),
+            code::GRAPHQL_VALIDATION_FAILED
+        );
+        assert_eq!(
+            labelled("something else", true),
+            code::INTERNAL_SERVER_ERROR
+        );
+    }
+
+    #[test]
+    fn an_existing_code_is_kept() {
+        let err = with_code(
+            with_code(ServerError::new("x", None), code::NOT_FOUND),
+            code::CONFLICT,
+        );
+        let ext = serde_json::to_value(&err.extensions).unwrap();
+        assert_eq!(ext["code"], code::NOT_FOUND);
+    }
 }

@@ -4,66 +4,38 @@
 //! fragments expanded, so spreading a fragment does not hide anything.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Field, Selection, SelectionSet};
-use async_graphql::{Name, ServerError, ServerResult, Variables};
+use async_graphql::{Name, ServerError};
 
+use super::errors::with_code;
 use crate::error::code;
 
 /// Fields that check a password: one request may run only one of them.
 const PASSWORD_FIELDS: &[&str] = &["login", "signup"];
 
-/// Refuses documents with more than `max` aliased fields or more than one password check.
-pub struct DocumentLimits {
-    pub max_aliases: usize,
-}
-
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentLimitsExtension {
-            max_aliases: self.max_aliases,
-        })
+/// Refuse a document with more than `max_aliases` aliased fields or more than one password
+/// check (`GRAPHQL_VALIDATION_FAILED`).
+pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), ServerError> {
+    let aliases = count_fields(document, |field| field.alias.is_some());
+    if aliases > max_aliases {
+        let message = format!("The query has {aliases} aliases; at most {max_aliases} are allowed");
+        return Err(refusal(message));
     }
-}
-
-struct DocumentLimitsExtension {
-    max_aliases: usize,
+    let checks = count_fields(document, |field| {
+        PASSWORD_FIELDS.contains(&field.name.node.as_str())
+    });
+    if checks > 1 {
+        return Err(refusal("Send one login or signup per request".to_owned()));
+    }
+    Ok(())
 }
 
 fn refusal(message: String) -> ServerError {
-    let mut err = ServerError::new(message, None);
-    err.extensions
-        .get_or_insert_with(Default::default)
-        .set("code", code::GRAPHQL_VALIDATION_FAILED);
-    err
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for DocumentLimitsExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        let aliases = count_fields(&document, |field| field.alias.is_some());
-        if aliases > self.max_aliases {
-            let max = self.max_aliases;
-            let message = format!("The query has {aliases} aliases; at most {max} are allowed");
-            return Err(refusal(message));
-        }
-        let checks = count_fields(&document, |field| {
-            PASSWORD_FIELDS.contains(&field.name.node.as_str())
-        });
-        if checks > 1 {
-            return Err(refusal("Send one login or signup per request".to_owned()));
-        }
-        Ok(document)
-    }
+    with_code(
+        ServerError::new(message, None),
+        code::GRAPHQL_VALIDATION_FAILED,
+    )
 }
 
 /// Fields matching `counts` in all operations, each fragment counted wherever it is spread.

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use async_graphql::Context;
 
-use super::context::request;
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+
+use super::context::{RequestContext, request};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::service::Store;
@@ -72,38 +74,56 @@ impl async_graphql::dataloader::Loader<CategoryId> for CategoryLoader {
     }
 }
 
-/// Load these accounts in one batch now, so that each row's lookup is a cache hit.
+/// Load these accounts in one query now and put them in the request's cache, so each
+/// row's lookup is a cache hit (no batching window to wait for).
 pub async fn prime_accounts(ctx: &Context<'_>, ids: Vec<uuid::Uuid>) -> async_graphql::Result<()> {
-    let loader = request(ctx)?
-        .accounts
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
-    loader.load_many(ids.into_iter().map(AccountId)).await?;
-    Ok(())
+    let loader = loader(ctx, |r| r.accounts.as_ref())?;
+    prime(loader, ids.into_iter().map(AccountId))
+        .await
+        .map(|_| ())
 }
 
-/// Load these categories in one batch now; returns them.
+/// Load these categories in one query now, into the request's cache; returns them.
 pub async fn prime_categories(
     ctx: &Context<'_>,
     ids: Vec<uuid::Uuid>,
 ) -> async_graphql::Result<Vec<Category>> {
-    let loader = request(ctx)?
-        .categories
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
-    Ok(loader
-        .load_many(ids.into_iter().map(CategoryId))
-        .await?
-        .into_values()
-        .collect())
+    let loader = loader(ctx, |r| r.categories.as_ref())?;
+    prime(loader, ids.into_iter().map(CategoryId)).await
+}
+
+async fn prime<K, L>(
+    loader: &DataLoader<L, HashMapCache>,
+    keys: impl Iterator<Item = K>,
+) -> async_graphql::Result<Vec<L::Value>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    L: Loader<K, Error = async_graphql::Error>,
+{
+    let keys: Vec<K> = keys
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found = loader.loader().load(&keys).await?;
+    let values = found.values().cloned().collect();
+    loader.feed_many(found).await;
+    Ok(values)
+}
+
+/// The request's loader picked by `pick`; `UNAUTHENTICATED` for an anonymous request.
+fn loader<'a, L>(
+    ctx: &Context<'a>,
+    pick: fn(&'a RequestContext) -> Option<&'a L>,
+) -> Result<&'a L, AppError> {
+    pick(request(ctx)?).ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
 /// The viewer's account with this id, through the request's loader.
 pub async fn account(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Account>> {
-    let loader = request(ctx)?
-        .accounts
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = loader(ctx, |r| r.accounts.as_ref())?;
     loader.load_one(AccountId(id)).await
 }
 
@@ -112,10 +132,7 @@ pub async fn category(
     ctx: &Context<'_>,
     id: uuid::Uuid,
 ) -> async_graphql::Result<Option<Category>> {
-    let loader = request(ctx)?
-        .categories
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = loader(ctx, |r| r.categories.as_ref())?;
     loader.load_one(CategoryId(id)).await
 }
 
@@ -158,10 +175,7 @@ impl async_graphql::dataloader::Loader<ParentId> for ChildrenLoader {
 
 /// The sub-categories of the viewer's category `id`, through the request's loader.
 pub async fn children(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Vec<Category>> {
-    let loader = request(ctx)?
-        .children
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = loader(ctx, |r| r.children.as_ref())?;
     Ok(loader.load_one(ParentId(id)).await?.unwrap_or_default())
 }
 
@@ -201,9 +215,6 @@ impl async_graphql::dataloader::Loader<AccountTotalOf> for AccountTotalLoader {
 
 /// The sum of the transactions of the viewer's account `id`, in minor units.
 pub async fn account_total(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<i64> {
-    let loader = request(ctx)?
-        .account_totals
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))?;
+    let loader = loader(ctx, |r| r.account_totals.as_ref())?;
     Ok(loader.load_one(AccountTotalOf(id)).await?.unwrap_or(0))
 }

@@ -1,15 +1,18 @@
-//! The schema: query and mutation roots merged from the feature modules, the limits from
-//! config, and the SDL export that `schema.graphql` must equal.
+//! The schema: query and mutation roots merged from the feature modules; [`Api`], which runs
+//! a request through the schema with Tally's own document checks; and the SDL export that
+//! `schema.graphql` must equal.
 
-use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{
+    EmptySubscription, MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder,
+};
 
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
-use super::errors::ErrorCodes;
-use super::limits::DocumentLimits;
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::users::{AuthMutation, UserQuery};
+use super::{errors, limits};
+use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]
@@ -36,19 +39,46 @@ pub struct Limits {
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription).extension(ErrorCodes)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
 }
 
-/// The schema with its services and limits, ready to execute.
-pub fn build_schema(services: Services, limits: Limits) -> TallySchema {
-    builder()
-        .data(services)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
-        .extension(DocumentLimits {
+/// The executable API: the schema with its services and limits, and the document checks
+/// async-graphql does not do itself. Deliberately no async-graphql extensions (see
+/// `errors`): with none installed, fields resolve on async-graphql's fast path.
+#[derive(Clone)]
+pub struct Api {
+    schema: TallySchema,
+    max_aliases: usize,
+}
+
+impl Api {
+    /// The API over `services`, within `limits`.
+    pub fn new(services: Services, limits: Limits) -> Self {
+        let schema = builder()
+            .data(services)
+            .limit_depth(limits.max_depth)
+            .limit_complexity(limits.max_complexity)
+            .finish();
+        Self {
+            schema,
             max_aliases: limits.max_aliases,
-        })
-        .finish()
+        }
+    }
+
+    /// Run one request: parse it once, check the document limits, execute; every error of
+    /// the response carries an `extensions.code`.
+    pub async fn execute(&self, mut request: Request) -> Response {
+        let checked = match request.parsed_query() {
+            Ok(document) => limits::check(document, self.max_aliases),
+            Err(err) => Err(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
+        };
+        if let Err(err) = checked {
+            return Response::from_errors(vec![err]);
+        }
+        let mut response = self.schema.execute(request).await;
+        errors::label(&mut response);
+        response
+    }
 }
 
 /// The SDL of the schema, sorted so that it is stable; `schema.graphql` is this text.

@@ -30,7 +30,7 @@ pub async fn execute(
         Err(rejection) => return rejection,
     };
     let request = request.data(RequestContext::new(&state.store, viewer));
-    let response = state.schema.execute(request).await;
+    let response = state.api.execute(request).await;
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|err| err.path.is_empty());
