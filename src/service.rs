@@ -152,6 +152,28 @@ macro_rules! owned_entity {
 }
 owned_entity!(account, category, transaction);
 
+/// `CONFLICT` on `input.name` unless `same_name` finds nothing; `taken` makes the error.
+async fn ensure_name_free<E: EntityTrait>(
+    db: &impl sea_orm::ConnectionTrait,
+    same_name: Select<E>,
+    taken: fn() -> crate::error::AppError,
+) -> crate::error::AppResult<()> {
+    match same_name.one(db).await? {
+        Some(_) => Err(taken()),
+        None => Ok(()),
+    }
+}
+
+/// Two writes racing past `ensure_name_free`: the unique index on the name decides, with
+/// the same error.
+fn name_conflict(err: DbErr, taken: fn() -> crate::error::AppError) -> crate::error::AppError {
+    if is_unique_violation(&err, "name") {
+        taken()
+    } else {
+        err.into()
+    }
+}
+
 /// Does this database error come from a unique index whose name or column mentions `needle`?
 fn is_unique_violation(err: &DbErr, needle: &str) -> bool {
     matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(message))

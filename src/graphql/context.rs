@@ -1,12 +1,11 @@
 //! What resolvers get from the context: the shared [`Services`] (schema data) and the
-//! per-request [`RequestContext`] (the viewer and its dataloaders).
+//! per-request [`RequestContext`] (the viewer and its dataloader).
 
 use std::sync::Arc;
 
 use async_graphql::Context;
-use async_graphql::dataloader::{DataLoader, HashMapCache};
 
-use super::loaders::{AccountLoader, AccountTotalLoader, CategoryLoader, ChildrenLoader};
+use super::loaders::{RequestLoader, ScopedLoader};
 use crate::auth::{PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
@@ -19,51 +18,18 @@ pub struct Services {
     pub tokens: Arc<TokenKeys>,
 }
 
-/// One request's viewer and dataloaders. The loaders carry the viewer, so a batched lookup
-/// is scoped exactly like a direct one; they cache what they loaded for this request only.
+/// One request's viewer and dataloader. The loader carries the viewer, so a batched lookup
+/// is scoped exactly like a direct one; it caches what it loaded for this request only.
 pub struct RequestContext {
     viewer: Option<Viewer>,
-    pub(super) accounts: Option<DataLoader<AccountLoader, HashMapCache>>,
-    pub(super) categories: Option<DataLoader<CategoryLoader, HashMapCache>>,
-    pub(super) children: Option<DataLoader<ChildrenLoader, HashMapCache>>,
-    pub(super) account_totals: Option<DataLoader<AccountTotalLoader, HashMapCache>>,
+    pub(super) loader: Option<RequestLoader>,
 }
 
 impl RequestContext {
     /// The context of a request made by `viewer` (or anonymously).
     pub fn new(store: &Store, viewer: Option<Viewer>) -> Self {
-        let spawn = |future| tokio::spawn(future);
-        Self {
-            viewer,
-            accounts: viewer.map(|v| {
-                DataLoader::with_cache(
-                    AccountLoader::new(store.clone(), v),
-                    spawn,
-                    HashMapCache::default(),
-                )
-            }),
-            categories: viewer.map(|v| {
-                DataLoader::with_cache(
-                    CategoryLoader::new(store.clone(), v),
-                    spawn,
-                    HashMapCache::default(),
-                )
-            }),
-            children: viewer.map(|v| {
-                DataLoader::with_cache(
-                    ChildrenLoader::new(store.clone(), v),
-                    spawn,
-                    HashMapCache::default(),
-                )
-            }),
-            account_totals: viewer.map(|v| {
-                DataLoader::with_cache(
-                    AccountTotalLoader::new(store.clone(), v),
-                    spawn,
-                    HashMapCache::default(),
-                )
-            }),
-        }
+        let loader = viewer.map(|v| ScopedLoader::for_request(store.clone(), v));
+        Self { viewer, loader }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::entities::account;
-use crate::service::{Change, Store, is_unique_violation, owned, owned_by_id, text};
+use crate::service::{self, Change, Store, owned, owned_by_id, text};
 
 /// Longest account name or institution, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -153,10 +153,7 @@ async fn ensure_name_free(
     if let Some(id) = except {
         same_name = same_name.filter(account::Column::Id.ne(id));
     }
-    match same_name.one(db).await? {
-        Some(_) => Err(name_taken()),
-        None => Ok(()),
-    }
+    service::ensure_name_free(db, same_name, name_taken).await
 }
 
 fn name_taken() -> AppError {
@@ -166,11 +163,6 @@ fn name_taken() -> AppError {
     }
 }
 
-/// Two writes racing past `ensure_name_free`: the unique index decides, with the same error.
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    if is_unique_violation(&err, "name") {
-        name_taken()
-    } else {
-        err.into()
-    }
+    service::name_conflict(err, name_taken)
 }

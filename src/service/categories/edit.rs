@@ -11,7 +11,7 @@ use super::{Category, CategoryKind, find, row, to_category};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::entities::category;
-use crate::service::{Store, is_unique_violation, owned, text};
+use crate::service::{self, Store, owned, text};
 
 /// Longest category name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -143,10 +143,7 @@ async fn ensure_name_free(
     if let Some(id) = except {
         same_name = same_name.filter(category::Column::Id.ne(id));
     }
-    match same_name.one(db).await? {
-        Some(_) => Err(name_taken()),
-        None => Ok(()),
-    }
+    service::ensure_name_free(db, same_name, name_taken).await
 }
 
 fn name_taken() -> AppError {
@@ -156,11 +153,6 @@ fn name_taken() -> AppError {
     }
 }
 
-/// Two writes racing past `ensure_name_free`: the unique indexes decide, with the same error.
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    if is_unique_violation(&err, "name") {
-        name_taken()
-    } else {
-        err.into()
-    }
+    service::name_conflict(err, name_taken)
 }
