@@ -539,40 +539,18 @@ async fn a_new_sub_category_can_be_used_for_transactions() {
 
 // --- Concurrency ----------------------------------------------------------------------
 
-/// Send `query` once with each set of `variables`, all at once; returns every response body.
-async fn all_at_once(
-    app: &TestApp,
-    user: &TestUser,
-    query: &str,
-    variables: Vec<Value>,
-) -> Vec<Value> {
-    let mut requests = tokio::task::JoinSet::new();
-    for variables in variables {
-        let request = app
-            .client
-            .post(app.url("/graphql"))
-            .bearer_auth(&user.token)
-            .json(&json!({ "query": query, "variables": variables }));
-        requests.spawn(async move {
-            let response = request.send().await.expect("request sent");
-            response.json::<Value>().await.expect("JSON body")
-        });
-    }
-    requests.join_all().await
-}
-
 #[tokio::test]
 async fn the_same_new_category_sent_at_once_is_created_once_and_the_rest_conflict() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
 
-    let bodies = all_at_once(
-        &app,
-        &user,
-        &create_mutation(),
-        vec![json!({ "input": { "name": "Pets", "kind": "EXPENSE" } }); 8],
-    )
-    .await;
+    let bodies = app
+        .all_at_once(
+            &user,
+            &create_mutation(),
+            vec![json!({ "input": { "name": "Pets", "kind": "EXPENSE" } }); 8],
+        )
+        .await;
 
     let created = bodies.iter().filter(|b| b.get("errors").is_none()).count();
     for body in bodies.iter().filter(|b| b.get("errors").is_some()) {
@@ -611,7 +589,7 @@ async fn siblings_renamed_to_the_same_name_at_once_do_not_both_take_it() {
         .iter()
         .map(|id| json!({ "id": id, "input": { "name": "Other" } }))
         .collect();
-    let bodies = all_at_once(&app, &user, &update_mutation(), renames).await;
+    let bodies = app.all_at_once(&user, &update_mutation(), renames).await;
 
     let renamed = bodies.iter().filter(|b| b.get("errors").is_none()).count();
     for body in bodies.iter().filter(|b| b.get("errors").is_some()) {

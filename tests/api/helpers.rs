@@ -88,6 +88,29 @@ impl TestApp {
         body["data"].clone()
     }
 
+    /// Send `query` once with each set of `variables`, all at once, as `user`; returns every
+    /// response body (in completion order).
+    pub async fn all_at_once(
+        &self,
+        user: &TestUser,
+        query: &str,
+        variables: Vec<Value>,
+    ) -> Vec<Value> {
+        let mut requests = tokio::task::JoinSet::new();
+        for variables in variables {
+            let request = self
+                .client
+                .post(self.url("/graphql"))
+                .bearer_auth(&user.token)
+                .json(&json!({ "query": query, "variables": variables }));
+            requests.spawn(async move {
+                let response = request.send().await.expect("request sent");
+                response.json::<Value>().await.expect("JSON body")
+            });
+        }
+        requests.join_all().await
+    }
+
     /// Sign up a fresh user through the API.
     pub async fn signed_up_user(&self) -> TestUser {
         let suffix = &uuid::Uuid::new_v4().simple().to_string()[..12];
