@@ -27,7 +27,7 @@ pub struct Cli {
 /// What `tally` can do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run migrations, then serve the API, GraphiQL and the dashboard (the default).
+    /// Run migrations, then serve the API and GraphiQL (the default).
     Serve(Config),
     /// Apply pending database migrations and exit.
     Migrate(Config),
