@@ -45,6 +45,13 @@ fn set_code_if_missing(err: &mut ServerError, code: &'static str) {
     }
 }
 
+/// Did this error stop the request before execution (GraphQL-over-HTTP's "request error")?
+/// Parse and validation failures carry no path; arguments and variables refused by an input
+/// type are found by async-graphql while resolving, but are request errors all the same.
+pub fn is_request_error(err: &ServerError) -> bool {
+    err.path.is_empty() || is_input_error(err)
+}
+
 /// Errors raised while coercing arguments and variables into input types.
 fn is_input_error(err: &ServerError) -> bool {
     err.message.starts_with("Invalid value for argument")

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use crate::auth::MaybeViewer;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
-use crate::graphql::RequestContext;
+use crate::graphql::{RequestContext, errors};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
@@ -33,7 +33,7 @@ pub async fn execute(
     let response = state.api.execute(request).await;
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
-        && response.errors.iter().all(|err| err.path.is_empty());
+        && response.errors.iter().all(errors::is_request_error);
     let status = if request_error && media_type == GRAPHQL_RESPONSE_JSON {
         StatusCode::BAD_REQUEST
     } else {

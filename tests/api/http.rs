@@ -464,3 +464,34 @@ async fn no_error_response_lacks_an_extensions_code() {
         offenders.join("\n")
     );
 }
+
+#[tokio::test]
+async fn a_variable_its_type_refuses_is_a_request_error() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let body = json!({
+        "query": "query($id: UUID!) { transaction(id: $id) { id } }",
+        "variables": { "id": "nope" },
+    })
+    .to_string();
+
+    let strict = send(
+        &app,
+        Raw::json(body.clone())
+            .accept(GRAPHQL_RESPONSE_JSON)
+            .token(&user.token),
+    )
+    .await;
+    let legacy = send(&app, Raw::json(body).accept(JSON).token(&user.token)).await;
+
+    assert_eq!(strict.status, 400, "{strict:?}");
+    assert!(
+        strict.body.get("data").is_none(),
+        "a request error has no data: {strict:?}"
+    );
+    error_with_code(&strict.body, "BAD_USER_INPUT");
+    assert_eq!(
+        legacy.status, 200,
+        "application/json answers 200: {legacy:?}"
+    );
+}
