@@ -17,14 +17,16 @@ const PASSWORD_FIELDS: &[&str] = &["login", "signup"];
 /// Refuse a document with more than `max_aliases` aliased fields or more than one password
 /// check (`GRAPHQL_VALIDATION_FAILED`).
 pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), ServerError> {
-    let aliases = count_fields(document, |field| field.alias.is_some());
+    let too_deep = |_| refusal("The query nests selections or fragments too deeply".to_owned());
+    let aliases = count_fields(document, |field| field.alias.is_some()).map_err(too_deep)?;
     if aliases > max_aliases {
         let message = format!("The query has {aliases} aliases; at most {max_aliases} are allowed");
         return Err(refusal(message));
     }
     let checks = count_fields(document, |field| {
         PASSWORD_FIELDS.contains(&field.name.node.as_str())
-    });
+    })
+    .map_err(too_deep)?;
     if checks > 1 {
         return Err(refusal("Send one login or signup per request".to_owned()));
     }
@@ -38,22 +40,34 @@ fn refusal(message: String) -> ServerError {
     )
 }
 
+/// Deepest nesting of selections and fragment spreads the walk follows. Deeper documents
+/// are refused: a long chain of fragments is flat text to the parser, but recursing
+/// through it would exhaust the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// The document nests deeper than [`MAX_NESTING`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooDeep;
+
 /// Fields matching `counts` in all operations, each fragment counted wherever it is spread.
-pub fn count_fields(document: &ExecutableDocument, counts: fn(&Field) -> bool) -> usize {
+pub fn count_fields(
+    document: &ExecutableDocument,
+    counts: fn(&Field) -> bool,
+) -> Result<usize, TooDeep> {
     let mut walk = Walk {
         document,
         counts,
         memo: HashMap::new(),
         visiting: Vec::new(),
     };
-    document
-        .operations
-        .iter()
-        .map(|(_, op)| walk.set(&op.node.selection_set.node))
-        .fold(0, usize::saturating_add)
+    let mut total = 0usize;
+    for (_, op) in document.operations.iter() {
+        total = total.saturating_add(walk.set(&op.node.selection_set.node, 0)?);
+    }
+    Ok(total)
 }
 
-/// One count over a document: fragment totals are memoised, cycles cut.
+/// One count over a document: fragment totals are memoised, cycles cut, depth bounded.
 struct Walk<'d> {
     document: &'d ExecutableDocument,
     counts: fn(&Field) -> bool,
@@ -62,36 +76,44 @@ struct Walk<'d> {
 }
 
 impl<'d> Walk<'d> {
-    fn set(&mut self, set: &'d SelectionSet) -> usize {
+    fn set(&mut self, set: &'d SelectionSet, depth: usize) -> Result<usize, TooDeep> {
+        if depth > MAX_NESTING {
+            return Err(TooDeep);
+        }
         let mut total = 0usize;
         for selection in &set.items {
             let count = match &selection.node {
                 Selection::Field(field) => usize::from((self.counts)(&field.node))
-                    .saturating_add(self.set(&field.node.selection_set.node)),
-                Selection::InlineFragment(inline) => self.set(&inline.node.selection_set.node),
-                Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name.node),
+                    .saturating_add(self.set(&field.node.selection_set.node, depth + 1)?),
+                Selection::InlineFragment(inline) => {
+                    self.set(&inline.node.selection_set.node, depth + 1)?
+                }
+                Selection::FragmentSpread(spread) => {
+                    self.fragment(&spread.node.fragment_name.node, depth + 1)?
+                }
             };
             total = total.saturating_add(count);
         }
-        total
+        Ok(total)
     }
 
-    fn fragment(&mut self, name: &'d Name) -> usize {
+    fn fragment(&mut self, name: &'d Name, depth: usize) -> Result<usize, TooDeep> {
         if let Some(count) = self.memo.get(name) {
-            return *count;
+            return Ok(*count);
         }
         // An unknown or cyclic fragment is validation's to refuse; it adds nothing here.
         let Some(fragment) = self.document.fragments.get(name) else {
-            return 0;
+            return Ok(0);
         };
         if self.visiting.contains(&name) {
-            return 0;
+            return Ok(0);
         }
         self.visiting.push(name);
-        let count = self.set(&fragment.node.selection_set.node);
+        let count = self.set(&fragment.node.selection_set.node, depth);
         self.visiting.pop();
+        let count = count?;
         self.memo.insert(name, count);
-        count
+        Ok(count)
     }
 }
 
@@ -103,6 +125,7 @@ mod tests {
         count_fields(&async_graphql::parser::parse_query(query).unwrap(), |f| {
             f.alias.is_some()
         })
+        .unwrap()
     }
 
     #[test]
@@ -128,6 +151,18 @@ mod tests {
         }
         query.push_str(" fragment F40 on Query { a: me { id } }");
         assert_eq!(count(&query), 1usize << 40);
+    }
+
+    #[test]
+    fn a_long_chain_of_fragments_is_too_deep_not_a_stack_overflow() {
+        let mut query = String::from("{ ...F0 }");
+        for i in 0..20_000 {
+            query.push_str(&format!(" fragment F{i} on Query {{ ...F{} }}", i + 1));
+        }
+        query.push_str(" fragment F20000 on Query { __typename }");
+        let document = async_graphql::parser::parse_query(&query).unwrap();
+        assert_eq!(count_fields(&document, |_| true), Err(TooDeep));
+        assert!(check(&document, 30).is_err());
     }
 
     #[test]

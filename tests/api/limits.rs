@@ -77,3 +77,34 @@ async fn a_full_page_with_relations_and_a_count_is_within_the_limits() {
     let data = app.ok(&user.token, query, json!({})).await;
     assert_eq!(data["transactions"]["totalCount"], 0);
 }
+
+#[tokio::test]
+async fn a_huge_chain_of_fragments_is_refused_and_the_server_stays_up() {
+    let app = TestApp::spawn().await;
+    let mut query = String::from("{ ...F0 }");
+    for i in 0..12_000 {
+        query.push_str(&format!(" fragment F{i} on Query {{ ...F{} }}", i + 1));
+    }
+    query.push_str(" fragment F12000 on Query { __typename }");
+
+    let body = app.gql(None, &query, json!({})).await;
+
+    error_with_code(&body, "GRAPHQL_VALIDATION_FAILED");
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+}
+
+#[tokio::test]
+async fn deeply_nested_selections_are_refused_and_the_server_stays_up() {
+    let app = TestApp::spawn().await;
+    let depth = 20_000;
+    let query = format!("{{ me {}{} }}", "{ id ".repeat(depth), "}".repeat(depth));
+
+    let (status, body) = app.post(None, json!({ "query": query })).await;
+
+    assert!(status == 200 || status == 400, "{status}");
+    let code = &body["errors"][0]["extensions"]["code"];
+    assert!(code == "GRAPHQL_PARSE_FAILED" || code == "GRAPHQL_VALIDATION_FAILED", "{body}");
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+}
