@@ -1,5 +1,7 @@
-//! The JWT signing secret: from `JWT_SECRET`, or in development generated once and kept in the
-//! data directory (mode 0600). Production refuses a missing, short or placeholder secret.
+//! The JWT signing secret: from `JWT_SECRET` (or `JWT_SECRET_FILE`), or in development
+//! generated once and kept in the data directory (mode 0600). A short, placeholder or
+//! repetitive secret is refused in every environment; production also refuses none at all.
+//! An empty value counts as unset.
 
 use std::fmt;
 use std::io::Write;
@@ -64,15 +66,16 @@ pub enum SecretError {
 /// The secret from the environment: `JWT_SECRET`, or the contents of the file named by
 /// `JWT_SECRET_FILE` (for container secrets). `None` when neither is set.
 pub fn from_env() -> Result<Option<Secret>, SecretError> {
-    if let Ok(value) = std::env::var("JWT_SECRET") {
+    let given = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+    if let Some(value) = std::env::var("JWT_SECRET").ok().and_then(given) {
         return Ok(Some(Secret(value)));
     }
-    let Ok(path) = std::env::var("JWT_SECRET_FILE") else {
+    let Some(path) = std::env::var("JWT_SECRET_FILE").ok().and_then(given) else {
         return Ok(None);
     };
     let path = PathBuf::from(path);
     match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(Secret(text.trim().to_owned()))),
+        Ok(text) => Ok(given(text).map(Secret)),
         Err(source) => Err(SecretError::Io { path, source }),
     }
 }
@@ -115,17 +118,13 @@ pub fn check_strength(secret: &Secret) -> Result<(), &'static str> {
 
 /// The secret to sign with, per the rules above.
 pub fn load(config: &Config) -> Result<Secret, SecretError> {
-    let production = config.environment == Environment::Production;
     match &config.jwt_secret {
-        Some(secret) => match check_strength(secret) {
-            Ok(()) => Ok(secret.clone()),
-            Err(reason) if production => Err(SecretError::Weak(reason)),
-            Err(reason) => {
-                tracing::warn!(reason, "JWT_SECRET is weak; production would refuse it");
-                Ok(secret.clone())
-            }
-        },
-        None if production => Err(SecretError::Missing),
+        // A weak secret lets anyone who guesses it sign tokens: refused in every environment
+        // (development can leave it unset and get a generated one).
+        Some(secret) => check_strength(secret)
+            .map(|()| secret.clone())
+            .map_err(SecretError::Weak),
+        None if config.environment == Environment::Production => Err(SecretError::Missing),
         None => load_or_create_dev_secret(&config.data_dir),
     }
 }

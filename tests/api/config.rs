@@ -169,3 +169,26 @@ fn the_secret_can_come_from_a_file_but_never_from_a_flag() {
         "a --jwt-secret flag must not exist"
     );
 }
+
+#[test]
+fn a_weak_secret_is_refused_in_development_too() {
+    let stderr = refused(&[("JWT_SECRET", "too-short")]);
+    assert!(stderr.contains("JWT_SECRET is too weak"), "{stderr}");
+}
+
+#[test]
+fn an_empty_secret_counts_as_unset() {
+    let dir = std::env::temp_dir().join(format!("tally-empty-{}", uuid::Uuid::new_v4()));
+    let mut child = started(&[
+        ("JWT_SECRET", "  "),
+        ("TALLY_DATA_DIR", dir.to_str().unwrap()),
+    ])
+    .expect("listening with a generated secret");
+    child.kill().ok();
+    child.wait().ok();
+    assert!(
+        dir.join("jwt-secret").exists(),
+        "a development secret was generated"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -104,7 +104,10 @@ async fn deeply_nested_selections_are_refused_and_the_server_stays_up() {
 
     assert!(status == 200 || status == 400, "{status}");
     let code = &body["errors"][0]["extensions"]["code"];
-    assert!(code == "GRAPHQL_PARSE_FAILED" || code == "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert!(
+        code == "GRAPHQL_PARSE_FAILED" || code == "GRAPHQL_VALIDATION_FAILED",
+        "{body}"
+    );
     let health = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), 200);
 }
