@@ -22,9 +22,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DbErr, DeleteMany, EntityTrait,
-    QueryFilter, Select,
+    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    DeleteMany, EntityTrait, QueryFilter, Select,
 };
 
 use crate::auth::Viewer;
@@ -119,6 +120,8 @@ trait Owned: EntityTrait {
     fn owner() -> Self::Column;
     /// The primary-key column.
     fn id() -> Self::Column;
+    /// The `updated_at` column.
+    fn touched() -> Self::Column;
 }
 
 /// All rows of `E` that belong to the viewer: the start of every user-data read.
@@ -147,10 +150,42 @@ macro_rules! owned_entity {
             fn id() -> Self::Column {
                 entities::$module::Column::Id
             }
+            fn touched() -> Self::Column {
+                entities::$module::Column::UpdatedAt
+            }
         }
     )*};
 }
 owned_entity!(account, category, transaction);
+
+/// Take the write lock on the viewer's rows of `E` matching `condition` before reading them,
+/// with a no-op `UPDATE … SET updated_at = updated_at`. On PostgreSQL that locks the rows
+/// until the transaction ends; on SQLite it makes the transaction a writer at once, so a
+/// concurrent writer waits (`busy_timeout`) instead of failing with "database is locked" when
+/// a transaction that began by reading tries to write. Returns how many rows were locked.
+async fn lock_where<E: Owned>(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    condition: Condition,
+) -> Result<u64, DbErr> {
+    let locked = E::update_many()
+        .col_expr(E::touched(), Expr::col(E::touched()))
+        .filter(E::owner().eq(viewer.user_id()))
+        .filter(condition)
+        .exec(db)
+        .await?;
+    Ok(locked.rows_affected)
+}
+
+/// Lock the viewer's row of `E` with this id (see [`lock_where`]); `false` if there is none.
+async fn lock_owned<E: Owned>(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: uuid::Uuid,
+) -> Result<bool, DbErr> {
+    let condition = Condition::all().add(E::id().eq(id));
+    Ok(lock_where::<E>(db, viewer, condition).await? == 1)
+}
 
 /// `CONFLICT` on `input.name` unless `same_name` finds nothing; `taken` makes the error.
 async fn ensure_name_free<E: EntityTrait>(

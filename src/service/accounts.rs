@@ -4,15 +4,15 @@
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::entities::{account, transaction};
-use super::{Store, owned, owned_by_id};
+use super::{Store, lock_owned, lock_where, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
@@ -146,26 +146,60 @@ async fn totals(
     Ok(totals.into_iter().collect())
 }
 
-/// Refuse a change that would take an account's balance beyond what 64-bit sums can carry.
-pub(super) async fn ensure_balance_in_range(
+/// Would the account's balance stay within [`MAX_BALANCE_MINOR`] after `delta` more minor
+/// units? Call with the account locked (see [`lock`]), so concurrent writes cannot both pass.
+pub(super) async fn balance_stays_in_range(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     account: &Account,
     delta: i64,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let total = transaction_total(db, viewer, account.id).await?;
     let opening = account
         .currency
         .to_minor(account.opening_balance)
         .map_err(AppError::internal)?;
     let balance = i128::from(opening) + i128::from(total) + i128::from(delta);
-    if balance.abs() > i128::from(MAX_BALANCE_MINOR) {
-        return Err(AppError::bad_input(
-            "input.amount",
-            "This amount would take the account balance beyond the supported range",
-        ));
+    Ok(balance.abs() <= i128::from(MAX_BALANCE_MINOR))
+}
+
+/// Lock one of the viewer's accounts for the rest of the transaction and read it;
+/// `NOT_FOUND` if it is not theirs.
+pub(super) async fn lock(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<Account> {
+    if !lock_owned::<account::Entity>(db, viewer, id).await? {
+        return Err(AppError::not_found("account"));
     }
-    Ok(())
+    find(db, viewer, id)
+        .await?
+        .ok_or(AppError::not_found("account"))
+}
+
+/// Lock and read the viewer's default account.
+pub(super) async fn lock_default(db: &DatabaseTransaction, viewer: &Viewer) -> AppResult<Account> {
+    let condition = Condition::all().add(account::Column::IsDefault.eq(true));
+    lock_where::<account::Entity>(db, viewer, condition).await?;
+    default_for(db, viewer).await
+}
+
+/// Lock two of the viewer's accounts, lower id first so that two transfers in opposite
+/// directions cannot deadlock; returns them in the order asked.
+pub(super) async fn lock_pair(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    first: Uuid,
+    second: Uuid,
+) -> AppResult<(Account, Account)> {
+    if first < second {
+        let a = lock(db, viewer, first).await?;
+        Ok((a, lock(db, viewer, second).await?))
+    } else {
+        let b = lock(db, viewer, second).await?;
+        Ok((lock(db, viewer, first).await?, b))
+    }
 }
 
 /// One account of the viewer, or `NOT_FOUND`.

@@ -8,13 +8,13 @@ mod query;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter,
 };
 use uuid::Uuid;
 
 use super::entities::transaction;
-use super::{Change, Store, accounts, categories, delete_owned, owned_by_id, text};
+use super::{Change, Store, accounts, categories, delete_owned, lock_owned, owned_by_id, text};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
@@ -75,7 +75,8 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transact
 }
 
 /// Record a transaction. The account and category must be the viewer's (`NOT_FOUND`
-/// otherwise), and the amount must fit the account's currency.
+/// otherwise), and the amount must fit the account's currency and balance range. The account
+/// is locked meanwhile, so concurrent writes cannot together pass the balance bound.
 #[tracing::instrument(skip_all)]
 pub async fn create(
     store: &Store,
@@ -88,16 +89,17 @@ pub async fn create(
         MAX_DESCRIPTION_CHARS,
     )?;
     let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
-    let db = store.conn();
+    let txn = store.begin().await?;
     let account = match input.account_id {
-        Some(id) => usable_account(db, viewer, id).await?,
-        None => accounts::default_for(db, viewer).await?,
+        Some(id) => accounts::lock(&txn, viewer, id).await?,
+        None => accounts::lock_default(&txn, viewer).await?,
     };
+    ensure_open(&account)?;
     if let Some(category_id) = input.category_id {
-        categories::ensure_owned(db, viewer, category_id).await?;
+        categories::ensure_owned(&txn, viewer, category_id).await?;
     }
     let amount_minor = minor_units(account.currency, input.amount)?;
-    accounts::ensure_balance_in_range(db, viewer, &account, amount_minor).await?;
+    ensure_in_range(&txn, viewer, &account, amount_minor, "input.amount").await?;
     let now = Utc::now();
     let row = transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -114,15 +116,17 @@ pub async fn create(
         updated_at: Set(now),
     };
     let model = transaction::Entity::insert(row)
-        .exec_with_returning(db)
+        .exec_with_returning(&txn)
         .await
         .map_err(reference_gone)?;
+    txn.commit().await?;
     to_transaction(model)
 }
 
 /// Change some fields of a transaction of the viewer; `NOT_FOUND` if it is not theirs.
-/// Runs in one database transaction with the row locked, so concurrent edits cannot mix an
-/// amount scaled for one currency with another currency.
+/// Runs in one database transaction with the row (and any account whose balance changes)
+/// locked, so concurrent edits cannot mix an amount of one currency with another currency or
+/// together pass the balance bound.
 #[tracing::instrument(skip_all)]
 pub async fn update(
     store: &Store,
@@ -131,11 +135,7 @@ pub async fn update(
     patch: TransactionPatch,
 ) -> AppResult<Transaction> {
     let txn = store.begin().await?;
-    let current = owned_by_id::<transaction::Entity>(viewer, id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or(AppError::not_found("transaction"))?;
+    let current = locked(&txn, viewer, id).await?;
     let mut row = current.clone().into_active_model();
     change_money(
         &txn,
@@ -177,10 +177,12 @@ pub async fn update(
     Ok(updated)
 }
 
-/// Apply a new account and/or amount. Moving to an account in another currency needs the
-/// amount in that currency: an amount is never silently reinterpreted.
+/// Apply a new account and/or amount, with the accounts involved locked. Moving to an account
+/// in another currency needs the amount in that currency: an amount is never silently
+/// reinterpreted. Both balances — the one the money leaves and the one it joins — must stay
+/// in range.
 async fn change_money(
-    db: &impl ConnectionTrait,
+    db: &DatabaseTransaction,
     viewer: &Viewer,
     current: &transaction::Model,
     account_id: Option<Uuid>,
@@ -191,47 +193,98 @@ async fn change_money(
     if moving.is_none() && amount.is_none() {
         return Ok(());
     }
-    let account = match moving {
-        Some(id) => usable_account(db, viewer, id).await?,
-        None => accounts::find(db, viewer, current.account_id)
-            .await?
-            .ok_or(AppError::not_found("account"))?,
+    let (source, target) = match moving {
+        Some(to) => accounts::lock_pair(db, viewer, current.account_id, to).await?,
+        None => {
+            let account = accounts::lock(db, viewer, current.account_id).await?;
+            (account.clone(), account)
+        }
     };
     let old_currency = stored_currency(&current.currency)?;
     let amount = match amount {
         Some(amount) => amount,
-        None if account.currency == old_currency => old_currency.from_minor(current.amount_minor),
+        None if target.currency == old_currency => old_currency.from_minor(current.amount_minor),
         None => {
-            let message = format!(
-                "This account is in {}; give the amount in {} too",
-                account.currency, account.currency
-            );
+            let currency = target.currency;
+            let message =
+                format!("This account is in {currency}; give the amount in {currency} too");
             return Err(AppError::bad_input("input.amount", message));
         }
     };
-    let minor = minor_units(account.currency, amount)?;
-    let already_counted = if moving.is_some() {
-        0
+    let minor = minor_units(target.currency, amount)?;
+    if moving.is_some() {
+        ensure_open(&target)?;
+        ensure_in_range(
+            db,
+            viewer,
+            &source,
+            -current.amount_minor,
+            "input.accountId",
+        )
+        .await?;
+        ensure_in_range(db, viewer, &target, minor, "input.amount").await?;
     } else {
-        current.amount_minor
-    };
-    accounts::ensure_balance_in_range(db, viewer, &account, minor - already_counted).await?;
-    row.account_id = Set(account.id);
-    row.currency = Set(account.currency.code().to_owned());
+        ensure_in_range(
+            db,
+            viewer,
+            &target,
+            minor - current.amount_minor,
+            "input.amount",
+        )
+        .await?;
+    }
+    row.account_id = Set(target.id);
+    row.currency = Set(target.currency.code().to_owned());
     row.amount_minor = Set(minor);
     Ok(())
 }
 
-/// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs.
+/// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs. Its account is
+/// locked and its balance must stay in range without it.
 #[tracing::instrument(skip_all)]
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
-    let result = delete_owned::<transaction::Entity>(viewer, id)
-        .exec(store.conn())
+    let txn = store.begin().await?;
+    let current = locked(&txn, viewer, id).await?;
+    let account = accounts::lock(&txn, viewer, current.account_id).await?;
+    ensure_in_range(&txn, viewer, &account, -current.amount_minor, "id").await?;
+    delete_owned::<transaction::Entity>(viewer, id)
+        .exec(&txn)
         .await?;
-    match result.rows_affected {
-        0 => Err(AppError::not_found("transaction")),
-        _ => Ok(()),
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Lock and read one of the viewer's transactions; `NOT_FOUND` if it is not theirs.
+async fn locked(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<transaction::Model> {
+    if !lock_owned::<transaction::Entity>(db, viewer, id).await? {
+        return Err(AppError::not_found("transaction"));
     }
+    owned_by_id::<transaction::Entity>(viewer, id)
+        .one(db)
+        .await?
+        .ok_or(AppError::not_found("transaction"))
+}
+
+/// `BAD_USER_INPUT` on `field` unless the account's balance stays in range after `delta`.
+async fn ensure_in_range(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    account: &accounts::Account,
+    delta: i64,
+    field: &str,
+) -> AppResult<()> {
+    if accounts::balance_stays_in_range(db, viewer, account, delta).await? {
+        return Ok(());
+    }
+    let message = format!(
+        "This would take the balance of {} beyond the supported range",
+        account.name
+    );
+    Err(AppError::bad_input(field, message))
 }
 
 async fn save_owned(
@@ -258,22 +311,15 @@ async fn save_owned(
         .unwrap_or(Err(AppError::not_found("transaction")))
 }
 
-/// An account of the viewer that can take new transactions.
-async fn usable_account(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: Uuid,
-) -> AppResult<accounts::Account> {
-    let account = accounts::find(db, viewer, id)
-        .await?
-        .ok_or(AppError::not_found("account"))?;
+/// An archived account takes no new transactions.
+fn ensure_open(account: &accounts::Account) -> AppResult<()> {
     if account.archived {
         return Err(AppError::bad_input(
             "input.accountId",
             "This account is archived",
         ));
     }
-    Ok(account)
+    Ok(())
 }
 
 fn minor_units(currency: Currency, amount: Decimal) -> AppResult<i64> {

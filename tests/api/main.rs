@@ -8,6 +8,7 @@ mod helpers;
 
 mod accounts;
 mod auth;
+mod balances;
 mod categories;
 mod config;
 mod health;

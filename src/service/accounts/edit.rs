@@ -5,16 +5,15 @@ use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect,
 };
 use uuid::Uuid;
 
-use super::{Account, AccountKind, ensure_balance_in_range, to_account};
+use super::{Account, AccountKind, balance_stays_in_range, to_account};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::entities::account;
-use crate::service::{self, Change, Store, owned, owned_by_id, text};
+use crate::service::{self, Change, Store, lock_owned, owned, owned_by_id, text};
 
 /// Longest account name or institution, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -80,8 +79,10 @@ pub async fn update(
     patch: AccountPatch,
 ) -> AppResult<Account> {
     let txn = store.begin().await?;
+    if !lock_owned::<account::Entity>(&txn, viewer, id).await? {
+        return Err(AppError::not_found("account"));
+    }
     let current = owned_by_id::<account::Entity>(viewer, id)
-        .lock_exclusive()
         .one(&txn)
         .await?
         .ok_or(AppError::not_found("account"))?;
@@ -107,14 +108,12 @@ pub async fn update(
     if let Some(opening_balance) = patch.opening_balance {
         let opening = opening_minor(account.currency, opening_balance)?;
         let old = opening_minor(account.currency, account.opening_balance)?;
-        ensure_balance_in_range(&txn, viewer, &account, opening - old)
-            .await
-            .map_err(|_| {
-                AppError::bad_input(
-                    "input.openingBalance",
-                    "This opening balance would take the balance beyond the supported range",
-                )
-            })?;
+        if !balance_stays_in_range(&txn, viewer, &account, opening - old).await? {
+            return Err(AppError::bad_input(
+                "input.openingBalance",
+                "This opening balance would take the balance beyond the supported range",
+            ));
+        }
         row.opening_balance_minor = Set(opening);
     }
     row.updated_at = Set(Utc::now());
