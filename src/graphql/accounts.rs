@@ -171,9 +171,9 @@ impl AccountMutation {
             institution: input.institution,
             opening_balance: input.opening_balance.map_or(Decimal::ZERO, |m| m.0),
         };
-        Ok(accounts::create(&services(ctx).store, viewer, new)
-            .await?
-            .into())
+        let written = accounts::create(&services(ctx).store, viewer, new).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 
     /// Rename an account or change its kind, institution or opening balance.
@@ -190,8 +190,8 @@ impl AccountMutation {
             institution: change(input.institution, |value| value),
             opening_balance: input.opening_balance.map(|m| m.0),
         };
-        Ok(accounts::update(&services(ctx).store, viewer, id.0, patch)
-            .await?
-            .into())
+        let written = accounts::update(&services(ctx).store, viewer, id.0, patch).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 }

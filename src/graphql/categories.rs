@@ -156,9 +156,9 @@ impl CategoryMutation {
             kind: input.kind.map(Kind::from),
             parent_id: input.parent_id.map(|id| id.0),
         };
-        Ok(categories::create(&services(ctx).store, viewer, new)
-            .await?
-            .into())
+        let written = categories::create(&services(ctx).store, viewer, new).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 
     /// Rename a category.
@@ -170,10 +170,8 @@ impl CategoryMutation {
     ) -> async_graphql::Result<Category> {
         let viewer = viewer(ctx)?;
         let patch = categories::CategoryPatch { name: input.name };
-        Ok(
-            categories::update(&services(ctx).store, viewer, id.0, patch)
-                .await?
-                .into(),
-        )
+        let written = categories::update(&services(ctx).store, viewer, id.0, patch).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 }

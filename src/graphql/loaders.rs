@@ -123,6 +123,17 @@ fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
         .ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
+/// Drop everything the request's loader has cached: called after each write, so the fields
+/// of a later mutation in the same document never see rows as they were before it.
+pub fn forget(ctx: &Context<'_>) {
+    if let Ok(loader) = loader(ctx) {
+        loader.clear::<AccountId>();
+        loader.clear::<CategoryId>();
+        loader.clear::<ParentId>();
+        loader.clear::<AccountTotalOf>();
+    }
+}
+
 /// The viewer's account with this id.
 pub async fn account(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<Account>> {
     loader(ctx)?.load_one(AccountId(id)).await

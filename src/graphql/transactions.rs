@@ -182,9 +182,9 @@ impl TransactionMutation {
             description: input.description,
             notes: input.notes,
         };
-        Ok(transactions::create(&services(ctx).store, viewer, new)
-            .await?
-            .into())
+        let written = transactions::create(&services(ctx).store, viewer, new).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 
     /// Change some fields of a transaction.
@@ -203,17 +203,16 @@ impl TransactionMutation {
             description: input.description,
             notes: change(input.notes, |notes| notes),
         };
-        Ok(
-            transactions::update(&services(ctx).store, viewer, id.0, patch)
-                .await?
-                .into(),
-        )
+        let written = transactions::update(&services(ctx).store, viewer, id.0, patch).await?;
+        loaders::forget(ctx);
+        Ok(written.into())
     }
 
     /// Delete a transaction; returns its id.
     async fn delete_transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
         transactions::delete(&services(ctx).store, viewer, id.0).await?;
+        loaders::forget(ctx);
         Ok(id)
     }
 }

@@ -170,3 +170,22 @@ async fn concurrent_updates_on_a_sqlite_file_wait_for_each_other_instead_of_fail
     drop(app);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[tokio::test]
+async fn each_mutation_of_a_document_sees_the_writes_before_it() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let query = r#"mutation {
+        a: createTransaction(input: {date: "2026-06-01", amount: "10.00", description: "One"}) {
+            account { balance } }
+        u: updateAccount(id: "ACCOUNT", input: {name: "Renamed", openingBalance: "100.00"}) { name }
+        b: createTransaction(input: {date: "2026-06-02", amount: "10.00", description: "Two"}) {
+            account { name balance } } }"#
+        .replace("ACCOUNT", &app.default_account(&user).await);
+
+    let data = app.ok(&user.token, &query, json!({})).await;
+
+    assert_eq!(data["a"]["account"]["balance"], "10.00");
+    assert_eq!(data["b"]["account"]["name"], "Renamed");
+    assert_eq!(data["b"]["account"]["balance"], "120.00");
+}
