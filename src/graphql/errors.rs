@@ -11,9 +11,11 @@ use async_graphql::{Response, ServerError};
 
 use crate::error::code;
 
-/// Give every error of `response` that has no code the one that fits it.
+/// Give every error of `response` that has no code the one that fits it; an argument that
+/// its type refused also gets `extensions.field` and a hint of the expected form.
 pub fn label(response: &mut Response) {
     for err in &mut response.errors {
+        explain_invalid_argument(err);
         let code = if is_input_error(err) {
             code::BAD_USER_INPUT
         } else if is_operation_choice_error(err) {
@@ -25,6 +27,48 @@ pub fn label(response: &mut Response) {
         };
         set_code_if_missing(err, code);
     }
+}
+
+/// The form each custom scalar takes, for error messages.
+const SCALAR_FORMS: &[(&str, &str)] = &[
+    (
+        "Decimal",
+        "a decimal string such as \"-12.50\" (JSON numbers are refused)",
+    ),
+    ("Date", "a calendar date as \"YYYY-MM-DD\""),
+    (
+        "DateTime",
+        "an RFC 3339 instant such as \"2026-11-27T09:30:00Z\"",
+    ),
+    (
+        "UUID",
+        "a UUID such as \"0193a1c2-7d5e-7c3a-9b1f-2a4c6e8d0f12\"",
+    ),
+];
+
+/// `Invalid value for argument "input.amount", expected type "Decimal"`: name the field in
+/// `extensions.field` and say what form the value must take.
+fn explain_invalid_argument(err: &mut ServerError) {
+    let Some(rest) = err.message.strip_prefix("Invalid value for argument \"") else {
+        return;
+    };
+    let Some((field, rest)) = rest.split_once('"') else {
+        return;
+    };
+    let field = field.to_owned();
+    let expected = rest
+        .split_once("expected type \"")
+        .and_then(|(_, ty)| ty.split_once('"'))
+        .map(|(ty, _)| ty.trim_end_matches('!'));
+    if let Some((_, form)) = SCALAR_FORMS
+        .iter()
+        .find(|(name, _)| Some(*name) == expected)
+    {
+        err.message = format!("{}: expected {form}", err.message);
+    }
+    err.extensions
+        .get_or_insert_with(Default::default)
+        .set("field", field);
 }
 
 /// Add `code` unless the error already has one.
@@ -99,6 +143,22 @@ mod tests {
             labelled("something else", true),
             code::INTERNAL_SERVER_ERROR
         );
+    }
+
+    #[test]
+    fn a_refused_argument_names_its_field_and_the_expected_form() {
+        let message = r#"Invalid value for argument "input.amount", expected type "Decimal""#;
+        let mut response = Response::from_errors(vec![ServerError::new(message, None)]);
+        label(&mut response);
+        let err = &response.errors[0];
+        assert!(
+            err.message.contains("JSON numbers are refused"),
+            "{}",
+            err.message
+        );
+        let ext = serde_json::to_value(&err.extensions).unwrap();
+        assert_eq!(ext["field"], "input.amount");
+        assert_eq!(ext["code"], code::BAD_USER_INPUT);
     }
 
     #[test]

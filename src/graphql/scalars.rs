@@ -33,6 +33,12 @@ const MAX_DECIMAL_CHARS: usize = 40;
     specified_by_url = "https://en.wikipedia.org/wiki/ISO_4217"
 )]
 impl ScalarType for Money {
+    /// Checked during validation too, so a bad literal or variable stops the request
+    /// before anything runs (GraphQL-over-HTTP's request error).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         match value {
             Value::String(text) => parse_decimal(&text)
@@ -80,6 +86,12 @@ pub struct Date(pub NaiveDate);
     specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
 )]
 impl ScalarType for Date {
+    /// Checked during validation too, so a bad literal or variable stops the request
+    /// before anything runs (GraphQL-over-HTTP's request error).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
             return Err(InputValueError::expected_type(value));
@@ -120,6 +132,12 @@ pub struct DateTime(pub chrono::DateTime<Utc>);
     specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339"
 )]
 impl ScalarType for DateTime {
+    /// Checked during validation too, so a bad literal or variable stops the request
+    /// before anything runs (GraphQL-over-HTTP's request error).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
             return Err(InputValueError::expected_type(value));
@@ -146,6 +164,12 @@ pub struct Uuid(pub uuid::Uuid);
     specified_by_url = "https://www.rfc-editor.org/rfc/rfc9562"
 )]
 impl ScalarType for Uuid {
+    /// Checked during validation too, so a bad literal or variable stops the request
+    /// before anything runs (GraphQL-over-HTTP's request error).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else {
             return Err(InputValueError::expected_type(value));

@@ -495,3 +495,57 @@ async fn a_variable_its_type_refuses_is_a_request_error() {
         "application/json answers 200: {legacy:?}"
     );
 }
+
+#[tokio::test]
+async fn a_bad_variable_stops_the_whole_document_before_anything_runs() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let body = json!({
+        "query": r#"mutation($id: UUID!) {
+            a: createAccount(input: {name: "Should not exist", kind: CASH, currency: "USD"}) { id }
+            b: updateTransaction(id: $id, input: {}) { id } }"#,
+        "variables": { "id": "nope" },
+    })
+    .to_string();
+
+    let reply = send(
+        &app,
+        Raw::json(body)
+            .accept(GRAPHQL_RESPONSE_JSON)
+            .token(&user.token),
+    )
+    .await;
+
+    assert_eq!(reply.status, 400, "{reply:?}");
+    let error = error_with_code(&reply.body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "id");
+    let accounts = app
+        .ok(&user.token, "{ accounts { name } }", json!({}))
+        .await;
+    assert_eq!(
+        accounts["accounts"].as_array().unwrap().len(),
+        1,
+        "nothing ran: {accounts}"
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_date_in_an_input_names_the_field_and_the_form() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+
+    let body = app
+        .gql(
+            Some(&user.token),
+            "mutation($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }",
+            json!({ "input": { "date": "2026-02-30", "amount": "1.00", "description": "x" } }),
+        )
+        .await;
+
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "input.date");
+    assert!(
+        error["message"].as_str().unwrap().contains("YYYY-MM-DD"),
+        "{error}"
+    );
+}
