@@ -2,7 +2,8 @@
 //! account's currency, which is copied onto the row so that a page of transactions needs no
 //! join to print its amounts. The account and the category are referenced together with the
 //! owner, so the database refuses a transaction that points at another user's rows.
-//! Indexes lead with `user_id` and match the keyset orders (date, id) and (amount, id).
+//! Indexes lead with `user_id` and match the keyset orders (date, id) and (currency, amount,
+//! id) — amounts sort within their currency.
 //! `description_key` is the description lower-cased by the application (SQLite's `lower()`
 //! only knows ASCII), so text search matches alike on both backends.
 
@@ -52,14 +53,18 @@ enum Transactions {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.create_table(table()).await?;
-        for (name, cols) in [
+        let indexes: [(&str, &[Transactions]); 4] = [
             (
                 "ix_transactions_user_date_id",
                 &[Transactions::Date, Transactions::Id],
             ),
             (
-                "ix_transactions_user_amount_id",
-                &[Transactions::AmountMinor, Transactions::Id],
+                "ix_transactions_user_currency_amount_id",
+                &[
+                    Transactions::Currency,
+                    Transactions::AmountMinor,
+                    Transactions::Id,
+                ],
             ),
             (
                 "ix_transactions_user_account",
@@ -69,7 +74,8 @@ impl MigrationTrait for Migration {
                 "ix_transactions_user_category",
                 &[Transactions::CategoryId, Transactions::Date],
             ),
-        ] {
+        ];
+        for (name, cols) in indexes {
             let mut index = Index::create();
             index
                 .name(name)

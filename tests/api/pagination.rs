@@ -11,7 +11,7 @@ const LIST: &str = "query($first: Int, $after: String, $orderBy: TransactionOrde
         $filter: TransactionFilter) {
     transactions(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
         totalCount
-        edges { cursor node { id date amount description } }
+        edges { cursor node { id date amount currency description } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     } }";
 
@@ -539,4 +539,70 @@ async fn search_ignores_the_case_of_non_ascii_letters_on_every_database() {
         let selected = filtered(&app, &user, json!({ "search": search })).await;
         assert_eq!(selected, id_set(&[&eclair]), "search {search:?}");
     }
+}
+
+#[tokio::test]
+async fn amounts_of_different_currencies_sort_within_their_currency() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let yen = app
+        .ok(
+            &user.token,
+            r#"mutation { createAccount(input: {name: "Yen", kind: CASH, currency: "JPY"}) { id } }"#,
+            json!({}),
+        )
+        .await["createAccount"]["id"]
+        .clone();
+    for (account, amount) in [
+        (None, "20.00"),
+        (Some(&yen), "500"),
+        (None, "5.00"),
+        (Some(&yen), "7"),
+    ] {
+        let mut input = json!({ "date": "2026-04-01", "amount": amount, "description": "x" });
+        if let Some(account) = account {
+            input["accountId"] = account.clone();
+        }
+        app.create_transaction(&user, input).await;
+    }
+
+    // One row per page, so every step goes through a cursor that carries the currency.
+    let mut edges = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let order = json!({ "field": "AMOUNT", "direction": "ASC" });
+        let connection = page(
+            &app,
+            &user,
+            json!({ "first": 1, "after": after, "orderBy": order }),
+        )
+        .await;
+        edges.extend(connection["edges"].as_array().unwrap().clone());
+        if connection["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = connection["pageInfo"]["endCursor"].clone();
+    }
+    let listed: Vec<(String, String)> = edges
+        .iter()
+        .map(|edge| {
+            let node = &edge["node"];
+            (
+                node["currency"].as_str().unwrap().to_owned(),
+                node["amount"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+
+    let expected = [
+        ("JPY", "7"),
+        ("JPY", "500"),
+        ("USD", "5.00"),
+        ("USD", "20.00"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(c, a)| ((*c).to_owned(), (*a).to_owned()))
+        .collect();
+    assert_eq!(listed, expected);
 }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
+use crate::money::Currency;
 
 /// What to sort transactions by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,7 +40,11 @@ pub struct Order {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Date(NaiveDate),
-    Amount(i64),
+    /// Amounts sort within their currency.
+    Amount {
+        currency: Currency,
+        minor: i64,
+    },
 }
 
 /// A position in an order: the key and id of the last row seen.
@@ -56,7 +61,7 @@ impl Cursor {
     pub fn encode(&self) -> String {
         let plain = match self.key {
             Key::Date(date) => format!("v1|d|{}|{}", date.format("%Y-%m-%d"), self.id),
-            Key::Amount(minor) => format!("v1|a|{minor}|{}", self.id),
+            Key::Amount { currency, minor } => format!("v1|a|{currency}:{minor}|{}", self.id),
         };
         URL_SAFE_NO_PAD.encode(plain)
     }
@@ -86,7 +91,13 @@ impl Cursor {
             ("d", OrderField::Date) => {
                 Key::Date(NaiveDate::parse_from_str(key, "%Y-%m-%d").map_err(|_| invalid())?)
             }
-            ("a", OrderField::Amount) => Key::Amount(key.parse().map_err(|_| invalid())?),
+            ("a", OrderField::Amount) => {
+                let (currency, minor) = key.split_once(':').ok_or_else(invalid)?;
+                Key::Amount {
+                    currency: Currency::parse(currency).map_err(|_| invalid())?,
+                    minor: minor.parse().map_err(|_| invalid())?,
+                }
+            }
             ("d" | "a", _) => {
                 return Err(AppError::bad_input(
                     "after",
@@ -106,9 +117,13 @@ mod tests {
     #[test]
     fn cursors_round_trip() {
         let id = Uuid::now_v7();
+        let eur = Currency::parse("EUR").unwrap();
         for key in [
             Key::Date(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()),
-            Key::Amount(-1250),
+            Key::Amount {
+                currency: eur,
+                minor: -1250,
+            },
         ] {
             let cursor = Cursor { key, id };
             let field = if matches!(key, Key::Date(_)) {

@@ -9,6 +9,7 @@ use super::cursor::{Cursor, Direction, Key, Order, OrderField};
 use super::{Transaction, to_transaction};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::money::Currency;
 use crate::service::entities::transaction::{self, Column};
 use crate::service::{Store, categories, owned};
 
@@ -53,32 +54,27 @@ pub async fn list(
     let mut query =
         owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
     if let Some(after) = after {
-        query = query.filter(after_cursor(order, Cursor::decode(after, order.field)?));
+        let cursor = Cursor::decode(after, order.field)?;
+        query = query.filter(beyond(&sort_key(&cursor.key, cursor.id), order.direction));
     }
-    let (key_column, sort) = match (order.field, order.direction) {
-        (OrderField::Date, direction) => (Column::Date, direction),
-        (OrderField::Amount, direction) => (Column::AmountMinor, direction),
-    };
-    let sort = match sort {
+    let sort = match order.direction {
         Direction::Asc => sea_orm::Order::Asc,
         Direction::Desc => sea_orm::Order::Desc,
     };
-    let mut rows = query
-        .order_by(key_column, sort.clone())
-        .order_by(Column::Id, sort)
-        .limit(first + 1)
-        .all(store.conn())
-        .await?;
+    for column in sort_columns(order.field) {
+        query = query.order_by(*column, sort.clone());
+    }
+    let mut rows = query.limit(first + 1).all(store.conn()).await?;
     let has_next_page = rows.len() as u64 > first;
     rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
     let edges = rows
         .into_iter()
         .map(|row| {
-            let key = match order.field {
-                OrderField::Date => Key::Date(row.date),
-                OrderField::Amount => Key::Amount(row.amount_minor),
-            };
-            let cursor = Cursor { key, id: row.id }.encode();
+            let cursor = Cursor {
+                key: key_of(order.field, &row)?,
+                id: row.id,
+            }
+            .encode();
             to_transaction(row).map(|t| (cursor, t))
         })
         .collect::<AppResult<_>>()?;
@@ -96,19 +92,57 @@ pub async fn count(store: &Store, viewer: &Viewer, filter: &TransactionFilter) -
     Ok(query.count(store.conn()).await?)
 }
 
-/// Rows strictly after the cursor in `order` (ties on the key broken by id).
-fn after_cursor(order: Order, cursor: Cursor) -> Condition {
-    let (column, value): (Column, sea_orm::Value) = match cursor.key {
-        Key::Date(date) => (Column::Date, date.into()),
-        Key::Amount(minor) => (Column::AmountMinor, minor.into()),
-    };
-    let (beyond_key, beyond_id) = match order.direction {
-        Direction::Desc => (column.lt(value.clone()), Column::Id.lt(cursor.id)),
-        Direction::Asc => (column.gt(value.clone()), Column::Id.gt(cursor.id)),
-    };
-    Condition::any()
-        .add(beyond_key)
-        .add(Condition::all().add(column.eq(value)).add(beyond_id))
+/// The columns an order sorts by, id last. Amounts sort within their currency: minor units
+/// of different currencies are not comparable.
+fn sort_columns(field: OrderField) -> &'static [Column] {
+    match field {
+        OrderField::Date => &[Column::Date, Column::Id],
+        OrderField::Amount => &[Column::Currency, Column::AmountMinor, Column::Id],
+    }
+}
+
+/// A row's position in an order.
+fn key_of(field: OrderField, row: &transaction::Model) -> AppResult<Key> {
+    Ok(match field {
+        OrderField::Date => Key::Date(row.date),
+        OrderField::Amount => {
+            let currency = Currency::parse(&row.currency).map_err(AppError::internal)?;
+            Key::Amount {
+                currency,
+                minor: row.amount_minor,
+            }
+        }
+    })
+}
+
+/// The values of `sort_columns` at a cursor.
+fn sort_key(key: &Key, id: Uuid) -> Vec<(Column, sea_orm::Value)> {
+    match *key {
+        Key::Date(date) => vec![(Column::Date, date.into()), (Column::Id, id.into())],
+        Key::Amount { currency, minor } => vec![
+            (Column::Currency, currency.code().into()),
+            (Column::AmountMinor, minor.into()),
+            (Column::Id, id.into()),
+        ],
+    }
+}
+
+/// Rows strictly after `key` in lexicographic order of its columns, all in `direction`:
+/// `(a > x) OR (a = x AND b > y) OR (a = x AND b = y AND c > z)`.
+fn beyond(key: &[(Column, sea_orm::Value)], direction: Direction) -> Condition {
+    let mut any = Condition::any();
+    for (i, (column, value)) in key.iter().enumerate() {
+        let mut all = Condition::all();
+        for (equal_column, equal_value) in &key[..i] {
+            all = all.add(equal_column.eq(equal_value.clone()));
+        }
+        let step = match direction {
+            Direction::Desc => column.lt(value.clone()),
+            Direction::Asc => column.gt(value.clone()),
+        };
+        any = any.add(all.add(step));
+    }
+    any
 }
 
 async fn condition(
