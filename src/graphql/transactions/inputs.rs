@@ -36,8 +36,11 @@ impl From<TransactionFilter> for Filter {
 /// What to sort transactions by.
 #[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TransactionOrderField {
+    /// The transaction's date (the default).
     #[default]
     Date,
+    /// The signed amount, within each currency: currencies come in code order, since
+    /// amounts in different currencies are not comparable.
     Amount,
 }
 
