@@ -1,0 +1,288 @@
+//! Writing transactions: create, update, delete. Each runs in one database transaction that
+//! locks the rows whose balance it changes, so concurrent writes can neither mix currencies
+//! nor together pass the balance bound.
+
+use chrono::Utc;
+use rust_decimal::Decimal;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter,
+};
+use uuid::Uuid;
+
+use super::{
+    MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, NewTransaction, Transaction, TransactionPatch,
+    stored_currency, to_transaction,
+};
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::money::Currency;
+use crate::service::entities::transaction;
+use crate::service::{
+    Change, Store, accounts, categories, delete_owned, lock_owned, owned_by_id, text,
+};
+
+/// Record a transaction. The account and category must be the viewer's (`NOT_FOUND`
+/// otherwise), and the amount must fit the account's currency and balance range. The account
+/// is locked meanwhile, so concurrent writes cannot together pass the balance bound.
+#[tracing::instrument(skip_all)]
+pub async fn create(
+    store: &Store,
+    viewer: &Viewer,
+    input: NewTransaction,
+) -> AppResult<Transaction> {
+    let description = text::required_line(
+        "input.description",
+        &input.description,
+        MAX_DESCRIPTION_CHARS,
+    )?;
+    let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
+    let txn = store.begin().await?;
+    let account = match input.account_id {
+        Some(id) => accounts::lock(&txn, viewer, id).await?,
+        None => accounts::lock_default(&txn, viewer).await?,
+    };
+    ensure_open(&account)?;
+    if let Some(category_id) = input.category_id {
+        categories::ensure_owned(&txn, viewer, category_id).await?;
+    }
+    let amount_minor = minor_units(account.currency, input.amount)?;
+    ensure_in_range(&txn, viewer, &account, amount_minor, "input.amount").await?;
+    let now = Utc::now();
+    let row = transaction::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(viewer.user_id()),
+        account_id: Set(account.id),
+        category_id: Set(input.category_id),
+        date: Set(input.date),
+        amount_minor: Set(amount_minor),
+        currency: Set(account.currency.code().to_owned()),
+        description_key: Set(description.to_lowercase()),
+        description: Set(description),
+        notes: Set(notes),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let model = transaction::Entity::insert(row)
+        .exec_with_returning(&txn)
+        .await
+        .map_err(reference_gone)?;
+    txn.commit().await?;
+    to_transaction(model)
+}
+
+/// Change some fields of a transaction of the viewer; `NOT_FOUND` if it is not theirs.
+/// Runs in one database transaction with the row (and any account whose balance changes)
+/// locked, so concurrent edits cannot mix an amount of one currency with another currency or
+/// together pass the balance bound.
+#[tracing::instrument(skip_all)]
+pub async fn update(
+    store: &Store,
+    viewer: &Viewer,
+    id: Uuid,
+    patch: TransactionPatch,
+) -> AppResult<Transaction> {
+    let txn = store.begin().await?;
+    let current = locked(&txn, viewer, id).await?;
+    let mut row = current.clone().into_active_model();
+    change_money(
+        &txn,
+        viewer,
+        &current,
+        patch.account_id,
+        patch.amount,
+        &mut row,
+    )
+    .await?;
+    match patch.category_id {
+        Change::Keep => {}
+        Change::Clear => row.category_id = Set(None),
+        Change::Set(category_id) => {
+            categories::ensure_owned(&txn, viewer, category_id).await?;
+            row.category_id = Set(Some(category_id));
+        }
+    }
+    if let Some(date) = patch.date {
+        row.date = Set(date);
+    }
+    if let Some(description) = patch.description {
+        let value = text::required_line("input.description", &description, MAX_DESCRIPTION_CHARS)?;
+        row.description_key = Set(value.to_lowercase());
+        row.description = Set(value);
+    }
+    row.notes = match patch.notes {
+        Change::Keep => row.notes,
+        Change::Clear => Set(None),
+        Change::Set(notes) => Set(text::optional_block(
+            "input.notes",
+            Some(&notes),
+            MAX_NOTES_CHARS,
+        )?),
+    };
+    row.updated_at = Set(Utc::now());
+    let updated = save_owned(&txn, viewer, id, row).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Apply a new account and/or amount, with the accounts involved locked. Moving to an account
+/// in another currency needs the amount in that currency: an amount is never silently
+/// reinterpreted. Both balances — the one the money leaves and the one it joins — must stay
+/// in range.
+async fn change_money(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    current: &transaction::Model,
+    account_id: Option<Uuid>,
+    amount: Option<Decimal>,
+    row: &mut transaction::ActiveModel,
+) -> AppResult<()> {
+    let moving = account_id.filter(|id| *id != current.account_id);
+    if moving.is_none() && amount.is_none() {
+        return Ok(());
+    }
+    let (source, target) = match moving {
+        Some(to) => accounts::lock_pair(db, viewer, current.account_id, to).await?,
+        None => {
+            let account = accounts::lock(db, viewer, current.account_id).await?;
+            (account.clone(), account)
+        }
+    };
+    let old_currency = stored_currency(&current.currency)?;
+    let amount = match amount {
+        Some(amount) => amount,
+        None if target.currency == old_currency => old_currency.from_minor(current.amount_minor),
+        None => {
+            let currency = target.currency;
+            let message =
+                format!("This account is in {currency}; give the amount in {currency} too");
+            return Err(AppError::bad_input("input.amount", message));
+        }
+    };
+    let minor = minor_units(target.currency, amount)?;
+    if moving.is_some() {
+        ensure_open(&target)?;
+        ensure_in_range(
+            db,
+            viewer,
+            &source,
+            -current.amount_minor,
+            "input.accountId",
+        )
+        .await?;
+        ensure_in_range(db, viewer, &target, minor, "input.amount").await?;
+    } else {
+        ensure_in_range(
+            db,
+            viewer,
+            &target,
+            minor - current.amount_minor,
+            "input.amount",
+        )
+        .await?;
+    }
+    row.account_id = Set(target.id);
+    row.currency = Set(target.currency.code().to_owned());
+    row.amount_minor = Set(minor);
+    Ok(())
+}
+
+/// Delete a transaction of the viewer; `NOT_FOUND` if it is not theirs. Its account is
+/// locked and its balance must stay in range without it.
+#[tracing::instrument(skip_all)]
+pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
+    let txn = store.begin().await?;
+    let current = locked(&txn, viewer, id).await?;
+    let account = accounts::lock(&txn, viewer, current.account_id).await?;
+    ensure_in_range(&txn, viewer, &account, -current.amount_minor, "id").await?;
+    delete_owned::<transaction::Entity>(viewer, id)
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Lock and read one of the viewer's transactions; `NOT_FOUND` if it is not theirs.
+async fn locked(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<transaction::Model> {
+    if !lock_owned::<transaction::Entity>(db, viewer, id).await? {
+        return Err(AppError::not_found("transaction"));
+    }
+    owned_by_id::<transaction::Entity>(viewer, id)
+        .one(db)
+        .await?
+        .ok_or(AppError::not_found("transaction"))
+}
+
+/// `BAD_USER_INPUT` on `field` unless the account's balance stays in range after `delta`.
+async fn ensure_in_range(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    account: &accounts::Account,
+    delta: i64,
+    field: &str,
+) -> AppResult<()> {
+    if accounts::balance_stays_in_range(db, viewer, account, delta).await? {
+        return Ok(());
+    }
+    let message = format!(
+        "This would take the balance of {} beyond the supported range",
+        account.name
+    );
+    Err(AppError::bad_input(field, message))
+}
+
+async fn save_owned(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+    row: transaction::ActiveModel,
+) -> AppResult<Transaction> {
+    let updated = transaction::Entity::update_many()
+        .set(row)
+        .filter(transaction::Column::UserId.eq(viewer.user_id()))
+        .filter(transaction::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(reference_gone)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::not_found("transaction"));
+    }
+    let model = owned_by_id::<transaction::Entity>(viewer, id)
+        .one(db)
+        .await?;
+    model
+        .map(to_transaction)
+        .unwrap_or(Err(AppError::not_found("transaction")))
+}
+
+/// An archived account takes no new transactions.
+fn ensure_open(account: &accounts::Account) -> AppResult<()> {
+    if account.archived {
+        return Err(AppError::bad_input(
+            "input.accountId",
+            "This account is archived",
+        ));
+    }
+    Ok(())
+}
+
+fn minor_units(currency: Currency, amount: Decimal) -> AppResult<i64> {
+    currency
+        .to_minor(amount)
+        .map_err(|err| AppError::bad_input("input.amount", err.to_string()))
+}
+
+/// A referenced account or category vanished between the check and the write (a concurrent
+/// delete): the composite foreign key refused it, and so do we, as not found.
+fn reference_gone(err: sea_orm::DbErr) -> AppError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
+            AppError::not_found("account or category")
+        }
+        _ => err.into(),
+    }
+}
