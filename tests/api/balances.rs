@@ -35,16 +35,7 @@ async fn create(app: &TestApp, user: &TestUser, amount: &str) -> Value {
 }
 
 async fn balance(app: &TestApp, user: &TestUser) -> Value {
-    let data = app
-        .ok(&user.token, "{ accounts { isDefault balance } }", json!({}))
-        .await;
-    data["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["isDefault"] == true)
-        .unwrap()["balance"]
-        .clone()
+    app.default_account_fields(&user.token, "balance").await["balance"].clone()
 }
 
 /// Bring the default account to exactly the limit, with one negative transaction in it.

@@ -142,15 +142,17 @@ impl TestApp {
 
     /// The id of the user's default account.
     pub async fn default_account(&self, user: &TestUser) -> String {
-        let data = self
-            .ok(&user.token, "{ accounts { id isDefault } }", json!({}))
-            .await;
+        let account = self.default_account_fields(&user.token, "id").await;
+        account["id"].as_str().expect("id").to_owned()
+    }
+
+    /// The `fields` of the default account of the user with this token.
+    pub async fn default_account_fields(&self, token: &str, fields: &str) -> Value {
+        let query = format!("{{ accounts {{ isDefault {fields} }} }}");
+        let data = self.ok(token, &query, json!({})).await;
         let accounts = data["accounts"].as_array().expect("accounts");
-        let default = accounts
-            .iter()
-            .find(|a| a["isDefault"] == true)
-            .expect("a default account");
-        default["id"].as_str().expect("id").to_owned()
+        let default = accounts.iter().find(|a| a["isDefault"] == true);
+        default.expect("a default account").clone()
     }
 
     /// The id of one of the user's categories, by name.

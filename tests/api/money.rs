@@ -27,15 +27,7 @@ async fn try_create(app: &TestApp, token: &str, amount: Value) -> Value {
 }
 
 async fn default_balance(app: &TestApp, token: &str) -> Value {
-    let data = app
-        .ok(token, "{ accounts { isDefault balance } }", json!({}))
-        .await;
-    let accounts = data["accounts"].as_array().expect("accounts");
-    let default = accounts
-        .iter()
-        .find(|a| a["isDefault"] == true)
-        .expect("a default account");
-    default["balance"].clone()
+    app.default_account_fields(token, "balance").await["balance"].clone()
 }
 
 /// Sign up with `baseCurrency`; returns the whole response body.
