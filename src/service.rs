@@ -16,6 +16,7 @@ pub mod categories;
 pub mod text;
 pub mod transactions;
 pub mod users;
+pub mod valuations;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -156,7 +157,7 @@ macro_rules! owned_entity {
         }
     )*};
 }
-owned_entity!(account, category, transaction);
+owned_entity!(account, budget, category, transaction, valuation);
 
 /// Take the write lock on the viewer's rows of `E` matching `condition` before reading them,
 /// with a no-op `UPDATE … SET updated_at = updated_at`. On PostgreSQL that locks the rows

@@ -10,6 +10,11 @@ mod m20261127_000001_create_users;
 mod m20261127_000002_create_accounts;
 mod m20261127_000003_create_categories;
 mod m20261127_000004_create_transactions;
+mod m20261127_000005_account_balances;
+mod m20261127_000006_transfers_tags_imports;
+mod m20261127_000007_budgets;
+mod m20261127_000008_valuations;
+mod m20261127_000009_idempotency_keys;
 
 /// The ordered list of Tally's migrations.
 pub struct Migrator;
@@ -22,6 +27,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_create_accounts::Migration),
             Box::new(m20261127_000003_create_categories::Migration),
             Box::new(m20261127_000004_create_transactions::Migration),
+            Box::new(m20261127_000005_account_balances::Migration),
+            Box::new(m20261127_000006_transfers_tags_imports::Migration),
+            Box::new(m20261127_000007_budgets::Migration),
+            Box::new(m20261127_000008_valuations::Migration),
+            Box::new(m20261127_000009_idempotency_keys::Migration),
         ]
     }
 }

@@ -13,6 +13,8 @@ pub struct Model {
     pub currency: String,
     pub institution: Option<String>,
     pub opening_balance_minor: i64,
+    /// Opening balance plus every transaction, kept by every write (see migration 5).
+    pub balance_minor: i64,
     pub is_default: bool,
     pub archived: bool,
     pub created_at: DateTimeUtc,

@@ -4,6 +4,10 @@
 //! query of user data.
 
 pub mod account;
+pub mod budget;
 pub mod category;
+pub mod idempotency_key;
 pub mod transaction;
+pub mod transaction_tag;
 pub mod user;
+pub mod valuation;

@@ -18,6 +18,10 @@ pub struct Model {
     /// the same on every backend.
     pub description_key: String,
     pub notes: Option<String>,
+    /// Shared by the two legs of a transfer.
+    pub transfer_id: Option<Uuid>,
+    /// Fingerprint of the CSV row this transaction was imported from.
+    pub import_key: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

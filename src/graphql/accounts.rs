@@ -9,7 +9,6 @@ use super::change;
 use super::context::{services, viewer};
 use super::loaders;
 use super::scalars::{DateTime, Money, Uuid};
-use crate::error::AppError;
 use crate::money::Currency;
 use crate::service::accounts::{self, AccountKind as Kind};
 
@@ -58,22 +57,31 @@ pub struct Account {
     pub created_at: DateTime,
     #[graphql(skip)]
     money: Currency,
+    #[graphql(skip)]
+    ledger_minor: i64,
 }
 
 #[ComplexObject]
 impl Account {
-    /// Opening balance plus every transaction of the account, exact.
+    /// What the account holds now, exact: opening balance plus every transaction; for an
+    /// investment or property account with valuations, its latest valuation plus the
+    /// transactions dated after it.
     #[graphql(complexity = 2)]
     async fn balance(&self, ctx: &Context<'_>) -> async_graphql::Result<Money> {
-        let total = loaders::account_total(ctx, self.id.0).await?;
-        let opening = self
-            .money
-            .to_minor(self.opening_balance.0)
-            .map_err(AppError::internal)?;
-        let minor = opening
-            .checked_add(total)
-            .ok_or_else(|| AppError::internal(anyhow::anyhow!("balance overflow")))?;
-        Ok(Money(self.money.from_minor(minor)))
+        let valued = match self.kind {
+            AccountKind::Investment | AccountKind::Property => {
+                loaders::valued_balance(ctx, self.id.0).await?
+            }
+            _ => None,
+        };
+        Ok(Money(
+            self.money.from_minor(valued.unwrap_or(self.ledger_minor)),
+        ))
+    }
+
+    /// Opening balance plus every transaction, whatever the valuations say.
+    async fn ledger_balance(&self) -> Money {
+        Money(self.money.from_minor(self.ledger_minor))
     }
 }
 
@@ -90,6 +98,7 @@ impl From<accounts::Account> for Account {
             archived: account.archived,
             created_at: DateTime(account.created_at),
             money: account.currency,
+            ledger_minor: account.ledger_minor,
         }
     }
 }

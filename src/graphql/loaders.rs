@@ -1,5 +1,5 @@
 //! The request's dataloader: batches the per-row lookups of a response (each transaction's
-//! account and category, a category's parent and children, an account's total) into one
+//! account and category, a category's parent and children, a valued account's balance) into one
 //! scoped query per kind. One [`ScopedLoader`] per request carries the viewer, so a batched
 //! lookup can never return another user's row, and its cache lives for one request only.
 //! Each lookup has its own key newtype.
@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::service::Store;
 use crate::service::accounts::{self, Account};
 use crate::service::categories::{self, Category};
+use crate::service::valuations;
 
 /// Key of the account lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,9 +31,10 @@ pub struct CategoryId(pub Uuid);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ParentId(pub Uuid);
 
-/// Key of the account-total lookup (sum of its transactions, in minor units).
+/// Key of the valued-balance lookup: an investment or property account's latest valuation
+/// plus the transactions after it, in minor units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AccountTotalOf(pub Uuid);
+pub struct ValuedBalanceOf(pub Uuid);
 
 /// The request's dataloader, with a cache per key type.
 pub type RequestLoader = DataLoader<ScopedLoader, HashMapCache>;
@@ -98,19 +100,19 @@ impl Loader<ParentId> for ScopedLoader {
     }
 }
 
-impl Loader<AccountTotalOf> for ScopedLoader {
+impl Loader<ValuedBalanceOf> for ScopedLoader {
     type Value = i64;
     type Error = async_graphql::Error;
 
     async fn load(
         &self,
-        keys: &[AccountTotalOf],
-    ) -> Result<HashMap<AccountTotalOf, i64>, Self::Error> {
+        keys: &[ValuedBalanceOf],
+    ) -> Result<HashMap<ValuedBalanceOf, i64>, Self::Error> {
         let ids = ids(keys, |k| k.0);
-        let totals = accounts::transaction_totals(&self.store, &self.viewer, &ids).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, totals.get(&k.0).copied().unwrap_or(0)))
+        let values = valuations::current_values(&self.store, &self.viewer, &ids).await?;
+        Ok(values
+            .into_iter()
+            .map(|(id, value)| (ValuedBalanceOf(id), value))
             .collect())
     }
 }
@@ -130,7 +132,7 @@ pub fn forget(ctx: &Context<'_>) {
         loader.clear::<AccountId>();
         loader.clear::<CategoryId>();
         loader.clear::<ParentId>();
-        loader.clear::<AccountTotalOf>();
+        loader.clear::<ValuedBalanceOf>();
     }
 }
 
@@ -152,12 +154,10 @@ pub async fn children(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Vec<
         .unwrap_or_default())
 }
 
-/// The sum of the transactions of the viewer's account `id`, in minor units.
-pub async fn account_total(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<i64> {
-    Ok(loader(ctx)?
-        .load_one(AccountTotalOf(id))
-        .await?
-        .unwrap_or(0))
+/// The current value of the viewer's investment or property account `id` from its latest
+/// valuation, in minor units; `None` if it has no valuation.
+pub async fn valued_balance(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<i64>> {
+    loader(ctx)?.load_one(ValuedBalanceOf(id)).await
 }
 
 /// Load these accounts in one query now and put them in the request's cache, so each

@@ -2,16 +2,14 @@
 //! account go there.
 
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
-
-use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder,
 };
 use uuid::Uuid;
 
-use super::entities::{account, transaction};
+use super::entities::account;
 use super::{Store, lock_owned, lock_where, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -50,6 +48,12 @@ impl AccountKind {
         }
     }
 
+    /// Is this account's balance what it was last valued at (see `valuations`), rather than
+    /// its ledger?
+    pub fn is_valued(self) -> bool {
+        matches!(self, Self::Investment | Self::Property)
+    }
+
     fn parse(stored: &str) -> Self {
         match stored {
             "checking" => Self::Checking,
@@ -76,16 +80,23 @@ pub struct Account {
     pub is_default: bool,
     pub archived: bool,
     pub created_at: DateTime<Utc>,
+    /// Opening balance plus every transaction, in minor units.
+    pub ledger_minor: i64,
 }
 
 /// The viewer's accounts, default first, then by name.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(store: &Store, viewer: &Viewer) -> AppResult<Vec<Account>> {
+    all_in(store.conn(), viewer).await
+}
+
+/// The viewer's accounts, default first, then by name, read through `db`.
+pub(super) async fn all_in(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Vec<Account>> {
     owned::<account::Entity>(viewer)
         .order_by_desc(account::Column::IsDefault)
         .order_by_asc(account::Column::Name)
         .order_by_asc(account::Column::Id)
-        .all(store.conn())
+        .all(db)
         .await?
         .into_iter()
         .map(to_account)
@@ -104,63 +115,40 @@ pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<V
         .collect()
 }
 
-/// The sum of all transactions, in minor units, of each of the viewer's accounts among
-/// `ids`. Summed by the database as integers, so it is exact on every backend; writes keep
-/// every balance within `MAX_BALANCE_MINOR`, so the sum always fits.
-#[tracing::instrument(level = "debug", skip_all)]
-pub async fn transaction_totals(
-    store: &Store,
-    viewer: &Viewer,
-    ids: &[Uuid],
-) -> AppResult<HashMap<Uuid, i64>> {
-    totals(store.conn(), viewer, ids).await
+/// Would the account's ledger balance stay within [`MAX_BALANCE_MINOR`] after `delta` more
+/// minor units? Ask with the account locked (see [`lock`]) and read after the lock, so
+/// concurrent writes cannot both pass.
+pub(super) fn stays_in_range(account: &Account, delta: i64) -> bool {
+    let balance = i128::from(account.ledger_minor) + i128::from(delta);
+    balance.abs() <= i128::from(MAX_BALANCE_MINOR)
 }
 
-/// The sum of all transactions of one of the viewer's accounts, in minor units.
-pub(super) async fn transaction_total(
+/// Add `delta` minor units to the stored ledger balance of one of the viewer's accounts. Call
+/// in the database transaction that changes the transactions, with the account locked and
+/// the new balance checked with [`stays_in_range`].
+pub(super) async fn add_to_balance(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     id: Uuid,
-) -> AppResult<i64> {
-    Ok(totals(db, viewer, &[id])
-        .await?
-        .get(&id)
-        .copied()
-        .unwrap_or(0))
-}
-
-async fn totals(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    ids: &[Uuid],
-) -> AppResult<HashMap<Uuid, i64>> {
-    let totals: Vec<(Uuid, i64)> = owned::<transaction::Entity>(viewer)
-        .select_only()
-        .column(transaction::Column::AccountId)
-        .column_as(Expr::cust("CAST(SUM(amount_minor) AS BIGINT)"), "total")
-        .filter(transaction::Column::AccountId.is_in(ids.iter().copied()))
-        .group_by(transaction::Column::AccountId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(totals.into_iter().collect())
-}
-
-/// Would the account's balance stay within [`MAX_BALANCE_MINOR`] after `delta` more minor
-/// units? Call with the account locked (see [`lock`]), so concurrent writes cannot both pass.
-pub(super) async fn balance_stays_in_range(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    account: &Account,
     delta: i64,
-) -> AppResult<bool> {
-    let total = transaction_total(db, viewer, account.id).await?;
-    let opening = account
-        .currency
-        .to_minor(account.opening_balance)
-        .map_err(AppError::internal)?;
-    let balance = i128::from(opening) + i128::from(total) + i128::from(delta);
-    Ok(balance.abs() <= i128::from(MAX_BALANCE_MINOR))
+) -> AppResult<()> {
+    if delta == 0 {
+        return Ok(());
+    }
+    let updated = account::Entity::update_many()
+        .col_expr(
+            account::Column::BalanceMinor,
+            Expr::col(account::Column::BalanceMinor).add(delta),
+        )
+        .filter(account::Column::UserId.eq(viewer.user_id()))
+        .filter(account::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::not_found("account"))
+    }
 }
 
 /// Lock one of the viewer's accounts for the rest of the transaction and read it;
@@ -248,6 +236,7 @@ pub(super) async fn create_default(
         currency: Set(currency.code().to_owned()),
         institution: Set(None),
         opening_balance_minor: Set(0),
+        balance_minor: Set(0),
         is_default: Set(true),
         archived: Set(false),
         created_at: Set(now),
@@ -271,5 +260,6 @@ pub(super) fn to_account(model: account::Model) -> AppResult<Account> {
         is_default: model.is_default,
         archived: model.archived,
         created_at: model.created_at,
+        ledger_minor: model.balance_minor,
     })
 }

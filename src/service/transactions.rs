@@ -5,6 +5,7 @@
 pub mod cursor;
 mod edit;
 mod query;
+pub mod tags;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{Account, AccountKind, balance_stays_in_range, to_account};
+use super::{Account, AccountKind, stays_in_range, to_account};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
@@ -58,6 +58,7 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewAccount) -> AppRes
         currency: Set(currency.code().to_owned()),
         institution: Set(institution),
         opening_balance_minor: Set(opening),
+        balance_minor: Set(opening),
         is_default: Set(false),
         archived: Set(false),
         created_at: Set(now),
@@ -108,13 +109,14 @@ pub async fn update(
     if let Some(opening_balance) = patch.opening_balance {
         let opening = opening_minor(account.currency, opening_balance)?;
         let old = opening_minor(account.currency, account.opening_balance)?;
-        if !balance_stays_in_range(&txn, viewer, &account, opening - old).await? {
+        if !stays_in_range(&account, opening - old) {
             return Err(AppError::bad_input(
                 "input.openingBalance",
                 "This opening balance would take the balance beyond the supported range",
             ));
         }
         row.opening_balance_minor = Set(opening);
+        row.balance_minor = Set(account.ledger_minor + opening - old);
     }
     row.updated_at = Set(Utc::now());
     let updated = account::Entity::update_many()

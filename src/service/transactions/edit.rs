@@ -47,7 +47,7 @@ pub async fn create(
         categories::ensure_owned(&txn, viewer, category_id).await?;
     }
     let amount_minor = minor_units(account.currency, input.amount)?;
-    ensure_in_range(&txn, viewer, &account, amount_minor, "input.amount").await?;
+    ensure_in_range(&account, amount_minor, "input.amount")?;
     let now = Utc::now();
     let row = transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -60,6 +60,8 @@ pub async fn create(
         description_key: Set(description.to_lowercase()),
         description: Set(description),
         notes: Set(notes),
+        transfer_id: Set(None),
+        import_key: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -67,6 +69,7 @@ pub async fn create(
         .exec_with_returning(&txn)
         .await
         .map_err(reference_gone)?;
+    accounts::add_to_balance(&txn, viewer, account.id, amount_minor).await?;
     txn.commit().await?;
     to_transaction(model)
 }
@@ -162,24 +165,13 @@ async fn change_money(
     let minor = minor_units(target.currency, amount)?;
     if moving.is_some() {
         ensure_open(&target)?;
-        ensure_in_range(
-            db,
-            viewer,
-            &source,
-            -current.amount_minor,
-            "input.accountId",
-        )
-        .await?;
-        ensure_in_range(db, viewer, &target, minor, "input.amount").await?;
+        ensure_in_range(&source, -current.amount_minor, "input.accountId")?;
+        ensure_in_range(&target, minor, "input.amount")?;
+        accounts::add_to_balance(db, viewer, source.id, -current.amount_minor).await?;
+        accounts::add_to_balance(db, viewer, target.id, minor).await?;
     } else {
-        ensure_in_range(
-            db,
-            viewer,
-            &target,
-            minor - current.amount_minor,
-            "input.amount",
-        )
-        .await?;
+        ensure_in_range(&target, minor - current.amount_minor, "input.amount")?;
+        accounts::add_to_balance(db, viewer, target.id, minor - current.amount_minor).await?;
     }
     row.account_id = Set(target.id);
     row.currency = Set(target.currency.code().to_owned());
@@ -194,10 +186,11 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     let txn = store.begin().await?;
     let current = locked(&txn, viewer, id).await?;
     let account = accounts::lock(&txn, viewer, current.account_id).await?;
-    ensure_in_range(&txn, viewer, &account, -current.amount_minor, "id").await?;
+    ensure_in_range(&account, -current.amount_minor, "id")?;
     delete_owned::<transaction::Entity>(viewer, id)
         .exec(&txn)
         .await?;
+    accounts::add_to_balance(&txn, viewer, account.id, -current.amount_minor).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -218,14 +211,8 @@ async fn locked(
 }
 
 /// `BAD_USER_INPUT` on `field` unless the account's balance stays in range after `delta`.
-async fn ensure_in_range(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    account: &accounts::Account,
-    delta: i64,
-    field: &str,
-) -> AppResult<()> {
-    if accounts::balance_stays_in_range(db, viewer, account, delta).await? {
+fn ensure_in_range(account: &accounts::Account, delta: i64, field: &str) -> AppResult<()> {
+    if accounts::stays_in_range(account, delta) {
         return Ok(());
     }
     let message = format!(
