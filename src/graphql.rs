@@ -4,15 +4,18 @@
 //! extension ([`errors`]).
 
 pub mod accounts;
+pub mod budgets;
 pub mod categories;
 pub mod context;
 pub mod errors;
 pub mod limits;
 pub mod loaders;
+pub mod reports;
 pub mod scalars;
 pub mod schema;
 pub mod transactions;
 pub mod users;
+pub mod valuations;
 
 use async_graphql::MaybeUndefined;
 

@@ -12,7 +12,10 @@
 mod entities;
 
 pub mod accounts;
+pub mod budgets;
 pub mod categories;
+pub mod month;
+pub mod reports;
 pub mod text;
 pub mod transactions;
 pub mod users;

@@ -36,6 +36,7 @@ const SCALAR_FORMS: &[(&str, &str)] = &[
         "a decimal string such as \"-12.50\" (JSON numbers are refused)",
     ),
     ("Date", "a calendar date as \"YYYY-MM-DD\""),
+    ("Month", "a calendar month as \"YYYY-MM\""),
     (
         "DateTime",
         "an RFC 3339 instant such as \"2026-11-27T09:30:00Z\"",

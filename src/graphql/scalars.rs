@@ -1,4 +1,4 @@
-//! Custom scalars: `Decimal` (money as a string), `Date`, `DateTime` and `UUID`.
+//! Custom scalars: `Decimal` (money as a string), `Date`, `Month`, `DateTime` and `UUID`.
 //! Each validates strictly at the edge, so services receive only well-formed values.
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
@@ -122,6 +122,38 @@ impl ScalarType for Date {
     }
 }
 
+/// A calendar month, `YYYY-MM` (budgets and monthly reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Month(pub crate::service::month::Month);
+
+/// A calendar month in ISO 8601 form, `YYYY-MM`, e.g. "2026-01" (years 1000 to 9999).
+#[Scalar(
+    name = "Month",
+    specified_by_url = "https://en.wikipedia.org/wiki/ISO_8601#Calendar_dates"
+)]
+impl ScalarType for Month {
+    /// Checked during validation too, so a bad literal or variable stops the request
+    /// before anything runs (GraphQL-over-HTTP's request error).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
+    fn parse(value: Value) -> InputValueResult<Self> {
+        let Value::String(text) = &value else {
+            return Err(InputValueError::expected_type(value));
+        };
+        crate::service::month::Month::parse(text)
+            .map(Month)
+            .ok_or_else(|| {
+                InputValueError::custom(format!("{} is not a month in YYYY-MM form", quoted(text)))
+            })
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
 /// An instant in RFC 3339 form, always in UTC (`2026-11-27T09:30:00Z`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateTime(pub chrono::DateTime<Utc>);
@@ -240,6 +272,19 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
+    }
+
+    #[test]
+    fn months_are_year_and_month_only() {
+        let month = Month::parse(Value::String("2026-01".into())).unwrap();
+        assert_eq!(month.to_value(), Value::String("2026-01".into()));
+        for bad in ["2026-13", "2026-1", "2026-01-01", "202601"] {
+            assert!(
+                Month::parse(Value::String(bad.into())).is_err(),
+                "{bad:?} accepted"
+            );
+        }
+        assert!(Month::parse(Value::Number(202601.into())).is_err());
     }
 
     #[test]

@@ -8,15 +8,26 @@ use async_graphql::{
 
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
+use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::reports::ReportQuery;
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::users::{AuthMutation, UserQuery};
+use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{errors, limits};
 use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]
-pub struct Query(UserQuery, AccountQuery, CategoryQuery, TransactionQuery);
+pub struct Query(
+    UserQuery,
+    AccountQuery,
+    CategoryQuery,
+    TransactionQuery,
+    ValuationQuery,
+    BudgetQuery,
+    ReportQuery,
+);
 
 /// The mutation root.
 #[derive(MergedObject, Default)]
@@ -25,6 +36,8 @@ pub struct Mutation(
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
+    ValuationMutation,
+    BudgetMutation,
 );
 
 /// Tally's GraphQL schema.

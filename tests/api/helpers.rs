@@ -177,6 +177,26 @@ impl TestApp {
         panic!("no category named {name}");
     }
 
+    /// Open an account for `user` (`kind` as the GraphQL enum, e.g. `INVESTMENT`); returns its id.
+    pub async fn create_account(
+        &self,
+        user: &TestUser,
+        name: &str,
+        kind: &str,
+        currency: &str,
+        opening_balance: &str,
+    ) -> String {
+        let data = self
+            .ok(
+                &user.token,
+                "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }",
+                json!({ "input": { "name": name, "kind": kind, "currency": currency,
+                        "openingBalance": opening_balance } }),
+            )
+            .await;
+        data["createAccount"]["id"].as_str().expect("id").to_owned()
+    }
+
     /// Create a transaction for `user`; returns the created transaction.
     pub async fn create_transaction(&self, user: &TestUser, input: Value) -> Value {
         let data = self
