@@ -12,6 +12,7 @@ pub mod loaders;
 pub mod scalars;
 pub mod schema;
 pub mod transactions;
+pub mod transfers;
 pub mod users;
 
 use async_graphql::MaybeUndefined;

@@ -13,6 +13,7 @@ mod entities;
 
 pub mod accounts;
 pub mod categories;
+pub mod idempotency;
 pub mod text;
 pub mod transactions;
 pub mod users;

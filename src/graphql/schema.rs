@@ -10,13 +10,20 @@ use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
+use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::{errors, limits};
 use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]
-pub struct Query(UserQuery, AccountQuery, CategoryQuery, TransactionQuery);
+pub struct Query(
+    UserQuery,
+    AccountQuery,
+    CategoryQuery,
+    TransactionQuery,
+    TransferQuery,
+);
 
 /// The mutation root.
 #[derive(MergedObject, Default)]
@@ -25,6 +32,7 @@ pub struct Mutation(
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
+    TransferMutation,
 );
 
 /// Tally's GraphQL schema.

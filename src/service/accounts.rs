@@ -103,6 +103,18 @@ pub(super) async fn all_in(db: &impl ConnectionTrait, viewer: &Viewer) -> AppRes
         .collect()
 }
 
+/// The currencies of the viewer's accounts, each once.
+pub(super) async fn currencies(store: &Store, viewer: &Viewer) -> AppResult<Vec<Currency>> {
+    let mut currencies: Vec<Currency> = all_in(store.conn(), viewer)
+        .await?
+        .into_iter()
+        .map(|a| a.currency)
+        .collect();
+    currencies.sort_by_key(|c| c.code());
+    currencies.dedup();
+    Ok(currencies)
+}
+
 /// The viewer's accounts among `ids` (for the dataloader); others' ids are simply absent.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<Vec<Account>> {
