@@ -15,7 +15,9 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
 
+mod delete;
 mod edit;
+pub use delete::{Deleted, delete};
 pub use edit::{AccountPatch, NewAccount, create, update};
 
 /// Name of the account every new user starts with.

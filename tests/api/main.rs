@@ -6,10 +6,12 @@
 
 mod helpers;
 
+mod account_lifecycle;
 mod accounts;
 mod auth;
 mod balances;
 mod categories;
+mod category_delete;
 mod config;
 mod health;
 mod http;
