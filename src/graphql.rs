@@ -14,6 +14,7 @@ pub mod reports;
 pub mod scalars;
 pub mod schema;
 pub mod transactions;
+pub mod transfers;
 pub mod users;
 pub mod valuations;
 

@@ -123,6 +123,24 @@ impl Currency {
         Ok(minor)
     }
 
+    /// `amount` as a bound in minor units for comparing stored amounts: rounded up for a
+    /// lower bound and down for an upper one (so `>= 0.005 EUR` means `>= 1` cent), and
+    /// saturated at the ends of `i64`.
+    pub fn minor_bound(&self, amount: Decimal, lower: bool) -> i64 {
+        use rust_decimal::prelude::ToPrimitive;
+        let scale = Decimal::from(10i64.pow(self.exponent));
+        let saturated = if amount.is_sign_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        };
+        let Some(scaled) = amount.checked_mul(scale) else {
+            return saturated;
+        };
+        let rounded = if lower { scaled.ceil() } else { scaled.floor() };
+        rounded.to_i64().unwrap_or(saturated)
+    }
+
     /// The amount that `minor` units of this currency are, with exactly `exponent` decimals.
     pub fn from_minor(&self, minor: i64) -> Decimal {
         Decimal::new(minor, self.exponent)
@@ -149,6 +167,19 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).expect("valid decimal")
+    }
+
+    #[test]
+    fn filter_bounds_round_inwards_and_saturate() {
+        let eur = Currency::parse("EUR").expect("EUR");
+        let jpy = Currency::parse("JPY").expect("JPY");
+        assert_eq!(eur.minor_bound(dec("0.005"), true), 1);
+        assert_eq!(eur.minor_bound(dec("0.005"), false), 0);
+        assert_eq!(eur.minor_bound(dec("-12.345"), true), -1234);
+        assert_eq!(eur.minor_bound(dec("-12.345"), false), -1235);
+        assert_eq!(jpy.minor_bound(dec("100.5"), true), 101);
+        assert_eq!(eur.minor_bound(Decimal::MAX, false), i64::MAX);
+        assert_eq!(eur.minor_bound(Decimal::MIN, true), i64::MIN);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod entities;
 pub mod accounts;
 pub mod budgets;
 pub mod categories;
+pub mod idempotency;
 pub mod month;
 pub mod reports;
 pub mod text;

@@ -159,6 +159,20 @@ pub struct UpdateAccountInput {
     pub kind: Option<AccountKind>,
     pub institution: MaybeUndefined<String>,
     pub opening_balance: Option<Money>,
+    /// Archive (closed to new transactions, still listed and reported) or reopen.
+    pub archived: Option<bool>,
+    /// `true` makes this the default account in place of the current one.
+    pub is_default: Option<bool>,
+}
+
+/// What deleting an account did.
+#[derive(SimpleObject)]
+pub struct DeleteAccountPayload {
+    pub id: Uuid,
+    /// True when the account has transactions and was archived instead of deleted.
+    pub archived: bool,
+    /// The archived account; null when it was deleted.
+    pub account: Option<Account>,
 }
 
 #[derive(Default)]
@@ -185,7 +199,31 @@ impl AccountMutation {
         Ok(written.into())
     }
 
-    /// Rename an account or change its kind, institution or opening balance.
+    /// Delete an account without transactions; one with transactions is archived instead,
+    /// so no history is lost. The default account cannot be deleted.
+    async fn delete_account(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> async_graphql::Result<DeleteAccountPayload> {
+        let viewer = viewer(ctx)?;
+        let outcome = accounts::delete(&services(ctx).store, viewer, id.0).await?;
+        loaders::forget(ctx);
+        Ok(match outcome {
+            accounts::Deleted::Removed => DeleteAccountPayload {
+                id,
+                archived: false,
+                account: None,
+            },
+            accounts::Deleted::Archived(account) => DeleteAccountPayload {
+                id,
+                archived: true,
+                account: Some(account.into()),
+            },
+        })
+    }
+
+    /// Change an account: name, kind, institution, opening balance, archived, default.
     async fn update_account(
         &self,
         ctx: &Context<'_>,
@@ -198,6 +236,8 @@ impl AccountMutation {
             kind: input.kind.map(Kind::from),
             institution: change(input.institution, |value| value),
             opening_balance: input.opening_balance.map(|m| m.0),
+            archived: input.archived,
+            is_default: input.is_default,
         };
         let written = accounts::update(&services(ctx).store, viewer, id.0, patch).await?;
         loaders::forget(ctx);

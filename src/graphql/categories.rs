@@ -7,6 +7,7 @@ use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObj
 use super::context::{services, viewer};
 use super::loaders;
 use super::scalars::Uuid;
+use crate::error::AppError;
 use crate::service::categories::{self, CategoryKind as Kind};
 
 /// Whether a category holds income or expenses.
@@ -139,6 +140,15 @@ pub struct UpdateCategoryInput {
     pub name: Option<String>,
 }
 
+/// What deleting a category did.
+#[derive(SimpleObject)]
+pub struct DeleteCategoryPayload {
+    /// The deleted category.
+    pub id: Uuid,
+    /// How many transactions were moved to `reassignTo` or left uncategorized.
+    pub transactions_moved: i64,
+}
+
 #[derive(Default)]
 pub struct CategoryMutation;
 
@@ -159,6 +169,37 @@ impl CategoryMutation {
         let written = categories::create(&services(ctx).store, viewer, new).await?;
         loaders::forget(ctx);
         Ok(written.into())
+    }
+
+    /// Delete a category and its sub-categories (and their budgets). When transactions use
+    /// them, say where those go: `reassignTo` another category of the same kind, or
+    /// `clearTransactions: true` to leave them uncategorized; otherwise nothing is deleted.
+    async fn delete_category(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        reassign_to: Option<Uuid>,
+        clear_transactions: Option<bool>,
+    ) -> async_graphql::Result<DeleteCategoryPayload> {
+        let viewer = viewer(ctx)?;
+        let reassign = match (reassign_to, clear_transactions.unwrap_or(false)) {
+            (Some(_), true) => {
+                return Err(AppError::bad_input(
+                    "clearTransactions",
+                    "Pass either reassignTo or clearTransactions, not both",
+                )
+                .into());
+            }
+            (Some(target), false) => categories::Reassign::To(target.0),
+            (None, true) => categories::Reassign::Clear,
+            (None, false) => categories::Reassign::Refuse,
+        };
+        let moved = categories::delete(&services(ctx).store, viewer, id.0, reassign).await?;
+        loaders::forget(ctx);
+        Ok(DeleteCategoryPayload {
+            id,
+            transactions_moved: i64::try_from(moved).unwrap_or(i64::MAX),
+        })
     }
 
     /// Rename a category.

@@ -1,5 +1,6 @@
 //! The request's dataloader: batches the per-row lookups of a response (each transaction's
-//! account and category, a category's parent and children, a valued account's balance) into one
+//! account and category, a category's parent and children, a valued account's balance, a
+//! transaction's tags) into one
 //! scoped query per kind. One [`ScopedLoader`] per request carries the viewer, so a batched
 //! lookup can never return another user's row, and its cache lives for one request only.
 //! Each lookup has its own key newtype.
@@ -17,6 +18,7 @@ use crate::error::AppError;
 use crate::service::Store;
 use crate::service::accounts::{self, Account};
 use crate::service::categories::{self, Category};
+use crate::service::transactions::tags;
 use crate::service::valuations;
 
 /// Key of the account lookup.
@@ -35,6 +37,10 @@ pub struct ParentId(pub Uuid);
 /// plus the transactions after it, in minor units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ValuedBalanceOf(pub Uuid);
+
+/// Key of the tags lookup: the transaction's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TagsOf(pub Uuid);
 
 /// The request's dataloader, with a cache per key type.
 pub type RequestLoader = DataLoader<ScopedLoader, HashMapCache>;
@@ -117,6 +123,19 @@ impl Loader<ValuedBalanceOf> for ScopedLoader {
     }
 }
 
+impl Loader<TagsOf> for ScopedLoader {
+    type Value = Vec<String>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[TagsOf]) -> Result<HashMap<TagsOf, Vec<String>>, Self::Error> {
+        let mut found = tags::of(&self.store, &self.viewer, &ids(keys, |k| k.0)).await?;
+        Ok(keys
+            .iter()
+            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
+            .collect())
+    }
+}
+
 /// The request's loader; `UNAUTHENTICATED` for an anonymous request.
 fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
     request(ctx)?
@@ -133,6 +152,7 @@ pub fn forget(ctx: &Context<'_>) {
         loader.clear::<CategoryId>();
         loader.clear::<ParentId>();
         loader.clear::<ValuedBalanceOf>();
+        loader.clear::<TagsOf>();
     }
 }
 
@@ -158,6 +178,18 @@ pub async fn children(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Vec<
 /// valuation, in minor units; `None` if it has no valuation.
 pub async fn valued_balance(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<i64>> {
     loader(ctx)?.load_one(ValuedBalanceOf(id)).await
+}
+
+/// The tags of the viewer's transaction `id`.
+pub async fn tags(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Vec<String>> {
+    Ok(loader(ctx)?.load_one(TagsOf(id)).await?.unwrap_or_default())
+}
+
+/// Load the tags of these transactions in one query now, into the request's cache.
+pub async fn prime_tags(ctx: &Context<'_>, ids: Vec<Uuid>) -> async_graphql::Result<()> {
+    prime(loader(ctx)?, ids.into_iter().map(TagsOf))
+        .await
+        .map(|_| ())
 }
 
 /// Load these accounts in one query now and put them in the request's cache, so each

@@ -12,6 +12,7 @@ use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::reports::ReportQuery;
 use super::transactions::{TransactionMutation, TransactionQuery};
+use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{errors, limits};
@@ -27,6 +28,7 @@ pub struct Query(
     ValuationQuery,
     BudgetQuery,
     ReportQuery,
+    TransferQuery,
 );
 
 /// The mutation root.
@@ -38,6 +40,7 @@ pub struct Mutation(
     TransactionMutation,
     ValuationMutation,
     BudgetMutation,
+    TransferMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -12,6 +12,7 @@ use super::context::{services, viewer};
 use super::scalars::{Date, DateTime, Money, Uuid};
 use super::{change, loaders};
 use crate::error::AppError;
+use crate::service::idempotency::Claim;
 use crate::service::transactions::{
     self, NewTransaction, Order, TransactionFilter as Filter, TransactionPatch,
 };
@@ -41,6 +42,8 @@ pub struct Transaction {
     pub notes: Option<String>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
+    /// Set when this is one side of a transfer between the viewer's accounts.
+    pub transfer_id: Option<Uuid>,
     #[graphql(skip)]
     account_id: uuid::Uuid,
     #[graphql(skip)]
@@ -58,6 +61,7 @@ impl From<transactions::Transaction> for Transaction {
             notes: t.notes,
             created_at: DateTime(t.created_at),
             updated_at: DateTime(t.updated_at),
+            transfer_id: t.transfer_id.map(Uuid),
             account_id: t.account_id,
             category_id: t.category_id,
         }
@@ -79,6 +83,18 @@ impl Transaction {
         };
         Ok(loaders::category(ctx, id).await?.map(Category::from))
     }
+
+    /// Free-text labels, in alphabetical order.
+    async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        loaders::tags(ctx, self.id.0).await
+    }
+}
+
+/// A tag and how much it is used.
+#[derive(SimpleObject)]
+pub struct TagUsage {
+    pub name: String,
+    pub transaction_count: i64,
 }
 
 #[derive(Default)]
@@ -122,6 +138,19 @@ impl TransactionQuery {
         Ok(connection)
     }
 
+    /// The tags the viewer uses, by name, with how many transactions carry each.
+    async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagUsage>> {
+        let viewer = viewer(ctx)?;
+        let tags = transactions::tags::all(&services(ctx).store, viewer).await?;
+        Ok(tags
+            .into_iter()
+            .map(|(name, uses)| TagUsage {
+                name,
+                transaction_count: uses,
+            })
+            .collect())
+    }
+
     /// One of the viewer's transactions.
     async fn transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Transaction> {
         let viewer = viewer(ctx)?;
@@ -140,6 +169,13 @@ async fn prime_relations(
 ) -> async_graphql::Result<()> {
     let node = ctx.look_ahead().field("edges").field("node");
     let account_ids: Vec<_> = edges.iter().map(|e| e.node.account_id).collect();
+    let ids: Vec<_> = edges.iter().map(|e| e.node.id.0).collect();
+    let tags = async {
+        if node.field("tags").exists() {
+            loaders::prime_tags(ctx, ids).await?;
+        }
+        Ok::<_, async_graphql::Error>(())
+    };
     let category_ids: Vec<_> = edges.iter().filter_map(|e| e.node.category_id).collect();
     let accounts = async {
         if node.field("account").exists() {
@@ -158,7 +194,7 @@ async fn prime_relations(
         }
         Ok(())
     };
-    tokio::try_join!(accounts, categories)?;
+    tokio::try_join!(accounts, categories, tags)?;
     Ok(())
 }
 
@@ -181,8 +217,13 @@ impl TransactionMutation {
             amount: input.amount.0,
             description: input.description,
             notes: input.notes,
+            tags: input.tags,
         };
-        let written = transactions::create(&services(ctx).store, viewer, new).await?;
+        let claim = match &input.idempotency_key {
+            Some(key) => Some(Claim::new(key, "createTransaction", &new.fingerprint())?),
+            None => None,
+        };
+        let written = transactions::create(&services(ctx).store, viewer, new, claim).await?;
         loaders::forget(ctx);
         Ok(written.into())
     }
@@ -202,13 +243,15 @@ impl TransactionMutation {
             amount: input.amount.map(|a| a.0),
             description: input.description,
             notes: change(input.notes, |notes| notes),
+            tags: input.tags,
         };
         let written = transactions::update(&services(ctx).store, viewer, id.0, patch).await?;
         loaders::forget(ctx);
         Ok(written.into())
     }
 
-    /// Delete a transaction; returns its id.
+    /// Delete a transaction; returns its id. Deleting one side of a transfer deletes the
+    /// transfer.
     async fn delete_transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
         transactions::delete(&services(ctx).store, viewer, id.0).await?;

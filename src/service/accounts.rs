@@ -15,7 +15,9 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
 
+mod delete;
 mod edit;
+pub use delete::{Deleted, delete};
 pub use edit::{AccountPatch, NewAccount, create, update};
 
 /// Name of the account every new user starts with.
@@ -101,6 +103,18 @@ pub(super) async fn all_in(db: &impl ConnectionTrait, viewer: &Viewer) -> AppRes
         .into_iter()
         .map(to_account)
         .collect()
+}
+
+/// The currencies of the viewer's accounts, each once.
+pub(super) async fn currencies(store: &Store, viewer: &Viewer) -> AppResult<Vec<Currency>> {
+    let mut currencies: Vec<Currency> = all_in(store.conn(), viewer)
+        .await?
+        .into_iter()
+        .map(|a| a.currency)
+        .collect();
+    currencies.sort_by_key(|c| c.code());
+    currencies.dedup();
+    Ok(currencies)
 }
 
 /// The viewer's accounts among `ids` (for the dataloader); others' ids are simply absent.

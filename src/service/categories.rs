@@ -15,7 +15,9 @@ use super::{Store, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 
+mod delete;
 mod edit;
+pub use delete::{Reassign, delete};
 pub use edit::{CategoryPatch, NewCategory, create, update};
 
 /// Income or expense.

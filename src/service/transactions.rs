@@ -6,6 +6,7 @@ pub mod cursor;
 mod edit;
 mod query;
 pub mod tags;
+pub mod transfers;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -37,6 +38,8 @@ pub struct Transaction {
     pub currency: Currency,
     pub description: String,
     pub notes: Option<String>,
+    /// Set on both legs of a transfer.
+    pub transfer_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -49,6 +52,25 @@ pub struct NewTransaction {
     pub amount: Decimal,
     pub description: String,
     pub notes: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl NewTransaction {
+    /// The request in canonical form, for idempotency keys: equal for equal requests
+    /// (`12.5` and `12.50` are one amount, tags are compared normalised).
+    pub fn fingerprint(&self) -> String {
+        let tags = tags::normalize("input.tags", &self.tags).unwrap_or_else(|_| self.tags.clone());
+        format!(
+            "{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}",
+            self.account_id,
+            self.category_id,
+            self.date,
+            self.amount.normalize(),
+            self.description.trim(),
+            self.notes,
+            tags
+        )
+    }
 }
 
 /// A partial update: `None`/`Keep` fields stay as they are.
@@ -60,6 +82,8 @@ pub struct TransactionPatch {
     pub amount: Option<Decimal>,
     pub description: Option<String>,
     pub notes: Change<String>,
+    /// Replaces all tags.
+    pub tags: Option<Vec<String>>,
 }
 
 /// One transaction of the viewer, or `NOT_FOUND`.
@@ -88,6 +112,7 @@ fn to_transaction(model: transaction::Model) -> AppResult<Transaction> {
         currency,
         description: model.description,
         notes: model.notes,
+        transfer_id: model.transfer_id,
         created_at: model.created_at,
         updated_at: model.updated_at,
     })

@@ -6,14 +6,17 @@
 
 mod helpers;
 
+mod account_lifecycle;
 mod accounts;
 mod auth;
 mod balances;
 mod budgets;
 mod categories;
+mod category_delete;
 mod config;
 mod health;
 mod http;
+mod idempotency;
 mod isolation;
 mod limits;
 mod money;
@@ -21,6 +24,8 @@ mod net_worth;
 mod pagination;
 mod reports;
 mod schema;
+mod tags;
 mod tokens;
 mod transactions;
+mod transfers;
 mod valuations;

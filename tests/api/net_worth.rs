@@ -293,3 +293,63 @@ async fn a_net_worth_range_is_ordered_and_at_most_120_months() {
         assert_eq!(error["extensions"]["field"], field, "{variables}: {body}");
     }
 }
+
+#[tokio::test]
+async fn a_transfer_moves_net_worth_only_between_currencies() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let main = app.default_account(&user).await;
+    let savings = app
+        .create_account(&user, "Savings", "SAVINGS", "USD", "0")
+        .await;
+    let euro = app
+        .create_account(&user, "Euro", "CHECKING", "EUR", "0")
+        .await;
+    let deposit = json!({ "date": "2026-01-02", "amount": "1000.00", "description": "Pay" });
+    app.create_transaction(&user, deposit).await;
+    let transfer =
+        "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
+    for (to, amount, to_amount, date) in [
+        (&savings, "400.00", None, "2026-01-10"),
+        (&euro, "100.00", Some("90.00"), "2026-02-20"),
+    ] {
+        let input = json!({ "fromAccountId": main, "toAccountId": to, "amount": amount,
+                            "toAmount": to_amount, "date": date, "description": "Move" });
+        app.ok(&user.token, transfer, json!({ "input": input }))
+            .await;
+    }
+
+    let usd = app
+        .ok(
+            &user.token,
+            NET_WORTH,
+            json!({ "from": "2026-01", "to": "2026-02" }),
+        )
+        .await;
+    let eur = app
+        .ok(
+            &user.token,
+            NET_WORTH,
+            json!({ "from": "2026-02", "to": "2026-02", "currency": "EUR" }),
+        )
+        .await;
+
+    let months = usd["netWorth"]["months"].as_array().unwrap();
+    assert_eq!(
+        months[0]["total"], "1000.00",
+        "moving money between USD accounts changes nothing"
+    );
+    assert_eq!(months[1]["total"], "900.00");
+    assert_eq!(
+        months[1]["changeFromPreviousMonth"],
+        change("-100.00", Some("-10.00"))
+    );
+    assert_eq!(
+        usd["netWorth"]["allocation"],
+        json!([
+            { "kind": "CHECKING", "amount": "500.00", "share": "55.56" },
+            { "kind": "SAVINGS", "amount": "400.00", "share": "44.44" },
+        ])
+    );
+    assert_eq!(eur["netWorth"]["current"]["total"], "90.00");
+}

@@ -12,7 +12,8 @@ use crate::helpers::{TestApp, TestUser, error_with_code};
 /// - January: salary 3000, groceries -200, rent -1000, groceries refund +50,
 ///   uncategorized -30 and +20; in EUR: salary 500;
 /// - February: salary 3000, restaurants -150 (card), bonus clawback -100, flights -400;
-///   in EUR: groceries -80; a 500 transfer from the main account to savings;
+///   in EUR: groceries -80; transfers from the main account: 500 to savings, and 100 USD
+///   arriving as 92 EUR in the euro account (neither counts anywhere);
 /// - December 2025: salary 1000.
 async fn seeded(app: &TestApp) -> TestUser {
     let user = app.signed_up_user().await;
@@ -60,18 +61,19 @@ async fn seeded(app: &TestApp) -> TestUser {
         }
         app.create_transaction(&user, input).await;
     }
-    let _ = savings;
+    transfer(app, &user, &savings, "500.00", None).await;
+    transfer(app, &user, &euro, "100.00", Some("92.00")).await;
     user
 }
 
-/// Move 500.00 from the default account to `to` on 2026-02-20.
-async fn transfer(app: &TestApp, user: &TestUser, to: &str) {
+/// Move `amount` (arriving as `to_amount`) from the default account to `to` on 2026-02-20.
+async fn transfer(app: &TestApp, user: &TestUser, to: &str, amount: &str, to_amount: Option<&str>) {
     let from = app.default_account(user).await;
     app.ok(
         &user.token,
-        "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { __typename } }",
-        json!({ "input": { "fromAccountId": from, "toAccountId": to, "amount": "500.00",
-                "date": "2026-02-20", "description": "To savings" } }),
+        "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }",
+        json!({ "input": { "fromAccountId": from, "toAccountId": to, "amount": amount,
+                "toAmount": to_amount, "date": "2026-02-20", "description": "Transfer" } }),
     )
     .await;
 }

@@ -558,7 +558,7 @@ async fn updating_to_an_unknown_category_is_not_found_and_changes_nothing() {
 // --- Batched loading ------------------------------------------------------------------
 
 const LIST_WITH_RELATIONS: &str = "{ transactions(first: 50) { edges { node {
-    id amount account { name } category { name parent { name } } } } } }";
+    id amount tags account { name balance } category { name parent { name } } } } } }";
 
 /// Add `count` transactions spread over several sub-categories.
 async fn add_transactions(app: &TestApp, user: &TestUser, categories: &[String], count: usize) {

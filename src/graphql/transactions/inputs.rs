@@ -18,6 +18,12 @@ pub struct TransactionFilter {
     pub category_ids: Option<Vec<Uuid>>,
     /// Description contains this text, ignoring case.
     pub search: Option<String>,
+    /// Carrying any of these tags.
+    pub tags: Option<Vec<String>>,
+    /// Signed amount at least this (in each transaction's own currency).
+    pub amount_min: Option<Money>,
+    /// Signed amount at most this (in each transaction's own currency).
+    pub amount_max: Option<Money>,
 }
 
 impl From<TransactionFilter> for Filter {
@@ -29,6 +35,9 @@ impl From<TransactionFilter> for Filter {
             account_ids: ids(filter.account_ids),
             category_ids: ids(filter.category_ids),
             search: filter.search,
+            tags: filter.tags,
+            amount_min: filter.amount_min.map(|m| m.0),
+            amount_max: filter.amount_max.map(|m| m.0),
         }
     }
 }
@@ -89,6 +98,12 @@ pub struct CreateTransactionInput {
     pub description: String,
     /// Up to 5000 characters.
     pub notes: Option<String>,
+    /// Free-text labels (trimmed, lower-cased; at most 20 of up to 50 characters, no commas).
+    #[graphql(default)]
+    pub tags: Vec<String>,
+    /// A retry with the same key returns the transaction the first request created, and
+    /// writes nothing (1–200 printable ASCII characters, unique per user).
+    pub idempotency_key: Option<String>,
 }
 
 /// Changes to a transaction: omitted fields stay as they are; `null` clears
@@ -101,4 +116,6 @@ pub struct UpdateTransactionInput {
     pub amount: Option<Money>,
     pub description: Option<String>,
     pub notes: MaybeUndefined<String>,
+    /// Replaces all tags.
+    pub tags: Option<Vec<String>>,
 }

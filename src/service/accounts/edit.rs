@@ -8,6 +8,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::delete::make_default;
 use super::{Account, AccountKind, stays_in_range, to_account};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -34,6 +35,10 @@ pub struct AccountPatch {
     pub kind: Option<AccountKind>,
     pub institution: Change<String>,
     pub opening_balance: Option<Decimal>,
+    /// Archive (closed to new transactions) or reopen.
+    pub archived: Option<bool>,
+    /// `Some(true)` makes this the default account in place of the current one.
+    pub is_default: Option<bool>,
 }
 
 /// Create an account for the viewer; names are unique per user (`CONFLICT` on `input.name`).
@@ -88,7 +93,33 @@ pub async fn update(
         .await?
         .ok_or(AppError::not_found("account"))?;
     let account = to_account(current.clone())?;
+    match patch.is_default {
+        Some(true) if !account.is_default => {
+            make_default(&txn, viewer, &account).await?;
+        }
+        Some(false) if account.is_default => {
+            return Err(AppError::bad_input(
+                "input.isDefault",
+                "Make another account the default instead",
+            ));
+        }
+        _ => {}
+    }
+    let current = owned_by_id::<account::Entity>(viewer, id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::not_found("account"))?;
     let mut row = current.into_active_model();
+    if let Some(archived) = patch.archived {
+        let will_be_default = account.is_default || patch.is_default == Some(true);
+        if archived && will_be_default {
+            return Err(AppError::bad_input(
+                "input.archived",
+                "The default account cannot be archived",
+            ));
+        }
+        row.archived = Set(archived);
+    }
     if let Some(name) = patch.name {
         let name = text::required_line("input.name", &name, MAX_NAME_CHARS)?;
         ensure_name_free(&txn, viewer, &name, Some(id)).await?;

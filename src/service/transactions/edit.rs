@@ -10,14 +10,16 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::transfers::{self, TransferPatch};
 use super::{
     MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, NewTransaction, Transaction, TransactionPatch,
-    stored_currency, to_transaction,
+    stored_currency, tags, to_transaction,
 };
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::entities::transaction;
+use crate::service::idempotency::Claim;
 use crate::service::{
     Change, Store, accounts, categories, delete_owned, lock_owned, owned_by_id, text,
 };
@@ -30,6 +32,7 @@ pub async fn create(
     store: &Store,
     viewer: &Viewer,
     input: NewTransaction,
+    claim: Option<Claim>,
 ) -> AppResult<Transaction> {
     let description = text::required_line(
         "input.description",
@@ -37,20 +40,28 @@ pub async fn create(
         MAX_DESCRIPTION_CHARS,
     )?;
     let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
+    let tags = tags::normalize("input.tags", &input.tags)?;
     let txn = store.begin().await?;
     let account = match input.account_id {
         Some(id) => accounts::lock(&txn, viewer, id).await?,
         None => accounts::lock_default(&txn, viewer).await?,
     };
-    ensure_open(&account)?;
+    if let Some(claim) = &claim
+        && let Some(id) = claim.earlier(&txn, viewer).await?
+    {
+        txn.rollback().await?;
+        return super::get(store, viewer, id).await;
+    }
+    ensure_open(&account, "input.accountId")?;
     if let Some(category_id) = input.category_id {
         categories::ensure_owned(&txn, viewer, category_id).await?;
     }
-    let amount_minor = minor_units(account.currency, input.amount)?;
+    let amount_minor = minor_in(account.currency, input.amount, "input.amount")?;
     ensure_in_range(&account, amount_minor, "input.amount")?;
     let now = Utc::now();
+    let id = Uuid::now_v7();
     let row = transaction::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         user_id: Set(viewer.user_id()),
         account_id: Set(account.id),
         category_id: Set(input.category_id),
@@ -70,6 +81,10 @@ pub async fn create(
         .await
         .map_err(reference_gone)?;
     accounts::add_to_balance(&txn, viewer, account.id, amount_minor).await?;
+    tags::insert(&txn, viewer, &[(id, tags)]).await?;
+    if let Some(claim) = &claim {
+        claim.record(&txn, viewer, id).await?;
+    }
     txn.commit().await?;
     to_transaction(model)
 }
@@ -85,8 +100,27 @@ pub async fn update(
     id: Uuid,
     patch: TransactionPatch,
 ) -> AppResult<Transaction> {
+    let tags = patch
+        .tags
+        .as_deref()
+        .map(|t| tags::normalize("input.tags", t))
+        .transpose()?;
     let txn = store.begin().await?;
     let current = locked(&txn, viewer, id).await?;
+    if let Some(tags) = tags {
+        tags::replace(&txn, viewer, id, tags).await?;
+    }
+    if let Some(transfer_id) = current.transfer_id {
+        let patch = leg_patch(&current, patch)?;
+        transfers::update_in(&txn, viewer, transfer_id, patch).await?;
+        let updated = owned_by_id::<transaction::Entity>(viewer, id)
+            .one(&txn)
+            .await?;
+        txn.commit().await?;
+        return updated
+            .map(to_transaction)
+            .unwrap_or(Err(AppError::not_found("transaction")));
+    }
     let mut row = current.clone().into_active_model();
     change_money(
         &txn,
@@ -162,9 +196,9 @@ async fn change_money(
             return Err(AppError::bad_input("input.amount", message));
         }
     };
-    let minor = minor_units(target.currency, amount)?;
+    let minor = minor_in(target.currency, amount, "input.amount")?;
     if moving.is_some() {
-        ensure_open(&target)?;
+        ensure_open(&target, "input.accountId")?;
         ensure_in_range(&source, -current.amount_minor, "input.accountId")?;
         ensure_in_range(&target, minor, "input.amount")?;
         accounts::add_to_balance(db, viewer, source.id, -current.amount_minor).await?;
@@ -185,6 +219,11 @@ async fn change_money(
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     let txn = store.begin().await?;
     let current = locked(&txn, viewer, id).await?;
+    if let Some(transfer_id) = current.transfer_id {
+        transfers::delete_in(&txn, viewer, transfer_id).await?;
+        txn.commit().await?;
+        return Ok(());
+    }
     let account = accounts::lock(&txn, viewer, current.account_id).await?;
     ensure_in_range(&account, -current.amount_minor, "id")?;
     delete_owned::<transaction::Entity>(viewer, id)
@@ -211,7 +250,11 @@ async fn locked(
 }
 
 /// `BAD_USER_INPUT` on `field` unless the account's balance stays in range after `delta`.
-fn ensure_in_range(account: &accounts::Account, delta: i64, field: &str) -> AppResult<()> {
+pub(super) fn ensure_in_range(
+    account: &accounts::Account,
+    delta: i64,
+    field: &str,
+) -> AppResult<()> {
     if accounts::stays_in_range(account, delta) {
         return Ok(());
     }
@@ -222,7 +265,7 @@ fn ensure_in_range(account: &accounts::Account, delta: i64, field: &str) -> AppR
     Err(AppError::bad_input(field, message))
 }
 
-async fn save_owned(
+pub(super) async fn save_owned(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     id: Uuid,
@@ -246,26 +289,66 @@ async fn save_owned(
         .unwrap_or(Err(AppError::not_found("transaction")))
 }
 
-/// An archived account takes no new transactions.
-fn ensure_open(account: &accounts::Account) -> AppResult<()> {
+/// An archived account takes no new transactions (`BAD_USER_INPUT` on `field`).
+pub(super) fn ensure_open(account: &accounts::Account, field: &str) -> AppResult<()> {
     if account.archived {
         return Err(AppError::bad_input(
-            "input.accountId",
-            "This account is archived",
+            field,
+            format!("{} is archived", account.name),
         ));
     }
     Ok(())
 }
 
-fn minor_units(currency: Currency, amount: Decimal) -> AppResult<i64> {
+/// `amount` in minor units of `currency`; `BAD_USER_INPUT` on `field` if it does not fit.
+pub(super) fn minor_in(currency: Currency, amount: Decimal, field: &str) -> AppResult<i64> {
     currency
         .to_minor(amount)
-        .map_err(|err| AppError::bad_input("input.amount", err.to_string()))
+        .map_err(|err| AppError::bad_input(field, err.to_string()))
+}
+
+/// A transaction patch applied to one leg of a transfer, as a change of the transfer: the
+/// date, description and notes change on both legs, an amount changes the other leg to
+/// match. A leg keeps its account, its direction and its lack of category.
+fn leg_patch(leg: &transaction::Model, patch: TransactionPatch) -> AppResult<TransferPatch> {
+    if patch.account_id.is_some_and(|id| id != leg.account_id) {
+        return Err(AppError::bad_input(
+            "input.accountId",
+            "This is one side of a transfer: delete the transfer and record it again to \
+             move it to other accounts",
+        ));
+    }
+    if matches!(patch.category_id, Change::Set(_)) {
+        return Err(AppError::bad_input(
+            "input.categoryId",
+            "A transfer is neither income nor expense, so it has no category",
+        ));
+    }
+    let outgoing = leg.amount_minor < 0;
+    let (amount, to_amount) = match patch.amount {
+        None => (None, None),
+        Some(amount) if outgoing && amount < Decimal::ZERO => (Some(-amount), None),
+        Some(amount) if !outgoing && amount > Decimal::ZERO => (None, Some(amount)),
+        Some(_) => {
+            let sign = if outgoing { "negative" } else { "positive" };
+            let message = format!(
+                "This side of a transfer stays {sign}: record the transfer again to reverse it"
+            );
+            return Err(AppError::bad_input("input.amount", message));
+        }
+    };
+    Ok(TransferPatch {
+        amount,
+        to_amount,
+        date: patch.date,
+        description: patch.description,
+        notes: patch.notes,
+    })
 }
 
 /// A referenced account or category vanished between the check and the write (a concurrent
 /// delete): the composite foreign key refused it, and so do we, as not found.
-fn reference_gone(err: sea_orm::DbErr) -> AppError {
+pub(super) fn reference_gone(err: sea_orm::DbErr) -> AppError {
     match err.sql_err() {
         Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
             AppError::not_found("account or category")

@@ -1,17 +1,18 @@
 //! Listing transactions: filters, orders, keyset pages and the total count.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::cursor::{Cursor, Direction, Key, Order, OrderField};
-use super::{Transaction, to_transaction};
+use super::{Transaction, tags, to_transaction};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::entities::transaction::{self, Column};
-use crate::service::{Store, categories, owned};
+use crate::service::{Store, accounts, categories, owned};
 
 /// Most ids in one `accountIds`/`categoryIds` filter.
 pub const MAX_FILTER_IDS: usize = 100;
@@ -31,6 +32,12 @@ pub struct TransactionFilter {
     pub category_ids: Option<Vec<Uuid>>,
     /// Description contains this text (case-insensitive).
     pub search: Option<String>,
+    /// Carrying any of these tags.
+    pub tags: Option<Vec<String>>,
+    /// Signed amount at least this, in each transaction's own currency.
+    pub amount_min: Option<Decimal>,
+    /// Signed amount at most this, in each transaction's own currency.
+    pub amount_max: Option<Decimal>,
 }
 
 /// One page of a listing: transactions with their cursors, and whether more follow.
@@ -182,7 +189,49 @@ async fn condition(
     {
         all = all.add(search_condition(search)?);
     }
+    if let Some(tags) = &filter.tags {
+        let tags = tags::normalize("filter.tags", tags)?;
+        all = all.add(tags::tagged_with_any(viewer, tags));
+    }
+    if let (Some(min), Some(max)) = (filter.amount_min, filter.amount_max)
+        && min > max
+    {
+        return Err(AppError::bad_input(
+            "filter.amountMax",
+            "amountMax must not be below amountMin",
+        ));
+    }
+    if filter.amount_min.is_some() || filter.amount_max.is_some() {
+        let currencies = accounts::currencies(store, viewer).await?;
+        all = all.add(amount_condition(
+            &currencies,
+            filter.amount_min,
+            filter.amount_max,
+        ));
+    }
     Ok(all)
+}
+
+/// Amounts within `[min, max]`: minor units are per currency, so the bounds are converted
+/// for each currency the viewer has (rounding inwards: a bound with more decimals than the
+/// currency keeps exactly the amounts within it).
+fn amount_condition(
+    currencies: &[Currency],
+    min: Option<Decimal>,
+    max: Option<Decimal>,
+) -> Condition {
+    let mut any = Condition::any();
+    for currency in currencies {
+        let mut all = Condition::all().add(Column::Currency.eq(currency.code()));
+        if let Some(min) = min {
+            all = all.add(Column::AmountMinor.gte(currency.minor_bound(min, true)));
+        }
+        if let Some(max) = max {
+            all = all.add(Column::AmountMinor.lte(currency.minor_bound(max, false)));
+        }
+        any = any.add(all);
+    }
+    any
 }
 
 fn search_condition(search: &str) -> AppResult<Condition> {
