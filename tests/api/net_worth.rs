@@ -353,3 +353,28 @@ async fn a_transfer_moves_net_worth_only_between_currencies() {
     );
     assert_eq!(eur["netWorth"]["current"]["total"], "90.00");
 }
+
+#[tokio::test]
+async fn reports_run_a_few_statements_whether_they_cover_one_month_or_ten_years() {
+    let app = TestApp::spawn().await;
+    let s = seeded(&app).await;
+    let runs = [
+        (NET_WORTH, json!({ "from": "2026-02", "to": "2026-02" })),
+        (NET_WORTH, json!({ "from": "2016-03", "to": "2026-02" })),
+        (
+            "query($year: Int!) { financialOverview(year: $year) { income expenseShare { share } } }",
+            json!({ "year": 2026 }),
+        ),
+        (
+            "{ spendingByCategory(from: \"2016-01-01\", to: \"2026-12-31\") { total categories { amount } } }",
+            json!({}),
+        ),
+    ];
+
+    for (query, variables) in runs {
+        let before = app.store.statements_executed();
+        app.ok(&s.user.token, query, variables.clone()).await;
+        let statements = app.store.statements_executed() - before;
+        assert!(statements <= 6, "{statements} statements for {variables}");
+    }
+}

@@ -160,3 +160,19 @@ async fn deleting_a_valuation_returns_its_id_and_removes_it() {
     let list = app.ok(&user.token, LIST, json!({})).await;
     assert_eq!(list["valuations"], json!([]));
 }
+
+#[tokio::test]
+async fn a_year_with_only_a_valuation_is_among_the_years_with_data() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let house = app
+        .create_account(&user, "House", "PROPERTY", "USD", "0")
+        .await;
+    set(&app, &user, &house, "2019-06-30", "250000.00").await;
+    let pay = json!({ "date": "2026-01-05", "amount": "10.00", "description": "Pay" });
+    app.create_transaction(&user, pay).await;
+
+    let data = app.ok(&user.token, "{ years }", json!({})).await;
+
+    assert_eq!(data["years"], json!([2026, 2019]));
+}

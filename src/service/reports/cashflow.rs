@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use chrono::Datelike;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -97,7 +98,7 @@ async fn year_flows(
     };
     for flow in &flows {
         let (income, expense) = classify(flow, &folded.categories);
-        let index = usize::try_from(Month::of(flow.date).number().saturating_sub(1)).unwrap_or(0);
+        let index = usize::try_from(flow.date.month0()).unwrap_or(usize::MAX);
         if let Some(slot) = folded.months.get_mut(index) {
             slot.0 += income;
             slot.1 += expense;

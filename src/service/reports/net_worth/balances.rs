@@ -25,6 +25,7 @@ pub(super) struct MonthEnd {
 }
 
 impl MonthEnd {
+    /// Assets plus liabilities.
     pub fn total(&self) -> i128 {
         self.assets + self.liabilities
     }
@@ -67,6 +68,8 @@ struct Day {
     valued: Vec<(Uuid, i64)>,
 }
 
+/// Balances of `accounts` (all in `currency`) at the end of each month from `first` to
+/// `last`: at most five statements, whatever the range.
 pub(super) async fn month_ends(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
