@@ -13,6 +13,9 @@ mod entities;
 
 pub mod accounts;
 pub mod categories;
+pub mod exports;
+pub mod imports;
+pub mod my_data;
 pub mod text;
 pub mod transactions;
 pub mod users;

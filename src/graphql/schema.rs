@@ -9,6 +9,9 @@ use async_graphql::{
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::exports::ExportQuery;
+use super::imports::ImportMutation;
+use super::my_data::{MyDataMutation, MyDataQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::{errors, limits};
@@ -16,7 +19,14 @@ use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]
-pub struct Query(UserQuery, AccountQuery, CategoryQuery, TransactionQuery);
+pub struct Query(
+    UserQuery,
+    AccountQuery,
+    CategoryQuery,
+    TransactionQuery,
+    ExportQuery,
+    MyDataQuery,
+);
 
 /// The mutation root.
 #[derive(MergedObject, Default)]
@@ -25,6 +35,8 @@ pub struct Mutation(
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
+    ImportMutation,
+    MyDataMutation,
 );
 
 /// Tally's GraphQL schema.
