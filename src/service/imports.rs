@@ -10,6 +10,7 @@ mod category_names;
 mod cells;
 mod prepare;
 mod read;
+mod row_numbers;
 
 use sea_orm::EntityTrait;
 use uuid::Uuid;
@@ -195,5 +196,63 @@ fn write_failed(err: sea_orm::DbErr) -> AppError {
             AppError::not_found("account or category")
         }
         _ => err.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(csv: &str) -> ImportRequest {
+        ImportRequest {
+            account_id: Uuid::nil(),
+            csv: csv.to_owned(),
+            mapping: CsvMapping {
+                date: "Date".to_owned(),
+                description: "Payee".to_owned(),
+                amount: Some("Amount".to_owned()),
+                notes: Some("Memo".to_owned()),
+                ..CsvMapping::default()
+            },
+            date_format: DateFormat::Iso,
+            decimal_separator: DecimalSeparator::Dot,
+            delimiter: ",".to_owned(),
+            all_or_nothing: true,
+        }
+    }
+
+    fn row_numbers(csv: &str) -> Vec<u64> {
+        let rows = read::rows(&request(csv)).map_err(|err| err.message());
+        rows.unwrap_or_default().iter().map(|r| r.row).collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let plain = "Date,Payee,Amount,Memo\n2026-01-01,A,1,\n2026-01-02,B,2,\n";
+        assert_eq!(row_numbers(plain), [2, 3]);
+        let crlf = "Date,Payee,Amount,Memo\r\n2026-01-01,A,1,\r\n2026-01-02,B,2,\r\n";
+        assert_eq!(row_numbers(crlf), [2, 3]);
+        let multiline = "Date,Payee,Amount,Memo\n2026-01-01,A,1,\"x\ny\nz\"\n2026-01-02,B,2,\n";
+        assert_eq!(row_numbers(multiline), [2, 3]);
+        let blank = "Date,Payee,Amount,Memo\r\n2026-01-01,A,1,\r\n\r\n2026-01-02,B,2,\r\n";
+        assert_eq!(row_numbers(blank), [2, 4]);
+    }
+
+    #[test]
+    fn a_row_with_too_few_or_too_many_cells_is_a_row_error() {
+        let csv = "Date,Payee,Amount,Memo\n2026-01-01,A,1\n2026-01-02,B,2,,extra\n";
+        let rows = read::rows(&request(csv)).map_err(|err| err.message());
+        let rows = rows.unwrap_or_default();
+        assert_eq!(rows.len(), 2);
+        assert!(
+            rows.iter()
+                .all(|r| r.errors.len() == 1 && r.errors[0].column.is_none())
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_header_is_ignored() {
+        let csv = "\u{feff}Date,Payee,Amount,Memo\n2026-01-01,A,1,\n";
+        assert_eq!(row_numbers(csv), [2]);
     }
 }

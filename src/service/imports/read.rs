@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::row_numbers::RowNumbers;
 use super::{ImportRequest, MAX_CSV_BYTES, MAX_DATA_ROWS, RowError, cells};
 use crate::error::{AppError, AppResult};
 use crate::service::text;
@@ -61,8 +62,8 @@ pub(super) fn rows(request: &ImportRequest) -> AppResult<Vec<ReadRow>> {
         .from_reader(request.csv.as_bytes());
     let headers = reader.headers().map_err(malformed)?.clone();
     let columns = columns(request, &headers)?;
-    // A quoted cell may span lines; a spreadsheet shows such a record as one row.
-    let mut line_breaks_in_cells = line_breaks(&headers);
+    let mut row_numbers = RowNumbers::new(&request.csv);
+    row_numbers.of(&headers);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(malformed)?;
@@ -72,9 +73,7 @@ pub(super) fn rows(request: &ImportRequest) -> AppResult<Vec<ReadRow>> {
                 format!("the CSV may have at most {MAX_DATA_ROWS} data rows; split the file"),
             ));
         }
-        let line = record.position().map_or(0, csv::Position::line);
-        let row = line.saturating_sub(line_breaks_in_cells);
-        line_breaks_in_cells += line_breaks(&record);
+        let row = row_numbers.of(&record);
         rows.push(read_row(request, &columns, &record, row));
     }
     Ok(rows)
@@ -100,14 +99,6 @@ fn malformed(err: csv::Error) -> AppError {
         None => "the CSV cannot be read".to_owned(),
     };
     AppError::bad_input("input.csv", message)
-}
-
-fn line_breaks(record: &csv::StringRecord) -> u64 {
-    let count = record
-        .iter()
-        .map(|cell| cell.matches('\n').count())
-        .sum::<usize>();
-    u64::try_from(count).unwrap_or(0)
 }
 
 fn columns(request: &ImportRequest, header: &csv::StringRecord) -> AppResult<Columns> {
