@@ -144,6 +144,7 @@ pub async fn import(
         errors: plan.errors,
     };
     if request.all_or_nothing && !outcome.errors.is_empty() {
+        txn.rollback().await?;
         return Ok(outcome);
     }
     let total: i128 = plan.rows.iter().map(|r| i128::from(r.amount_minor)).sum();
