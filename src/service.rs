@@ -13,7 +13,10 @@ mod entities;
 
 pub mod accounts;
 pub mod categories;
+pub mod exports;
 pub mod idempotency;
+pub mod imports;
+pub mod my_data;
 pub mod text;
 pub mod transactions;
 pub mod users;

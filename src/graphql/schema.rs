@@ -9,6 +9,9 @@ use async_graphql::{
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::exports::ExportQuery;
+use super::imports::ImportMutation;
+use super::my_data::{MyDataMutation, MyDataQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
@@ -23,6 +26,8 @@ pub struct Query(
     CategoryQuery,
     TransactionQuery,
     TransferQuery,
+    ExportQuery,
+    MyDataQuery,
 );
 
 /// The mutation root.
@@ -33,6 +38,8 @@ pub struct Mutation(
     CategoryMutation,
     TransactionMutation,
     TransferMutation,
+    ImportMutation,
+    MyDataMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -32,7 +32,8 @@ pub struct NewUser {
 }
 
 /// The one answer to every failed login: unknown email and wrong password look the same.
-const INVALID_CREDENTIALS: AppError = AppError::Unauthenticated("Invalid email or password");
+pub(super) const INVALID_CREDENTIALS: AppError =
+    AppError::Unauthenticated("Invalid email or password");
 
 /// Create a user with a default account and the default categories, all in one transaction.
 #[tracing::instrument(skip_all)]
