@@ -112,6 +112,14 @@ pub async fn me(store: &Store, viewer: &Viewer) -> AppResult<User> {
         .unwrap_or(Err(AppError::Unauthenticated("This user no longer exists")))
 }
 
+/// Does the viewer's user row still exist?
+pub(super) async fn exists(db: &impl sea_orm::ConnectionTrait, viewer: &Viewer) -> AppResult<bool> {
+    Ok(user::Entity::find_by_id(viewer.user_id())
+        .one(db)
+        .await?
+        .is_some())
+}
+
 async fn ensure_unique(store: &Store, username: &str, email: &str) -> AppResult<()> {
     let email_taken = user::Entity::find()
         .filter(user::Column::Email.eq(email))

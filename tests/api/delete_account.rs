@@ -120,3 +120,30 @@ async fn an_anonymous_request_cannot_delete_anything() {
 
     error_with_code(&body, "UNAUTHENTICATED");
 }
+
+#[tokio::test]
+async fn a_token_outliving_its_deleted_user_can_create_nothing() {
+    let app = TestApp::spawn().await;
+    let user = busy_user(&app).await;
+    app.ok(
+        &user.token,
+        "mutation($p: String!) { deleteMyAccount(password: $p) }",
+        json!({ "p": user.password }),
+    )
+    .await;
+
+    let attempts = [
+        "mutation { createAccount(input: { name: \"Ghost\", kind: CASH, currency: \"USD\" }) { id } }",
+        "mutation { createCategory(input: { name: \"Ghost\", kind: EXPENSE }) { id } }",
+        "mutation { createTransaction(input: { date: \"2026-01-01\", amount: \"1.00\",
+            description: \"Ghost\" }) { id } }",
+    ];
+    for query in attempts {
+        let body = app.gql(Some(&user.token), query, json!({})).await;
+        let code = body["errors"][0]["extensions"]["code"].clone();
+        assert!(
+            code == "UNAUTHENTICATED" || code == "NOT_FOUND",
+            "{query}: {body}"
+        );
+    }
+}
