@@ -14,8 +14,11 @@ mod entities;
 pub mod accounts;
 pub mod budgets;
 pub mod categories;
+pub mod exports;
 pub mod idempotency;
+pub mod imports;
 pub mod month;
+pub mod my_data;
 pub mod reports;
 pub mod text;
 pub mod transactions;
@@ -211,6 +214,35 @@ fn name_conflict(err: DbErr, taken: fn() -> crate::error::AppError) -> crate::er
         taken()
     } else {
         err.into()
+    }
+}
+
+/// A create refused by a foreign key: either the viewer's user row is gone (the account was
+/// deleted while this token still lived) — `UNAUTHENTICATED` — or a referenced row of
+/// `entity` vanished meanwhile — `NOT_FOUND`. Any other error passes through.
+async fn missing_reference(
+    db: &impl sea_orm::ConnectionTrait,
+    viewer: &Viewer,
+    err: crate::error::AppError,
+    entity: &'static str,
+) -> crate::error::AppError {
+    use crate::error::AppError;
+    let AppError::Internal(cause) = &err else {
+        return err;
+    };
+    let foreign_key = cause.downcast_ref::<DbErr>().is_some_and(|db_err| {
+        matches!(
+            db_err.sql_err(),
+            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
+        )
+    });
+    if !foreign_key {
+        return err;
+    }
+    match users::exists(db, viewer).await {
+        Ok(false) => AppError::Unauthenticated("This user no longer exists"),
+        Ok(true) => AppError::not_found(entity),
+        Err(lookup) => lookup,
     }
 }
 

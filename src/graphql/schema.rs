@@ -10,6 +10,9 @@ use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::exports::ExportQuery;
+use super::imports::ImportMutation;
+use super::my_data::{MyDataMutation, MyDataQuery};
 use super::reports::ReportQuery;
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
@@ -29,6 +32,8 @@ pub struct Query(
     BudgetQuery,
     ReportQuery,
     TransferQuery,
+    ExportQuery,
+    MyDataQuery,
 );
 
 /// The mutation root.
@@ -41,6 +46,8 @@ pub struct Mutation(
     ValuationMutation,
     BudgetMutation,
     TransferMutation,
+    ImportMutation,
+    MyDataMutation,
 );
 
 /// Tally's GraphQL schema.

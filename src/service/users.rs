@@ -32,7 +32,8 @@ pub struct NewUser {
 }
 
 /// The one answer to every failed login: unknown email and wrong password look the same.
-const INVALID_CREDENTIALS: AppError = AppError::Unauthenticated("Invalid email or password");
+pub(super) const INVALID_CREDENTIALS: AppError =
+    AppError::Unauthenticated("Invalid email or password");
 
 /// Create a user with a default account and the default categories, all in one transaction.
 #[tracing::instrument(skip_all)]
@@ -109,6 +110,14 @@ pub async fn me(store: &Store, viewer: &Viewer) -> AppResult<User> {
     model
         .map(to_user)
         .unwrap_or(Err(AppError::Unauthenticated("This user no longer exists")))
+}
+
+/// Does the viewer's user row still exist?
+pub(super) async fn exists(db: &impl sea_orm::ConnectionTrait, viewer: &Viewer) -> AppResult<bool> {
+    Ok(user::Entity::find_by_id(viewer.user_id())
+        .one(db)
+        .await?
+        .is_some())
 }
 
 async fn ensure_unique(store: &Store, username: &str, email: &str) -> AppResult<()> {

@@ -150,3 +150,32 @@ async fn another_users_account_cannot_be_deleted_archived_or_made_default() {
         ])
     );
 }
+
+#[tokio::test]
+async fn an_archived_account_takes_no_import_or_transfer() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let main = app.default_account(&user).await;
+    let savings = open_account(&app, &user, "Savings", "USD").await;
+    app.create_transaction(
+        &user,
+        json!({ "accountId": savings, "date": "2026-01-01", "amount": "10.00", "description": "x" }),
+    )
+    .await;
+    app.ok(&user.token, DELETE, json!({ "id": savings })).await;
+
+    let csv = "Date,Payee,Amount\n2026-01-02,Shop,-1.00\n";
+    let body = crate::imports::try_import(&app, &user, csv, json!({ "accountId": savings })).await;
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "input.accountId");
+    let body = app
+        .gql(
+            Some(&user.token),
+            "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }",
+            json!({ "input": { "fromAccountId": main, "toAccountId": savings, "amount": "1.00",
+                    "date": "2026-01-02", "description": "Save" } }),
+        )
+        .await;
+    let error = error_with_code(&body, "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "input.toAccountId");
+}

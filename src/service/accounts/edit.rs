@@ -69,11 +69,14 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewAccount) -> AppRes
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let model = account::Entity::insert(row)
+    let inserted = account::Entity::insert(row)
         .exec_with_returning(store.conn())
         .await
-        .map_err(name_conflict)?;
-    to_account(model)
+        .map_err(name_conflict);
+    match inserted {
+        Ok(model) => to_account(model),
+        Err(err) => Err(service::missing_reference(store.conn(), viewer, err, "account").await),
+    }
 }
 
 /// Change an account of the viewer; `NOT_FOUND` if it is not theirs.

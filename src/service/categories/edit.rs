@@ -50,11 +50,14 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewCategory) -> AppRe
         position,
         Utc::now(),
     );
-    let model = category::Entity::insert(new)
+    let inserted = category::Entity::insert(new)
         .exec_with_returning(db)
         .await
-        .map_err(name_conflict)?;
-    Ok(to_category(model))
+        .map_err(name_conflict);
+    match inserted {
+        Ok(model) => Ok(to_category(model)),
+        Err(err) => Err(service::missing_reference(db, viewer, err, "category").await),
+    }
 }
 
 /// Rename a category of the viewer; `NOT_FOUND` if it is not theirs.

@@ -1,0 +1,47 @@
+//! The viewer's data as a whole: `exportMyData` (everything, as one JSON document) and
+//! `deleteMyAccount` (everything, gone).
+
+use async_graphql::{Context, Json, Object};
+
+use super::context::{services, viewer};
+use super::loaders;
+use crate::service::my_data;
+
+#[derive(Default)]
+pub struct MyDataQuery;
+
+#[Object]
+impl MyDataQuery {
+    /// Everything Tally holds about the viewer: profile, accounts, categories, transactions
+    /// (with tags), budgets and valuations. Amounts are decimal strings.
+    async fn export_my_data(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Json<serde_json::Value>> {
+        let viewer = viewer(ctx)?;
+        Ok(Json(
+            my_data::everything(&services(ctx).store, viewer).await?,
+        ))
+    }
+}
+
+#[derive(Default)]
+pub struct MyDataMutation;
+
+#[Object]
+impl MyDataMutation {
+    /// Delete the viewer's user and all their data, for good. Needs the password; a wrong
+    /// one is refused like a failed login. Afterwards the token identifies no one: `me`
+    /// answers `UNAUTHENTICATED`.
+    async fn delete_my_account(
+        &self,
+        ctx: &Context<'_>,
+        password: String,
+    ) -> async_graphql::Result<bool> {
+        let viewer = viewer(ctx)?;
+        let services = services(ctx);
+        my_data::erase(&services.store, &services.hasher, viewer, password).await?;
+        loaders::forget(ctx);
+        Ok(true)
+    }
+}

@@ -1,0 +1,74 @@
+//! Deleting the viewer's user and everything they own, after checking their password the way
+//! login does. One database transaction deletes every table's rows, explicitly and in an
+//! order the foreign keys accept, rather than trusting cascades that a later migration
+//! could change; every statement is filtered on the viewer's id, so nothing of anyone else
+//! can go.
+
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::error::{AppError, AppResult};
+use crate::service::entities::{
+    account, budget, category, idempotency_key, transaction, transaction_tag, user, valuation,
+};
+use crate::service::{Owned, Store, lock_where, users};
+
+/// Delete the viewer's user and all their data if `password` is theirs; a wrong password is
+/// answered exactly like a failed login, and deletes nothing.
+#[tracing::instrument(skip_all)]
+pub async fn erase(
+    store: &Store,
+    hasher: &PasswordHasher,
+    viewer: &Viewer,
+    password: String,
+) -> AppResult<()> {
+    let found = user::Entity::find_by_id(viewer.user_id())
+        .one(store.conn())
+        .await?
+        .ok_or(AppError::Unauthenticated("This user no longer exists"))?;
+    let password = Password::presented(password);
+    if !hasher.verify(&password, &found.password_hash).await? {
+        return Err(users::INVALID_CREDENTIALS);
+    }
+    let txn = store.begin().await?;
+    // Writes to the viewer's accounts wait for this transaction, so no transaction can be
+    // added between deleting the transactions and deleting the accounts.
+    lock_where::<account::Entity>(&txn, viewer, Condition::all()).await?;
+    let id = viewer.user_id();
+    idempotency_key::Entity::delete_many()
+        .filter(idempotency_key::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    transaction_tag::Entity::delete_many()
+        .filter(transaction_tag::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    delete_all::<budget::Entity>(&txn, viewer, Condition::all()).await?;
+    delete_all::<valuation::Entity>(&txn, viewer, Condition::all()).await?;
+    delete_all::<transaction::Entity>(&txn, viewer, Condition::all()).await?;
+    let children = Condition::all().add(category::Column::ParentId.is_not_null());
+    delete_all::<category::Entity>(&txn, viewer, children).await?;
+    delete_all::<category::Entity>(&txn, viewer, Condition::all()).await?;
+    delete_all::<account::Entity>(&txn, viewer, Condition::all()).await?;
+    let deleted = user::Entity::delete_by_id(id).exec(&txn).await?;
+    if deleted.rows_affected != 1 {
+        return Err(AppError::Unauthenticated("This user no longer exists"));
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Delete the viewer's rows of `E` that match `condition`.
+async fn delete_all<E: Owned>(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+    condition: Condition,
+) -> AppResult<()> {
+    E::delete_many()
+        .filter(E::owner().eq(viewer.user_id()))
+        .filter(condition)
+        .exec(db)
+        .await?;
+    Ok(())
+}
