@@ -94,7 +94,7 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=256))]
     pub password_hash_concurrency: Option<u32>,
     /// Largest accepted request body, in bytes.
-    #[arg(long, env = "TALLY_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    #[arg(long, env = "TALLY_MAX_BODY_BYTES", default_value_t = 3 * 1_048_576)]
     pub max_body_bytes: usize,
     /// Deepest accepted GraphQL selection.
     #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12)]
