@@ -141,6 +141,12 @@ impl Currency {
         rounded.to_i64().unwrap_or(saturated)
     }
 
+    /// Like [`Self::from_minor`] for a sum that may exceed `i64`; `None` beyond what a
+    /// `Decimal` holds (2^96).
+    pub fn from_wide_minor(&self, minor: i128) -> Option<Decimal> {
+        Decimal::try_from_i128_with_scale(minor, self.exponent).ok()
+    }
+
     /// The amount that `minor` units of this currency are, with exactly `exponent` decimals.
     pub fn from_minor(&self, minor: i64) -> Decimal {
         Decimal::new(minor, self.exponent)

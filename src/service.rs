@@ -246,6 +246,32 @@ async fn missing_reference(
     }
 }
 
+/// Splitting sums of minor units: each row's amount is `high * SPLIT + low` with `low` of the
+/// amount's sign, so summing both parts separately never overflows a `BIGINT` (a high part
+/// is at most 10^6, a low part below 10^9) even where the whole sum would.
+const SPLIT: i64 = 1_000_000_000;
+
+/// Select `SUM(expr)` exactly, as two `BIGINT` columns `{alias}_high` and `{alias}_low`
+/// (see [`SPLIT`]), for any number of rows: the database's own `SUM` overflows a `BIGINT` on
+/// both backends. Integer division and remainder truncate alike on SQLite and PostgreSQL.
+/// Read the result back with [`joined`].
+fn exact_sum<S: sea_orm::QuerySelect>(query: S, expr: &str, alias: &str) -> S {
+    query
+        .column_as(
+            Expr::cust(format!("CAST(SUM(({expr}) / {SPLIT}) AS BIGINT)")),
+            format!("{alias}_high"),
+        )
+        .column_as(
+            Expr::cust(format!("CAST(SUM(({expr}) % {SPLIT}) AS BIGINT)")),
+            format!("{alias}_low"),
+        )
+}
+
+/// The exact sum from the two parts [`exact_sum`] selected.
+fn joined(high: i64, low: i64) -> i128 {
+    i128::from(high) * i128::from(SPLIT) + i128::from(low)
+}
+
 /// Does this database error come from a unique index whose name or column mentions `needle`?
 fn is_unique_violation(err: &DbErr, needle: &str) -> bool {
     matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(message))

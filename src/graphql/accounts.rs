@@ -9,6 +9,7 @@ use super::change;
 use super::context::{services, viewer};
 use super::loaders;
 use super::scalars::{DateTime, Money, Uuid};
+use crate::error::AppError;
 use crate::money::Currency;
 use crate::service::accounts::{self, AccountKind as Kind};
 
@@ -74,9 +75,11 @@ impl Account {
             }
             _ => None,
         };
-        Ok(Money(
-            self.money.from_minor(valued.unwrap_or(self.ledger_minor)),
-        ))
+        let minor = valued.unwrap_or(i128::from(self.ledger_minor));
+        let amount = self.money.from_wide_minor(minor).ok_or_else(|| {
+            AppError::bad_input("balance", "This balance is beyond the supported range")
+        })?;
+        Ok(Money(amount))
     }
 
     /// Opening balance plus every transaction, whatever the valuations say.

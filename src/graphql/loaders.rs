@@ -107,13 +107,13 @@ impl Loader<ParentId> for ScopedLoader {
 }
 
 impl Loader<ValuedBalanceOf> for ScopedLoader {
-    type Value = i64;
+    type Value = i128;
     type Error = async_graphql::Error;
 
     async fn load(
         &self,
         keys: &[ValuedBalanceOf],
-    ) -> Result<HashMap<ValuedBalanceOf, i64>, Self::Error> {
+    ) -> Result<HashMap<ValuedBalanceOf, i128>, Self::Error> {
         let ids = ids(keys, |k| k.0);
         let values = valuations::current_values(&self.store, &self.viewer, &ids).await?;
         Ok(values
@@ -176,7 +176,7 @@ pub async fn children(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Vec<
 
 /// The current value of the viewer's investment or property account `id` from its latest
 /// valuation, in minor units; `None` if it has no valuation.
-pub async fn valued_balance(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<i64>> {
+pub async fn valued_balance(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<i128>> {
     loader(ctx)?.load_one(ValuedBalanceOf(id)).await
 }
 

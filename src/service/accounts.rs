@@ -183,8 +183,20 @@ pub(super) async fn lock(
 /// Lock and read the viewer's default account.
 pub(super) async fn lock_default(db: &DatabaseTransaction, viewer: &Viewer) -> AppResult<Account> {
     let condition = Condition::all().add(account::Column::IsDefault.eq(true));
-    lock_where::<account::Entity>(db, viewer, condition).await?;
-    default_for(db, viewer).await
+    if lock_where::<account::Entity>(db, viewer, condition).await? == 1 {
+        return default_for(db, viewer).await;
+    }
+    // Another account became the default while this waited for the lock: lock that one.
+    let current = default_for(db, viewer).await?;
+    let locked = lock(db, viewer, current.id).await?;
+    if locked.is_default {
+        Ok(locked)
+    } else {
+        Err(AppError::Conflict {
+            field: "input.accountId",
+            message: "The default account changed at the same moment; try again".to_owned(),
+        })
+    }
 }
 
 /// Lock two of the viewer's accounts, lower id first so that two transfers in opposite

@@ -145,7 +145,9 @@ impl Names {
 
 /// A text cell a spreadsheet will not run as a formula.
 fn guarded(text: &str) -> Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
+    // A text that already starts with the guard is guarded too, so that the import (which
+    // removes one guard) gives back exactly what was exported.
+    if text.starts_with(FORMULA_STARTS) || text.starts_with('\'') {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -166,6 +168,8 @@ mod tests {
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
             ("Coffee", "Coffee"),
+            ("'=not a formula", "''=not a formula"),
+            ("'quoted'", "''quoted'"),
             ("", ""),
         ] {
             assert_eq!(guarded(text), expected);

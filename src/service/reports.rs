@@ -24,13 +24,12 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::categories::{Category, CategoryKind, to_category};
 use super::entities::{category, transaction, user, valuation};
-use super::{Store, owned};
+use super::{Store, exact_sum, joined, owned};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
@@ -72,9 +71,9 @@ pub(super) struct DayFlow {
     pub category_id: Option<Uuid>,
     pub date: NaiveDate,
     /// Sum of the positive amounts, in minor units.
-    pub inflow: i64,
+    pub inflow: i128,
     /// Sum of the negative amounts, in minor units (≤ 0).
-    pub outflow: i64,
+    pub outflow: i128,
 }
 
 /// The viewer's non-transfer transactions in `currency` dated `from..=to`, summed per
@@ -86,22 +85,21 @@ pub(super) async fn day_flows(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Vec<DayFlow>> {
-    let rows: Vec<(Option<Uuid>, NaiveDate, i64, i64)> = owned::<transaction::Entity>(viewer)
+    let query = owned::<transaction::Entity>(viewer)
         .select_only()
         .column(transaction::Column::CategoryId)
-        .column(transaction::Column::Date)
-        .column_as(
-            Expr::cust(
-                "CAST(SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END) AS BIGINT)",
-            ),
-            "inflow",
-        )
-        .column_as(
-            Expr::cust(
-                "CAST(SUM(CASE WHEN amount_minor < 0 THEN amount_minor ELSE 0 END) AS BIGINT)",
-            ),
-            "outflow",
-        )
+        .column(transaction::Column::Date);
+    let query = exact_sum(
+        query,
+        "CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END",
+        "inflow",
+    );
+    let query = exact_sum(
+        query,
+        "CASE WHEN amount_minor < 0 THEN amount_minor ELSE 0 END",
+        "outflow",
+    );
+    let rows: Vec<(Option<Uuid>, NaiveDate, i64, i64, i64, i64)> = query
         .filter(transaction::Column::Currency.eq(currency.code()))
         .filter(transaction::Column::TransferId.is_null())
         .filter(transaction::Column::Date.between(from, to))
@@ -112,12 +110,14 @@ pub(super) async fn day_flows(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(category_id, date, inflow, outflow)| DayFlow {
-            category_id,
-            date,
-            inflow,
-            outflow,
-        })
+        .map(
+            |(category_id, date, in_high, in_low, out_high, out_low)| DayFlow {
+                category_id,
+                date,
+                inflow: joined(in_high, in_low),
+                outflow: joined(out_high, out_low),
+            },
+        )
         .collect())
 }
 
@@ -135,8 +135,8 @@ pub(super) async fn category_map(
 
 /// What a day's flow adds to income and to expenses, in minor units (see the module docs).
 pub(super) fn classify(flow: &DayFlow, categories: &HashMap<Uuid, Category>) -> (i128, i128) {
-    let inflow = i128::from(flow.inflow);
-    let outflow = i128::from(flow.outflow);
+    let inflow = flow.inflow;
+    let outflow = flow.outflow;
     match flow.category_id.and_then(|id| categories.get(&id)) {
         Some(c) if c.kind == CategoryKind::Income => (inflow + outflow, 0),
         Some(_) => (0, -(inflow + outflow)),

@@ -14,7 +14,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::entities::{transaction, valuation};
-use super::{Store, accounts, delete_owned, owned, owned_by_id};
+use super::{Store, accounts, delete_owned, exact_sum, joined, owned, owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
@@ -155,7 +155,7 @@ pub async fn current_values(
     store: &Store,
     viewer: &Viewer,
     ids: &[Uuid],
-) -> AppResult<HashMap<Uuid, i64>> {
+) -> AppResult<HashMap<Uuid, i128>> {
     let rows = owned::<valuation::Entity>(viewer)
         .filter(valuation::Column::AccountId.is_in(ids.iter().copied()))
         .order_by_desc(valuation::Column::Date)
@@ -178,24 +178,22 @@ pub async fn current_values(
                 .add(transaction::Column::Date.gt(*date)),
         );
     }
-    let sums: Vec<(Uuid, i64)> = owned::<transaction::Entity>(viewer)
+    let query = owned::<transaction::Entity>(viewer)
         .select_only()
-        .column(transaction::Column::AccountId)
-        .column_as(Expr::cust("CAST(SUM(amount_minor) AS BIGINT)"), "total")
+        .column(transaction::Column::AccountId);
+    let sums: Vec<(Uuid, i64, i64)> = exact_sum(query, "amount_minor", "total")
         .filter(after)
         .group_by(transaction::Column::AccountId)
         .into_tuple()
         .all(store.conn())
         .await?;
-    let sums: HashMap<Uuid, i64> = sums.into_iter().collect();
+    let sums: HashMap<Uuid, i128> = sums
+        .into_iter()
+        .map(|(id, high, low)| (id, joined(high, low)))
+        .collect();
     Ok(latest
         .into_iter()
-        .map(|(id, (_, value))| {
-            (
-                id,
-                value.saturating_add(sums.get(&id).copied().unwrap_or(0)),
-            )
-        })
+        .map(|(id, (_, value))| (id, i128::from(value) + sums.get(&id).copied().unwrap_or(0)))
         .collect())
 }
 

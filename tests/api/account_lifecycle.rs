@@ -179,3 +179,30 @@ async fn an_archived_account_takes_no_import_or_transfer() {
     let error = error_with_code(&body, "BAD_USER_INPUT");
     assert_eq!(error["extensions"]["field"], "input.toAccountId");
 }
+
+#[tokio::test]
+async fn racing_to_change_the_default_leaves_exactly_one_default() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let mut variables = Vec::new();
+    for name in ["One", "Two", "Three", "Four"] {
+        let id = open_account(&app, &user, name, "USD").await;
+        variables.push(json!({ "id": id, "input": { "isDefault": true } }));
+    }
+
+    let bodies = app.all_at_once(&user, UPDATE, variables).await;
+
+    for body in &bodies {
+        if body.get("errors").is_some() {
+            error_with_code(body, "CONFLICT");
+        }
+    }
+    let listed = accounts(&app, &user).await;
+    let defaults = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["isDefault"] == true)
+        .count();
+    assert_eq!(defaults, 1, "{listed}");
+}

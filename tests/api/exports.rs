@@ -97,10 +97,11 @@ async fn an_export_imports_back_as_the_same_rows() {
                2026-04-01,=cmd|' /C calc'!A0,-5.00,Housing / Rent,\"a, b\",\"-x,tax\"\n\
                2026-04-02,Salary April,3000.00,Salary,,\n\
                2026-04-02,Salary April,3000.00,Salary,,\n\
-               2026-04-03,\"Quote \"\" and, comma\",-0.99,Groceries,\"multi\nline\",food\n";
+               2026-04-03,\"Quote \"\" and, comma\",-0.99,Groceries,\"multi\nline\",food\n\
+               2026-04-04,''=not a formula,-1.00,,,\n";
     let mapping = json!({ "mapping": { "date": "Date", "description": "Payee",
         "amount": "Amount", "category": "Category", "notes": "Memo", "tags": "Tags" } });
-    assert_eq!(import(&app, &user, csv, mapping).await["imported"], 4);
+    assert_eq!(import(&app, &user, csv, mapping).await["imported"], 5);
     let first = export(&app, &user, Value::Null).await;
     let copy = app
         .ok(
@@ -120,7 +121,7 @@ async fn an_export_imports_back_as_the_same_rows() {
         .ok(&user.token, mutation, json!({ "input": input.take() }))
         .await;
 
-    assert_eq!(result["importTransactions"]["imported"], 4, "{result}");
+    assert_eq!(result["importTransactions"]["imported"], 5, "{result}");
     let second = export(&app, &user, json!({ "accountIds": [copy_id] })).await;
     let expected: Vec<String> = rows_without_ids(&first)
         .iter()
@@ -130,7 +131,8 @@ async fn an_export_imports_back_as_the_same_rows() {
     let data = my_data(&app, &user).await;
     let accounts = data["accounts"].as_array().unwrap();
     let copied = accounts.iter().find(|a| a["id"] == copy_id).unwrap();
-    assert_eq!(copied["balance"], "5994.01");
+    assert_eq!(copied["balance"], "5993.01");
+    assert!(second.contains(",''=not a formula,"), "{second}");
 }
 
 #[tokio::test]

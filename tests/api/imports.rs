@@ -313,3 +313,36 @@ async fn files_over_the_size_or_row_limits_are_refused() {
     assert_eq!(result["imported"], 10_000);
     assert_eq!(balance(&app, &user).await, "-32000.00");
 }
+
+#[tokio::test]
+async fn a_moved_imported_row_leaves_its_fingerprint_behind() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let other = crate::transfers::open_account(&app, &user, "Other", "USD").await;
+    let csv = "Date,Payee,Amount\r\n2026-01-01,Coffee,-3.00\r\n";
+    let move_first = "mutation($id: UUID!, $to: UUID!) {
+        updateTransaction(id: $id, input: { accountId: $to }) { id } }";
+
+    for round in 0..2 {
+        assert_eq!(import(&app, &user, csv, json!({})).await["imported"], 1);
+        let listed = listed(&app, &user).await;
+        let in_main: Vec<_> = listed
+            .iter()
+            .filter(|t| t["account"]["id"] != other.as_str())
+            .collect();
+        assert_eq!(in_main.len(), 1, "round {round}: {listed:?}");
+        let data = app
+            .ok(&user.token, "{ transactions(filter: { search: \"Coffee\" }) { edges { node { id account { id } } } } }", json!({}))
+            .await;
+        let id = data["transactions"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["node"]["account"]["id"] != other.as_str())
+            .unwrap()["node"]["id"]
+            .clone();
+        app.ok(&user.token, move_first, json!({ "id": id, "to": other }))
+            .await;
+    }
+    assert_eq!(balance(&app, &user).await, "0.00");
+}

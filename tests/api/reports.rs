@@ -367,3 +367,29 @@ async fn reports_need_a_logged_in_viewer() {
 
     error_with_code(&body, "UNAUTHENTICATED");
 }
+
+#[tokio::test]
+async fn sums_beyond_64_bits_are_reported_exactly() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    // Two files of 5,000 pairs of ±10^15 cents on one day: the balance stays 0, while the
+    // day's income and expenses are each 10^19 cents, past what a BIGINT sum holds.
+    for payee in ["a", "b"] {
+        let mut csv = String::from("Date,Payee,Amount\n");
+        for _ in 0..5_000 {
+            csv.push_str(&format!("2026-01-01,{payee},10000000000000.00\n"));
+            csv.push_str(&format!("2026-01-01,{payee},-10000000000000.00\n"));
+        }
+        let result = crate::imports::import(&app, &user, &csv, json!({})).await;
+        assert_eq!(result["imported"], 10_000, "{result}");
+    }
+
+    let data = app.ok(&user.token, CASHFLOW, json!({ "year": 2026 })).await;
+
+    let january = &data["monthlyCashflow"][0];
+    assert_eq!(january["income"], "100000000000000000.00");
+    assert_eq!(january["expenses"], "100000000000000000.00");
+    assert_eq!(january["net"], "0.00");
+    let balance = app.default_account_fields(&user.token, "balance").await;
+    assert_eq!(balance["balance"], "0.00");
+}

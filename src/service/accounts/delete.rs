@@ -13,7 +13,7 @@ use super::{Account, find, lock};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::entities::{account, transaction};
-use crate::service::{Store, delete_owned, owned};
+use crate::service::{Store, delete_owned, is_unique_violation, owned};
 
 /// What `delete` did.
 #[derive(Debug)]
@@ -101,7 +101,22 @@ pub(super) async fn make_default(
             .filter(account::Column::UserId.eq(viewer.user_id()))
             .filter(condition)
             .exec(db)
-            .await?;
+            .await
+            .map_err(|err| {
+                // Two accounts made the default at once: the one-default index decides.
+                if is_unique_violation(&err, "one_default")
+                    || is_unique_violation(&err, "accounts.user_id")
+                {
+                    AppError::Conflict {
+                        field: "input.isDefault",
+                        message: "Another account was made the default at the same moment; \
+                                  try again"
+                            .to_owned(),
+                    }
+                } else {
+                    err.into()
+                }
+            })?;
     }
     Ok(())
 }

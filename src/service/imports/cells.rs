@@ -82,10 +82,10 @@ pub(super) fn amount(cell: &str, separator: DecimalSeparator) -> Result<Decimal,
 }
 
 /// A text cell as written, less the `'` our export puts before a cell that would otherwise
-/// start a spreadsheet formula.
+/// start a spreadsheet formula or that starts with `'` itself.
 pub(super) fn text(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }
@@ -165,6 +165,9 @@ mod tests {
     #[test]
     fn the_export_guard_quote_is_removed_only_before_a_formula_character() {
         assert_eq!(text("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(text("''=not a formula"), "'=not a formula");
+        assert_eq!(text("''quoted'"), "'quoted'");
+        assert_eq!(text("'quoted'"), "'quoted'");
         assert_eq!(text("'-x"), "-x");
         assert_eq!(text("'quoted'"), "'quoted'");
         assert_eq!(text("plain"), "plain");

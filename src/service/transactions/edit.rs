@@ -207,6 +207,10 @@ async fn change_money(
         ensure_in_range(&target, minor - current.amount_minor, "input.amount")?;
         accounts::add_to_balance(db, viewer, target.id, minor - current.amount_minor).await?;
     }
+    if moving.is_some() {
+        // The fingerprint of an imported row belongs to the account it was imported into.
+        row.import_key = Set(None);
+    }
     row.account_id = Set(target.id);
     row.currency = Set(target.currency.code().to_owned());
     row.amount_minor = Set(minor);

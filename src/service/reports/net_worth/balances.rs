@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -15,7 +15,7 @@ use crate::money::Currency;
 use crate::service::accounts::{Account, AccountKind};
 use crate::service::entities::transaction;
 use crate::service::month::Month;
-use crate::service::{owned, valuations};
+use crate::service::{exact_sum, joined, owned, valuations};
 
 /// Assets and liabilities at one month's end, in minor units.
 pub(super) struct MonthEnd {
@@ -53,10 +53,10 @@ impl Running {
             .map_or(self.ledger, |(value, since)| value + since)
     }
 
-    fn book(&mut self, minor: i64) {
-        self.ledger += i128::from(minor);
+    fn book(&mut self, minor: i128) {
+        self.ledger += minor;
         if let Some((_, since)) = &mut self.valued {
-            *since += i128::from(minor);
+            *since += minor;
         }
     }
 }
@@ -64,7 +64,7 @@ impl Running {
 /// What happens to an account on a day: transactions (summed), then a valuation.
 #[derive(Default)]
 struct Day {
-    booked: Vec<(Uuid, i64)>,
+    booked: Vec<(Uuid, i128)>,
     valued: Vec<(Uuid, i64)>,
 }
 
@@ -124,12 +124,12 @@ pub(super) async fn month_ends(
     .await?;
     for (account, minor) in before {
         if let Some(running) = state.get_mut(&account) {
-            running.ledger += i128::from(minor);
+            running.ledger += minor;
         }
     }
     for (account, minor) in since_anchors(db, viewer, currency, &anchors, start).await? {
         if let Some((_, since)) = state.get_mut(&account).and_then(|r| r.valued.as_mut()) {
-            *since += i128::from(minor);
+            *since += minor;
         }
     }
     let range = base(&ids).add(transaction::Column::Date.between(start, end));
@@ -206,7 +206,7 @@ async fn since_anchors(
     currency: Currency,
     anchors: &HashMap<Uuid, NaiveDate>,
     start: NaiveDate,
-) -> AppResult<Vec<(Uuid, i64)>> {
+) -> AppResult<Vec<(Uuid, i128)>> {
     if anchors.is_empty() {
         return Ok(Vec::new());
     }
@@ -230,17 +230,21 @@ async fn sums(
     viewer: &Viewer,
     currency: Currency,
     condition: Condition,
-) -> AppResult<Vec<(Uuid, i64)>> {
-    Ok(owned::<transaction::Entity>(viewer)
+) -> AppResult<Vec<(Uuid, i128)>> {
+    let query = owned::<transaction::Entity>(viewer)
         .select_only()
-        .column(transaction::Column::AccountId)
-        .column_as(Expr::cust("CAST(SUM(amount_minor) AS BIGINT)"), "total")
+        .column(transaction::Column::AccountId);
+    let rows: Vec<(Uuid, i64, i64)> = exact_sum(query, "amount_minor", "total")
         .filter(transaction::Column::Currency.eq(currency.code()))
         .filter(condition)
         .group_by(transaction::Column::AccountId)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(account, high, low)| (account, joined(high, low)))
+        .collect())
 }
 
 /// Sum per account and day of the viewer's transactions in `currency` matching `condition`.
@@ -249,17 +253,21 @@ async fn daily(
     viewer: &Viewer,
     currency: Currency,
     condition: Condition,
-) -> AppResult<Vec<(Uuid, NaiveDate, i64)>> {
-    Ok(owned::<transaction::Entity>(viewer)
+) -> AppResult<Vec<(Uuid, NaiveDate, i128)>> {
+    let query = owned::<transaction::Entity>(viewer)
         .select_only()
         .column(transaction::Column::AccountId)
-        .column(transaction::Column::Date)
-        .column_as(Expr::cust("CAST(SUM(amount_minor) AS BIGINT)"), "total")
+        .column(transaction::Column::Date);
+    let rows: Vec<(Uuid, NaiveDate, i64, i64)> = exact_sum(query, "amount_minor", "total")
         .filter(transaction::Column::Currency.eq(currency.code()))
         .filter(condition)
         .group_by(transaction::Column::AccountId)
         .group_by(transaction::Column::Date)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(account, date, high, low)| (account, date, joined(high, low)))
+        .collect())
 }
