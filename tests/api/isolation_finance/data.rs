@@ -80,6 +80,16 @@ async fn exporting_another_users_accounts_gives_only_the_header() {
         let csv = scene.as_b(export, json!({ "filter": filter })).await;
         assert_eq!(csv["exportTransactions"], HEADER, "filter {filter}");
     }
+    let everything = scene.as_b(export, json!({})).await;
+    let everything = everything["exportTransactions"].as_str().unwrap();
+    assert_eq!(
+        everything.matches("\r\n").count(),
+        3,
+        "B's two rows: {everything}"
+    );
+    for id in all_ids(&scene.data_of(&scene.a).await) {
+        assert!(!everything.contains(&id), "B's export holds A's id {id}");
+    }
 }
 
 #[tokio::test]

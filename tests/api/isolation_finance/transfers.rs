@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{Scene, TRANSFER};
+use super::{A_TRANSFER_KEY, Scene, TRANSFER};
 
 #[tokio::test]
 async fn another_users_transfer_is_not_found_exactly_like_a_missing_one() {
@@ -80,6 +80,49 @@ async fn a_transfer_into_or_out_of_another_users_account_is_not_found_and_writes
             .b_is_told_not_found(TRANSFER, json!({ "input": input }), "A's account")
             .await;
     }
+    let replay = json!({ "fromAccountId": scene.a_main, "toAccountId": scene.a_broker,
+        "amount": "500.00", "date": "2026-01-15", "description": "A's saving",
+        "idempotencyKey": A_TRANSFER_KEY });
+    scene
+        .b_is_told_not_found(TRANSFER, json!({ "input": replay }), "A's keyed request")
+        .await;
 
     scene.assert_unchanged(&before, "createTransfer").await;
+}
+
+#[tokio::test]
+async fn changing_or_deleting_a_side_of_another_users_transfer_is_not_found() {
+    let scene = Scene::new().await;
+    let legs = scene
+        .as_a(
+            "query($id: UUID!) { transfer(id: $id) { from { id } to { id } } }",
+            json!({ "id": scene.a_transfer }),
+        )
+        .await;
+    let before = scene.snapshot().await;
+
+    for leg in [
+        &legs["transfer"]["from"]["id"],
+        &legs["transfer"]["to"]["id"],
+    ] {
+        scene
+            .b_is_told_not_found(
+                "mutation($id: UUID!) { deleteTransaction(id: $id) }",
+                json!({ "id": leg }),
+                "delete a side",
+            )
+            .await;
+        scene
+            .b_is_told_not_found(
+                "mutation($id: UUID!, $input: UpdateTransactionInput!) {
+                    updateTransaction(id: $id, input: $input) { id } }",
+                json!({ "id": leg, "input": { "amount": "1.00", "accountId": scene.b_main } }),
+                "change a side",
+            )
+            .await;
+    }
+
+    scene
+        .assert_unchanged(&before, "a side of the transfer")
+        .await;
 }
