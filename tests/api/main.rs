@@ -21,6 +21,7 @@ mod http;
 mod idempotency;
 mod imports;
 mod isolation;
+mod isolation_finance;
 mod limits;
 mod money;
 mod net_worth;
