@@ -66,6 +66,9 @@ impl Store {
                 Some(Duration::from_secs(1800))
             })
             .sqlx_logging(false)
+            // Ping a pooled connection before use only when it sat idle (a busy server
+            // would otherwise pay one extra round trip per statement).
+            .test_before_acquire_if_idle_for(Duration::from_secs(30))
             .map_sqlx_sqlite_opts(|opts| {
                 opts.foreign_keys(true)
                     .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)

@@ -118,7 +118,7 @@ impl ScalarType for Date {
     }
 
     fn to_value(&self) -> Value {
-        Value::String(self.0.format("%Y-%m-%d").to_string())
+        Value::String(crate::service::text::iso_date(self.0))
     }
 }
 

@@ -12,6 +12,7 @@ use super::context::{services, viewer};
 use super::scalars::{Date, DateTime, Money, Uuid};
 use super::{change, loaders};
 use crate::error::AppError;
+use crate::service::categories;
 use crate::service::idempotency::Claim;
 use crate::service::transactions::{
     self, NewTransaction, Order, TransactionFilter as Filter, TransactionPatch,
@@ -48,6 +49,22 @@ pub struct Transaction {
     account_id: uuid::Uuid,
     #[graphql(skip)]
     category_id: Option<uuid::Uuid>,
+    /// The category, when it was loaded with the page.
+    #[graphql(skip)]
+    preloaded_category: Option<Option<categories::Category>>,
+}
+
+impl Transaction {
+    /// A listed transaction whose category (if it was loaded with the page) goes with it.
+    pub fn with_category(
+        t: transactions::Transaction,
+        category: Option<Option<categories::Category>>,
+    ) -> Self {
+        Self {
+            preloaded_category: category,
+            ..t.into()
+        }
+    }
 }
 
 impl From<transactions::Transaction> for Transaction {
@@ -64,6 +81,7 @@ impl From<transactions::Transaction> for Transaction {
             transfer_id: t.transfer_id.map(Uuid),
             account_id: t.account_id,
             category_id: t.category_id,
+            preloaded_category: None,
         }
     }
 }
@@ -78,6 +96,9 @@ impl Transaction {
 
     /// The category, if the transaction has one.
     async fn category(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Category>> {
+        if let Some(preloaded) = &self.preloaded_category {
+            return Ok(preloaded.clone().map(Category::from));
+        }
         let Some(id) = self.category_id else {
             return Ok(None);
         };
@@ -124,6 +145,12 @@ impl TransactionQuery {
         }
         let filter: Filter = filter.unwrap_or_default().into();
         let order: Order = order_by.unwrap_or_default().into();
+        let with_categories = ctx
+            .look_ahead()
+            .field("edges")
+            .field("node")
+            .field("category")
+            .exists();
         let page = transactions::list(
             &services(ctx).store,
             &viewer,
@@ -131,6 +158,7 @@ impl TransactionQuery {
             order,
             u64::try_from(first).unwrap_or(1),
             after.as_deref(),
+            with_categories,
         )
         .await?;
         let connection = TransactionConnection::new(page, after.is_some(), viewer, filter);
@@ -176,7 +204,6 @@ async fn prime_relations(
         }
         Ok::<_, async_graphql::Error>(())
     };
-    let category_ids: Vec<_> = edges.iter().filter_map(|e| e.node.category_id).collect();
     let accounts = async {
         if node.field("account").exists() {
             loaders::prime_accounts(ctx, account_ids).await?;
@@ -185,12 +212,15 @@ async fn prime_relations(
     };
     let categories = async {
         let category = node.field("category");
-        if category.exists() {
-            let loaded = loaders::prime_categories(ctx, category_ids).await?;
-            if category.field("parent").exists() {
-                let parents: Vec<_> = loaded.iter().filter_map(|c| c.parent_id).collect();
-                loaders::prime_categories(ctx, parents).await?;
-            }
+        if category.field("parent").exists() {
+            // The categories came with the page; their parents are one more batch.
+            let parents: Vec<_> = edges
+                .iter()
+                .filter_map(|e| e.node.preloaded_category.as_ref())
+                .flatten()
+                .filter_map(|c| c.parent_id)
+                .collect();
+            loaders::prime_categories(ctx, parents).await?;
         }
         Ok(())
     };

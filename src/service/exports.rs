@@ -59,11 +59,20 @@ pub async fn transactions_csv(
     };
     let (mut after, mut written) = (None::<String>, 0_u64);
     loop {
-        let page =
-            transactions::list(store, viewer, filter, order, PAGE_ROWS, after.as_deref()).await?;
-        let ids: Vec<Uuid> = page.edges.iter().map(|(_, t)| t.id).collect();
+        let page = transactions::list(
+            store,
+            viewer,
+            filter,
+            order,
+            PAGE_ROWS,
+            after.as_deref(),
+            false,
+        )
+        .await?;
+        let ids: Vec<Uuid> = page.edges.iter().map(|e| e.transaction.id).collect();
         let tags = tags::of(store, viewer, &ids).await?;
-        for (_, transaction) in &page.edges {
+        for edge in &page.edges {
+            let transaction = &edge.transaction;
             written += 1;
             if written > MAX_EXPORT_ROWS {
                 return Err(too_many(written));
@@ -74,7 +83,7 @@ pub async fn transactions_csv(
                 .write_record(record.iter().map(|cell| cell.as_bytes()))
                 .map_err(AppError::internal)?;
         }
-        after = page.edges.last().map(|(cursor, _)| cursor.clone());
+        after = page.edges.last().map(|e| e.cursor.encode());
         if !page.has_next_page || after.is_none() {
             break;
         }

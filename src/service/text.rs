@@ -3,6 +3,13 @@
 
 use crate::error::{AppError, AppResult};
 
+/// `date` as `YYYY-MM-DD`, written directly (chrono's `format` parses its pattern on every
+/// call, which shows on a page of fifty dates).
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// A required single-line text of 1..=`max` characters, trimmed.
 pub fn required_line(field: &str, value: &str, max: usize) -> AppResult<String> {
     let value = value.trim();

@@ -20,7 +20,7 @@ use crate::money::Currency;
 
 pub use cursor::{Direction, Order, OrderField};
 pub use edit::{create, delete, update};
-pub use query::{Page, TransactionFilter, count, list};
+pub use query::{Edge, Page, TransactionFilter, count, list};
 
 /// Longest description, in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 500;

@@ -1,18 +1,28 @@
 //! The transactions connection: edges, page info and the lazily counted total.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 
 use super::Transaction;
 use crate::auth::Viewer;
 use crate::graphql::context::services;
+use crate::service::transactions::cursor::Cursor;
 use crate::service::transactions::{self, TransactionFilter as Filter};
 
 /// An edge of the transactions connection.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct TransactionEdge {
-    /// Pass as `after` to continue after this transaction.
-    pub cursor: String,
     pub node: Transaction,
+    #[graphql(skip)]
+    position: Cursor,
+}
+
+#[ComplexObject]
+impl TransactionEdge {
+    /// Pass as `after` to continue after this transaction.
+    async fn cursor(&self) -> String {
+        self.position.encode()
+    }
 }
 
 /// Relay page information.
@@ -44,16 +54,16 @@ impl TransactionConnection {
         let edges: Vec<TransactionEdge> = page
             .edges
             .into_iter()
-            .map(|(cursor, node)| TransactionEdge {
-                cursor,
-                node: node.into(),
+            .map(|edge| TransactionEdge {
+                node: Transaction::with_category(edge.transaction, edge.category),
+                position: edge.cursor,
             })
             .collect();
         let page_info = PageInfo {
             has_next_page: page.has_next_page,
             has_previous_page: after_cursor,
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
+            start_cursor: edges.first().map(|e| e.position.encode()),
+            end_cursor: edges.last().map(|e| e.position.encode()),
         };
         Self {
             edges,

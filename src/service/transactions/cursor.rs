@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::text;
 
 /// What to sort transactions by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,7 +61,7 @@ impl Cursor {
     /// The opaque string a client gets.
     pub fn encode(&self) -> String {
         let plain = match self.key {
-            Key::Date(date) => format!("v1|d|{}|{}", date.format("%Y-%m-%d"), self.id),
+            Key::Date(date) => format!("v1|d|{}|{}", text::iso_date(date), self.id),
             Key::Amount { currency, minor } => format!("v1|a|{currency}:{minor}|{}", self.id),
         };
         URL_SAFE_NO_PAD.encode(plain)

@@ -11,6 +11,8 @@ use super::{Transaction, tags, to_transaction};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::categories::Category;
+use crate::service::entities::category;
 use crate::service::entities::transaction::{self, Column};
 use crate::service::{Store, accounts, categories, owned};
 
@@ -43,12 +45,22 @@ pub struct TransactionFilter {
 /// One page of a listing: transactions with their cursors, and whether more follow.
 #[derive(Debug)]
 pub struct Page {
-    pub edges: Vec<(String, Transaction)>,
+    pub edges: Vec<Edge>,
     pub has_next_page: bool,
 }
 
+/// One transaction of a page, with its position (encode it only when a client asks).
+#[derive(Debug)]
+pub struct Edge {
+    pub cursor: Cursor,
+    pub transaction: Transaction,
+    /// The transaction's category, when the page was listed `with_categories`.
+    pub category: Option<Option<Category>>,
+}
+
 /// A page of at most `first` of the viewer's transactions matching `filter`, in `order`,
-/// after the `after` cursor.
+/// after the `after` cursor; `with_categories` loads each one's category in the same
+/// statement.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     store: &Store,
@@ -57,6 +69,7 @@ pub async fn list(
     order: Order,
     first: u64,
     after: Option<&str>,
+    with_categories: bool,
 ) -> AppResult<Page> {
     let mut query =
         owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
@@ -71,18 +84,36 @@ pub async fn list(
     for column in sort_columns(order.field) {
         query = query.order_by(*column, sort.clone());
     }
-    let mut rows = query.limit(first + 1).all(store.conn()).await?;
+    let query = query.limit(first + 1);
+    let mut rows: Vec<(transaction::Model, Option<Option<category::Model>>)> = if with_categories {
+        let rows = query
+            .find_also_related(category::Entity)
+            .all(store.conn())
+            .await?;
+        rows.into_iter().map(|(t, c)| (t, Some(c))).collect()
+    } else {
+        let rows = query.all(store.conn()).await?;
+        rows.into_iter().map(|t| (t, None)).collect()
+    };
     let has_next_page = rows.len() as u64 > first;
     rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
     let edges = rows
         .into_iter()
-        .map(|row| {
+        .map(|(row, category)| {
             let cursor = Cursor {
                 key: key_of(order.field, &row)?,
                 id: row.id,
-            }
-            .encode();
-            to_transaction(row).map(|t| (cursor, t))
+            };
+            // The foreign key makes a joined category the viewer's; checked again here.
+            let category = category.map(|c| {
+                c.filter(|c| c.user_id == viewer.user_id())
+                    .map(categories::to_category)
+            });
+            Ok(Edge {
+                cursor,
+                transaction: to_transaction(row)?,
+                category,
+            })
         })
         .collect::<AppResult<_>>()?;
     Ok(Page {
