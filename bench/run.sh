@@ -13,7 +13,9 @@
 #     rules, runs the equivalent SQL and writes the same JSON, without GraphQL;
 #  7. checks that both servers answer byte-for-byte the same JSON for the same tokens;
 #  8. wrk, THREADS threads × CONNECTIONS connections, WARMUP s then DURATION s, each request
-#     a random user's token: tally, then the ceiling;
+#     a random user's token: tally, then the ceiling, ROUNDS times alternating (the median
+#     round of each is reported), with the CPU time per request of the server and of its
+#     PostgreSQL backends (from /proc: robust to other load on a shared machine);
 #  9. first-page latency of the small and the big user (one connection, PAGE_DURATION s each);
 # 10. prints a summary (also written to $SUMMARY) and whether the targets are met.
 #
@@ -37,6 +39,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 WARMUP="${WARMUP:-3}"
 DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"             # alternating tally/ceiling rounds; the median is reported
 PAGE_DURATION="${PAGE_DURATION:-10}"
 POOL="${POOL:-32}"                 # DATABASE_MAX_CONNECTIONS of both servers
 CEILING_SQL="${CEILING_SQL:-join}" # join: one query; two: page, then categories by id
@@ -274,92 +277,158 @@ end
 LUA
 export BODY
 
-# wrk_run name port tokens-file threads connections seconds -> "rps p50 p90 p99 max requests errors"
+# CPU time, in clock ticks, of processes (all their threads) since they started.
+cpu_ticks() {
+  local total=0 pid ticks
+  for pid in "$@"; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
+# The PostgreSQL backends serving the benchmark database.
+pg_backends() { pgrep -f "postgres: .* $DB " || true; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# wrk_run name port server-pid tokens-file threads connections seconds
+#   -> "rps p50 p90 p99 max requests errors server-cpu-ms/req postgres-cpu-ms/req"
 wrk_run() {
-  local name=$1 port=$2 tokens=$3 threads=$4 conns=$5 secs=$6 out
+  local name=$1 port=$2 pid=$3 tokens=$4 threads=$5 conns=$6 secs=$7 out result
   TOKENS="$tokens" wrk -t"$threads" -c"$conns" -d"${WARMUP}s" -s "$WORK/query.lua" \
     "http://127.0.0.1:$port" >/dev/null
+  local backends server0 pg0
+  backends=$(pg_backends)
+  server0=$(cpu_ticks "$pid")
+  # shellcheck disable=SC2086
+  pg0=$(cpu_ticks $backends)
   out=$(TOKENS="$tokens" wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$WORK/query.lua" \
     "http://127.0.0.1:$port")
+  local server1 pg1
+  server1=$(cpu_ticks "$pid")
+  # shellcheck disable=SC2086
+  pg1=$(cpu_ticks $backends)
   printf '%s\n' "$out" > "$WORK/wrk-$name.txt"
-  local result
   result=$(printf '%s\n' "$out" | awk '/^RESULT/ { $1 = ""; print substr($0, 2) }')
   [ -n "$result" ] || { echo "bench: wrk gave no result for $name:" >&2; printf '%s\n' "$out" >&2; exit 1; }
-  local errors=${result##* }
+  local errors requests
+  errors=$(echo "$result" | cut -d' ' -f7)
+  requests=$(echo "$result" | cut -d' ' -f6)
   [ "$errors" -eq 0 ] || { echo "bench: $errors failed requests against $name" >&2; printf '%s\n' "$out" >&2; exit 1; }
-  echo "$result"
+  echo "$result $(python3 -c "import sys; t, n, a, b, c, d = map(int, sys.argv[1:]); print(f'{(b - a) * 1000 / t / n:.3f} {(d - c) * 1000 / t / n:.3f}')" \
+    "$TICKS_PER_SECOND" "$requests" "$server0" "$server1" "$pg0" "$pg1")"
 }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-log "measuring tally: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s…"
-if [ -n "${PERF:-}" ]; then   # PERF=1: a CPU profile of tally during its measured run
-  (sleep "$WARMUP"; perf record -F 499 -g -o "${PERF_OUT:-perf.data}" -p "$TALLY_PID" \
-     -- sleep "$DURATION" >/dev/null 2>&1) &
-fi
-TALLY_RESULT=$(wrk_run tally "$TALLY_PORT" "$WORK/tokens.txt" "$THREADS" "$CONNECTIONS" "$DURATION")
-log "measuring the ceiling: same load…"
-CEILING_RESULT=$(wrk_run ceiling "$CEILING_PORT" "$WORK/tokens.txt" "$THREADS" "$CONNECTIONS" "$DURATION")
+: > "$WORK/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  log "round $round/$ROUNDS, tally: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s…"
+  if [ -n "${PERF:-}" ] && [ "$round" -eq 1 ]; then  # PERF=1: profile tally's first measured run
+    (sleep "$WARMUP"; perf record -F 499 -g -o "${PERF_OUT:-perf.data}" -p "$TALLY_PID" \
+       -- sleep "$DURATION" >/dev/null 2>&1) &
+    PERF_PID=$!
+  fi
+  echo "tally $(wrk_run "tally-$round" "$TALLY_PORT" "$TALLY_PID" "$WORK/tokens.txt" \
+    "$THREADS" "$CONNECTIONS" "$DURATION")" >> "$WORK/rounds.txt"
+  log "round $round/$ROUNDS, ceiling: same load…"
+  echo "ceiling $(wrk_run "ceiling-$round" "$CEILING_PORT" "$CEILING_PID" "$WORK/tokens.txt" \
+    "$THREADS" "$CONNECTIONS" "$DURATION")" >> "$WORK/rounds.txt"
+done
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 log "first-page latency, one connection, ${PAGE_DURATION} s each: $SMALL_ROWS-row user, $BIG_ROWS-row user…"
-SMALL_RESULT=$(wrk_run small "$TALLY_PORT" "$WORK/small.token" 1 1 "$PAGE_DURATION")
-BIG_RESULT=$(wrk_run big "$TALLY_PORT" "$WORK/big.token" 1 1 "$PAGE_DURATION")
-SMALL_CEILING=$(wrk_run small-ceiling "$CEILING_PORT" "$WORK/small.token" 1 1 "$PAGE_DURATION")
-BIG_CEILING=$(wrk_run big-ceiling "$CEILING_PORT" "$WORK/big.token" 1 1 "$PAGE_DURATION")
+{
+  echo "small $(wrk_run small "$TALLY_PORT" "$TALLY_PID" "$WORK/small.token" 1 1 "$PAGE_DURATION")"
+  echo "big $(wrk_run big "$TALLY_PORT" "$TALLY_PID" "$WORK/big.token" 1 1 "$PAGE_DURATION")"
+  echo "small-ceiling $(wrk_run small-ceiling "$CEILING_PORT" "$CEILING_PID" "$WORK/small.token" 1 1 "$PAGE_DURATION")"
+  echo "big-ceiling $(wrk_run big-ceiling "$CEILING_PORT" "$CEILING_PID" "$WORK/big.token" 1 1 "$PAGE_DURATION")"
+} > "$WORK/pages.txt"
 BIG_USER=$(python3 -c 'import base64,json,sys; p=sys.argv[1].split(".")[1]; print(json.loads(base64.urlsafe_b64decode(p+"="*(-len(p)%4)))["sub"])' "$(cat "$WORK/big.token")")
 PLAN=$(psql -At "$DB_URL" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
   SELECT * FROM transactions WHERE user_id = '$BIG_USER' ORDER BY date DESC, id DESC LIMIT 51")
 
 # ---------------------------------------------------------------------------------------------
 mkdir -p "$(dirname "$SUMMARY")"
-python3 - "$SUMMARY" <<PY
-import platform, subprocess, sys
-def fields(s):
-    rps, p50, p90, p99, mx, n, _ = s.split()
-    return float(rps), float(p50), float(p90), float(p99), float(mx), int(n)
-tally, ceiling = fields("""$TALLY_RESULT"""), fields("""$CEILING_RESULT""")
-small, big = fields("""$SMALL_RESULT"""), fields("""$BIG_RESULT""")
-small_c, big_c = fields("""$SMALL_CEILING"""), fields("""$BIG_CEILING""")
-def sh(cmd):
-    try:
-        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
-    except Exception:
-        return "?"
-cpu = sh("lscpu | sed -n 's/^Model name: *//p' | head -1")
-mem = sh("free -g | awk '/^Mem:/ {print \$2 \" GiB\"}'")
-ratio = tally[0] / ceiling[0]
-page_ratio50, page_ratio99 = big[1] / small[1], big[3] / small[3]
-ok = lambda b: "met" if b else "NOT met"
-out = f"""## Benchmark run {sh("date -u +%Y-%m-%dT%H:%MZ")} (commit {sh("git rev-parse --short HEAD")}{'+dirty' if sh('git status --porcelain -uno') else ''})
-
-Machine: {sh("nproc")} CPUs ({cpu}), {mem} RAM, Linux {platform.release()}, {sh("psql -At '$PG_ADMIN_URL' -c 'SHOW server_version'").split()[0]} PostgreSQL, {sh("rustc --version").split(" (")[0]}.
-Load average before measuring: $LOAD_BEFORE. Server, PostgreSQL and wrk share the same cores.
-Data: $USERS users × $ROWS transactions + one user with $SMALL_ROWS and one with $BIG_ROWS ({$TOTAL_ROWS:,} rows). Pool: $POOL connections per server; ceiling SQL: $CEILING_SQL.
-Load: wrk, $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up then ${DURATION} s, a random user's token per request.
-
-| server | requests/s | p50 | p90 | p99 | max | requests |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-| tally (GraphQL) | {tally[0]:,.0f} | {tally[1]:.2f} ms | {tally[2]:.2f} ms | {tally[3]:.2f} ms | {tally[4]:.1f} ms | {tally[5]:,} |
-| ceiling (hand-written axum) | {ceiling[0]:,.0f} | {ceiling[1]:.2f} ms | {ceiling[2]:.2f} ms | {ceiling[3]:.2f} ms | {ceiling[4]:.1f} ms | {ceiling[5]:,} |
-| **tally / ceiling** | **{ratio:.0%}** | {tally[1]/ceiling[1]:.2f}× | {tally[2]/ceiling[2]:.2f}× | {tally[3]/ceiling[3]:.2f}× | | |
-
-First page, one connection (sequential requests), ${PAGE_DURATION} s each:
-
-| user | tally p50 | tally p99 | tally req/s | ceiling p50 | ceiling p99 |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| $SMALL_ROWS rows | {small[1]:.2f} ms | {small[3]:.2f} ms | {small[0]:,.0f} | {small_c[1]:.2f} ms | {small_c[3]:.2f} ms |
-| {$BIG_ROWS:,} rows | {big[1]:.2f} ms | {big[3]:.2f} ms | {big[0]:,.0f} | {big_c[1]:.2f} ms | {big_c[3]:.2f} ms |
-| big / small | {page_ratio50:.2f}× | {page_ratio99:.2f}× | | {big_c[1]/small_c[1]:.2f}× | {big_c[3]/small_c[3]:.2f}× |
-
-Targets: throughput ≥ 60 % of the ceiling: {ok(ratio >= 0.6)} ({ratio:.0%}); p99 < 10 ms at $CONNECTIONS connections: {ok(tally[3] < 10)} ({tally[3]:.2f} ms); big-user page within 1.5× of small-user page: {ok(page_ratio50 <= 1.5 and page_ratio99 <= 1.5)} (p50 {page_ratio50:.2f}×, p99 {page_ratio99:.2f}×).
-"""
-open(sys.argv[1], "w").write(out)
+FACTS="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), \
+$(free -g | awk '/^Mem:/ { print $2 " GiB" }') RAM, Linux $(uname -r), \
+PostgreSQL $(psql -At "$PG_ADMIN_URL" -c 'SHOW server_version' | cut -d' ' -f1), \
+$(rustc --version | cut -d' ' -f1-2)"
+COMMIT="$(git rev-parse --short HEAD)$( [ -n "$(git status --porcelain -uno)" ] && echo +dirty)"
+python3 - "$SUMMARY" "$WORK/rounds.txt" "$WORK/pages.txt" <<PY
+import statistics, sys
+summary, rounds_file, pages_file = sys.argv[1:]
+def parse(line):
+    name, *v = line.split()
+    rps, p50, p90, p99, mx = map(float, v[:5])
+    return name, dict(rps=rps, p50=p50, p90=p90, p99=p99, max=mx, n=int(v[5]),
+                      cpu=float(v[7]), pg=float(v[8]))
+rounds = [parse(l) for l in open(rounds_file)]
+pages = dict(parse(l) for l in open(pages_file))
+def median_round(server):
+    runs = sorted((r for n, r in rounds if n == server), key=lambda r: r["rps"])
+    return runs[(len(runs) - 1) // 2] if len(runs) % 2 else runs[len(runs) // 2 - 1]
+tally, ceiling = median_round("tally"), median_round("ceiling")
+ratio = tally["rps"] / ceiling["rps"]
+small, big = pages["small"], pages["big"]
+small_c, big_c = pages["small-ceiling"], pages["big-ceiling"]
+r50, r99 = big["p50"] / small["p50"], big["p99"] / small["p99"]
+ok = lambda b: "**met**" if b else "**not met**"
+def row(label, r):
+    return (f"| {label} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p90']:.2f} ms | "
+            f"{r['p99']:.2f} ms | {r['max']:.1f} ms | {r['cpu']:.3f} ms | {r['pg']:.3f} ms |")
+lines = [
+    f"## Benchmark run $(date -u +%Y-%m-%dT%H:%MZ), commit $COMMIT",
+    "",
+    "Machine: $FACTS. Server, PostgreSQL and wrk share these cores; load average "
+    "$LOAD_BEFORE before the rounds, $LOAD_AFTER after.",
+    f"Data: $USERS users × $ROWS transactions, plus one user with $SMALL_ROWS and one with "
+    f"{$BIG_ROWS:,} ({$TOTAL_ROWS:,} rows). Pool: $POOL connections per server; ceiling SQL: $CEILING_SQL.",
+    "Load: wrk, $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up then ${DURATION} s, "
+    "each request a random user's token; $ROUNDS alternating rounds, the median round (by "
+    "requests/s) of each server shown.",
+    "",
+    "| server | requests/s | p50 | p90 | p99 | max | server CPU/req | PostgreSQL CPU/req |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    row("tally (GraphQL)", tally),
+    row("ceiling (hand-written axum)", ceiling),
+    f"| **tally / ceiling** | **{ratio:.0%}** | {tally['p50'] / ceiling['p50']:.2f}× | "
+    f"{tally['p90'] / ceiling['p90']:.2f}× | {tally['p99'] / ceiling['p99']:.2f}× | | "
+    f"{tally['cpu'] / ceiling['cpu']:.2f}× | {tally['pg'] / ceiling['pg']:.2f}× |",
+    "",
+    "All rounds: " + "; ".join(f"{n} {r['rps']:,.0f} req/s p99 {r['p99']:.1f} ms" for n, r in rounds) + ".",
+    "",
+    "First page, one connection (sequential requests), ${PAGE_DURATION} s each:",
+    "",
+    "| user | tally p50 | tally p99 | tally req/s | ceiling p50 | ceiling p99 |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+]
+for label, t, c in ((f"{$SMALL_ROWS:,} rows", small, small_c), (f"{$BIG_ROWS:,} rows", big, big_c)):
+    lines.append(f"| {label} | {t['p50']:.2f} ms | {t['p99']:.2f} ms | {t['rps']:,.0f} | "
+                 f"{c['p50']:.2f} ms | {c['p99']:.2f} ms |")
+lines += [
+    f"| big / small | {r50:.2f}× | {r99:.2f}× | | {big_c['p50'] / small_c['p50']:.2f}× | "
+    f"{big_c['p99'] / small_c['p99']:.2f}× |",
+    "",
+    f"Targets: throughput ≥ 60 % of the ceiling {ok(ratio >= 0.6)} ({ratio:.0%}); p99 < 10 ms at "
+    f"$CONNECTIONS connections {ok(tally['p99'] < 10)} ({tally['p99']:.1f} ms); big-user first page "
+    f"within 1.5× of the small user's {ok(r50 <= 1.5 and r99 <= 1.5)} (p50 {r50:.2f}×, p99 {r99:.2f}×).",
+    "",
+]
+out = "\n".join(lines)
+open(summary, "w").write(out)
 sys.stdout.write(out)
 PY
 {
   echo
   echo "Plan of the page query for the $BIG_ROWS-row user:"
+  echo
   echo '```'
   printf '%s\n' "$PLAN"
   echo '```'
 } | tee -a "$SUMMARY"
+if [ -n "${PERF:-}" ]; then
+  wait "$PERF_PID" || true
+  perf report -i "${PERF_OUT:-perf.data}" --no-children -g none --sort dso,symbol --percent-limit 0.7 \
+    --stdio 2>/dev/null | grep -v '^$' | head -80 > "${PERF_OUT:-perf.data}.txt" || true
+  log "profile: ${PERF_OUT:-perf.data} (top symbols in ${PERF_OUT:-perf.data}.txt)"
+fi
 log "summary written to $SUMMARY"
