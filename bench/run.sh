@@ -352,7 +352,8 @@ FACTS="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), \
 $(free -g | awk '/^Mem:/ { print $2 " GiB" }') RAM, Linux $(uname -r), \
 PostgreSQL $(psql -At "$PG_ADMIN_URL" -c 'SHOW server_version' | cut -d' ' -f1), \
 $(rustc --version | cut -d' ' -f1-2)"
-COMMIT="$(git rev-parse --short HEAD)$( [ -n "$(git status --porcelain -uno)" ] && echo +dirty)"
+COMMIT="$(git rev-parse --short HEAD)"
+if [ -n "$(git status --porcelain -uno)" ]; then COMMIT="$COMMIT+dirty"; fi
 python3 - "$SUMMARY" "$WORK/rounds.txt" "$WORK/pages.txt" <<PY
 import statistics, sys
 summary, rounds_file, pages_file = sys.argv[1:]
