@@ -323,7 +323,7 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round/$ROUNDS, tally: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s…"
   if [ -n "${PERF:-}" ] && [ "$round" -eq 1 ]; then  # PERF=1: profile tally's first measured run
-    (sleep "$WARMUP"; perf record -F 499 -g -o "${PERF_OUT:-perf.data}" -p "$TALLY_PID" \
+    (sleep "$WARMUP"; perf record -F 199 --call-graph dwarf,16384 -o "${PERF_OUT:-perf.data}" -p "$TALLY_PID" \
        -- sleep "$DURATION" >/dev/null 2>&1) &
     PERF_PID=$!
   fi
