@@ -24,10 +24,18 @@ pub use erase::erase;
 
 /// Everything of the viewer: profile, accounts, categories, transactions (with tags),
 /// budgets and valuations. Amounts are decimal strings, dates `YYYY-MM-DD`, instants
-/// RFC 3339; rows come in a stable order, so two exports of unchanged data are equal.
+/// RFC 3339; rows come in a stable order, so two exports of unchanged data are equal. Read
+/// in one database transaction, so balances and transactions agree even while the user
+/// writes.
 #[tracing::instrument(skip_all)]
 pub async fn everything(store: &Store, viewer: &Viewer) -> AppResult<Value> {
-    let db = store.conn();
+    let txn = store.begin().await?;
+    let document = document(&txn, viewer).await?;
+    txn.commit().await?;
+    Ok(document)
+}
+
+async fn document(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Value> {
     let profile = user::Entity::find_by_id(viewer.user_id())
         .one(db)
         .await?

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::entities::transaction;
-use super::{Change, Store, owned_by_id};
+use super::{Change, Store, owned_by_id, text};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
@@ -95,6 +95,16 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transact
     model
         .map(to_transaction)
         .unwrap_or(Err(AppError::not_found("transaction")))
+}
+
+/// A description and notes as stored: trimmed and within their limits.
+fn description_and_notes(
+    description: &str,
+    notes: Option<&str>,
+) -> AppResult<(String, Option<String>)> {
+    let description = text::required_line("input.description", description, MAX_DESCRIPTION_CHARS)?;
+    let notes = text::optional_block("input.notes", notes, MAX_NOTES_CHARS)?;
+    Ok((description, notes))
 }
 
 fn stored_currency(code: &str) -> AppResult<Currency> {

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::transfers::{self, TransferPatch};
 use super::{
     MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, NewTransaction, Transaction, TransactionPatch,
-    stored_currency, tags, to_transaction,
+    description_and_notes, stored_currency, tags, to_transaction,
 };
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -34,12 +34,7 @@ pub async fn create(
     input: NewTransaction,
     claim: Option<Claim>,
 ) -> AppResult<Transaction> {
-    let description = text::required_line(
-        "input.description",
-        &input.description,
-        MAX_DESCRIPTION_CHARS,
-    )?;
-    let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
+    let (description, notes) = description_and_notes(&input.description, input.notes.as_deref())?;
     let tags = tags::normalize("input.tags", &input.tags)?;
     let txn = store.begin().await?;
     let account = match input.account_id {

@@ -15,7 +15,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::edit::{ensure_in_range, ensure_open, minor_in, reference_gone, save_owned};
-use super::{MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, Transaction, to_transaction};
+use super::{
+    MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, Transaction, description_and_notes, to_transaction,
+};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::entities::transaction::{self, Column};
@@ -79,12 +81,7 @@ pub async fn create(
     input: NewTransfer,
     claim: Option<Claim>,
 ) -> AppResult<Transfer> {
-    let description = text::required_line(
-        "input.description",
-        &input.description,
-        MAX_DESCRIPTION_CHARS,
-    )?;
-    let notes = text::optional_block("input.notes", input.notes.as_deref(), MAX_NOTES_CHARS)?;
+    let (description, notes) = description_and_notes(&input.description, input.notes.as_deref())?;
     if input.from_account_id == input.to_account_id {
         return Err(AppError::bad_input(
             "input.toAccountId",
@@ -177,17 +174,13 @@ pub(super) async fn update_in(
     id: Uuid,
     patch: TransferPatch,
 ) -> AppResult<Transfer> {
-    let current = lock_legs(db, viewer, id).await?;
-    let (from, to) =
-        accounts::lock_pair(db, viewer, current.from.account_id, current.to.account_id).await?;
-    let old_out = -from
-        .currency
-        .to_minor(current.from.amount)
-        .map_err(AppError::internal)?;
-    let old_in = to
-        .currency
-        .to_minor(current.to.amount)
-        .map_err(AppError::internal)?;
+    let Locked {
+        current,
+        from,
+        to,
+        out_minor: old_out,
+        in_minor: old_in,
+    } = lock_legs(db, viewer, id).await?;
     let (out_minor, in_minor) = match (patch.amount, patch.to_amount) {
         (None, None) => (old_out, old_in),
         (amount, to_amount) if from.currency == to.currency => {
@@ -251,25 +244,21 @@ pub(super) async fn delete_in(
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<()> {
-    let current = lock_legs(db, viewer, id).await?;
-    let (from, to) =
-        accounts::lock_pair(db, viewer, current.from.account_id, current.to.account_id).await?;
-    let out_minor = from
-        .currency
-        .to_minor(current.from.amount)
-        .map_err(AppError::internal)?;
-    let in_minor = to
-        .currency
-        .to_minor(current.to.amount)
-        .map_err(AppError::internal)?;
-    ensure_in_range(&from, -out_minor, "id")?;
+    let Locked {
+        from,
+        to,
+        out_minor,
+        in_minor,
+        ..
+    } = lock_legs(db, viewer, id).await?;
+    ensure_in_range(&from, out_minor, "id")?;
     ensure_in_range(&to, -in_minor, "id")?;
     transaction::Entity::delete_many()
         .filter(Column::UserId.eq(viewer.user_id()))
         .filter(Column::TransferId.eq(id))
         .exec(db)
         .await?;
-    accounts::add_to_balance(db, viewer, from.id, -out_minor).await?;
+    accounts::add_to_balance(db, viewer, from.id, out_minor).await?;
     accounts::add_to_balance(db, viewer, to.id, -in_minor).await?;
     Ok(())
 }
@@ -315,14 +304,41 @@ fn leg_amounts(
     Ok((out, incoming))
 }
 
-/// Lock both legs of the viewer's transfer `id` and read them; `NOT_FOUND` if there is no
-/// such transfer.
-async fn lock_legs(db: &DatabaseTransaction, viewer: &Viewer, id: Uuid) -> AppResult<Transfer> {
+/// A transfer locked for a change: its legs, both accounts, and the amounts (positive minor
+/// units) that leave `from` and arrive in `to`.
+struct Locked {
+    current: Transfer,
+    from: accounts::Account,
+    to: accounts::Account,
+    out_minor: i64,
+    in_minor: i64,
+}
+
+/// Lock both legs of the viewer's transfer `id` and both accounts, and read them;
+/// `NOT_FOUND` if there is no such transfer.
+async fn lock_legs(db: &DatabaseTransaction, viewer: &Viewer, id: Uuid) -> AppResult<Locked> {
     let condition = Condition::all().add(Column::TransferId.eq(id));
     if lock_where::<transaction::Entity>(db, viewer, condition).await? != 2 {
         return Err(AppError::not_found("transfer"));
     }
-    legs(db, viewer, id).await
+    let current = legs(db, viewer, id).await?;
+    let (from, to) =
+        accounts::lock_pair(db, viewer, current.from.account_id, current.to.account_id).await?;
+    let minor = |account: &accounts::Account, amount| {
+        account
+            .currency
+            .to_minor(amount)
+            .map_err(AppError::internal)
+    };
+    let out_minor = -minor(&from, current.from.amount)?;
+    let in_minor = minor(&to, current.to.amount)?;
+    Ok(Locked {
+        current,
+        from,
+        to,
+        out_minor,
+        in_minor,
+    })
 }
 
 async fn legs(
