@@ -28,6 +28,15 @@ pub enum CategoryKind {
 }
 
 impl CategoryKind {
+    /// The kind stored as `INCOME` or `EXPENSE`.
+    pub(in crate::service) fn from_stored(stored: &str) -> Self {
+        if stored == "INCOME" {
+            Self::Income
+        } else {
+            Self::Expense
+        }
+    }
+
     pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Income => "INCOME",
@@ -215,11 +224,7 @@ pub(super) fn to_category(model: category::Model) -> Category {
     Category {
         id: model.id,
         parent_id: model.parent_id,
-        kind: if model.kind == "INCOME" {
-            CategoryKind::Income
-        } else {
-            CategoryKind::Expense
-        },
+        kind: CategoryKind::from_stored(&model.kind),
         name: model.name,
         position: model.position,
     }

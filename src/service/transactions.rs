@@ -4,6 +4,7 @@
 
 pub mod cursor;
 mod edit;
+mod page_row;
 mod query;
 pub mod tags;
 pub mod transfers;

@@ -7,12 +7,12 @@ use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect}
 use uuid::Uuid;
 
 use super::cursor::{Cursor, Direction, Key, Order, OrderField};
-use super::{Transaction, tags, to_transaction};
+use super::page_row::{self, Joined, PageRow, Plain};
+use super::{Transaction, tags};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::categories::Category;
-use crate::service::entities::category;
 use crate::service::entities::transaction::{self, Column};
 use crate::service::{Store, accounts, categories, owned};
 
@@ -84,38 +84,36 @@ pub async fn list(
     for column in sort_columns(order.field) {
         query = query.order_by(*column, sort.clone());
     }
-    let query = query.limit(first + 1);
-    let mut rows: Vec<(transaction::Model, Option<Option<category::Model>>)> = if with_categories {
-        let rows = query
-            .find_also_related(category::Entity)
-            .all(store.conn())
-            .await?;
-        rows.into_iter().map(|(t, c)| (t, Some(c))).collect()
+    let query = page_row::select(query.limit(first + 1), with_categories);
+    let mut rows: Vec<PageRow> = if with_categories {
+        let rows = query.into_model::<Joined>().all(store.conn()).await?;
+        rows.into_iter().map(|row| row.0).collect()
     } else {
-        let rows = query.all(store.conn()).await?;
-        rows.into_iter().map(|t| (t, None)).collect()
+        let rows = query.into_model::<Plain>().all(store.conn()).await?;
+        rows.into_iter().map(|row| row.0).collect()
     };
     let has_next_page = rows.len() as u64 > first;
     rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
     let edges = rows
         .into_iter()
-        .map(|(row, category)| {
-            let cursor = Cursor {
-                key: key_of(order.field, &row)?,
-                id: row.id,
+        .map(|row| {
+            let key = match order.field {
+                OrderField::Date => Key::Date(row.transaction.date),
+                OrderField::Amount => Key::Amount {
+                    currency: row.transaction.currency,
+                    minor: row.amount_minor,
+                },
             };
-            // The foreign key makes a joined category the viewer's; checked again here.
-            let category = category.map(|c| {
-                c.filter(|c| c.user_id == viewer.user_id())
-                    .map(categories::to_category)
-            });
-            Ok(Edge {
-                cursor,
-                transaction: to_transaction(row)?,
-                category,
-            })
+            Edge {
+                cursor: Cursor {
+                    key,
+                    id: row.transaction.id,
+                },
+                transaction: row.transaction,
+                category: row.category,
+            }
         })
-        .collect::<AppResult<_>>()?;
+        .collect();
     Ok(Page {
         edges,
         has_next_page,
@@ -137,20 +135,6 @@ fn sort_columns(field: OrderField) -> &'static [Column] {
         OrderField::Date => &[Column::Date, Column::Id],
         OrderField::Amount => &[Column::Currency, Column::AmountMinor, Column::Id],
     }
-}
-
-/// A row's position in an order.
-fn key_of(field: OrderField, row: &transaction::Model) -> AppResult<Key> {
-    Ok(match field {
-        OrderField::Date => Key::Date(row.date),
-        OrderField::Amount => {
-            let currency = Currency::parse(&row.currency).map_err(AppError::internal)?;
-            Key::Amount {
-                currency,
-                minor: row.amount_minor,
-            }
-        }
-    })
 }
 
 /// The values of `sort_columns` at a cursor.
