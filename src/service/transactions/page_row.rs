@@ -6,7 +6,10 @@
 //! does neither.
 
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, JoinType};
-use sea_orm::{DbErr, FromQueryResult, QueryResult, QuerySelect, RelationTrait, Select};
+use sea_orm::{
+    ConnectionTrait, DbErr, FromQueryResult, QueryResult, QuerySelect, QueryTrait, RelationTrait,
+    Select,
+};
 use uuid::Uuid;
 
 use super::Transaction;
@@ -62,6 +65,22 @@ pub(super) fn select(
     query
         .join(JoinType::LeftJoin, relation)
         .columns(CATEGORY_COLUMNS)
+}
+
+/// The rows of `query` (which must not have a limit of its own), at most `limit`, decoded
+/// as `M`.
+///
+/// The limit is written into the SQL rather than bound: PostgreSQL re-plans a prepared
+/// statement with a bound `LIMIT` on every execution (its generic plan cannot know the
+/// limit), which cost more than running the page itself. The limit is our own integer.
+pub(super) async fn fetch<M: FromQueryResult>(
+    db: &impl ConnectionTrait,
+    query: Select<transaction::Entity>,
+    limit: u64,
+) -> Result<Vec<M>, DbErr> {
+    let mut statement = query.build(db.get_database_backend());
+    statement.sql.push_str(&format!(" LIMIT {limit}"));
+    M::find_by_statement(statement).all(db).await
 }
 
 /// One row of a page: the transaction and, when joined, its category.

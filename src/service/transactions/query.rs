@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::cursor::{Cursor, Direction, Key, Order, OrderField};
@@ -84,12 +84,13 @@ pub async fn list(
     for column in sort_columns(order.field) {
         query = query.order_by(*column, sort.clone());
     }
-    let query = page_row::select(query.limit(first + 1), with_categories);
+    let query = page_row::select(query, with_categories);
+    let db = store.conn();
     let mut rows: Vec<PageRow> = if with_categories {
-        let rows = query.into_model::<Joined>().all(store.conn()).await?;
+        let rows = page_row::fetch::<Joined>(db, query, first + 1).await?;
         rows.into_iter().map(|row| row.0).collect()
     } else {
-        let rows = query.into_model::<Plain>().all(store.conn()).await?;
+        let rows = page_row::fetch::<Plain>(db, query, first + 1).await?;
         rows.into_iter().map(|row| row.0).collect()
     };
     let has_next_page = rows.len() as u64 > first;
