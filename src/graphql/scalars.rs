@@ -218,7 +218,10 @@ impl ScalarType for Uuid {
     }
 
     fn to_value(&self) -> Value {
-        Value::String(self.0.hyphenated().to_string())
+        // Encoded straight into a buffer: `to_string` goes through the formatting machinery,
+        // and a page prints fifty ids.
+        let mut buffer = uuid::Uuid::encode_buffer();
+        Value::String(self.0.hyphenated().encode_lower(&mut buffer).to_owned())
     }
 }
 
