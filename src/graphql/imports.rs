@@ -80,6 +80,10 @@ pub struct ImportRowError {
     pub message: String,
 }
 
+/// Most row errors an import lists; a file of 10,000 bad rows still answers in a few
+/// kilobytes, with the count of all of them.
+pub const MAX_LISTED_ERRORS: usize = 200;
+
 /// What an import did.
 #[derive(SimpleObject)]
 pub struct ImportResult {
@@ -87,8 +91,11 @@ pub struct ImportResult {
     pub imported: i32,
     /// Rows skipped because the same row was imported into this account before.
     pub duplicates: i32,
-    /// Rows refused; with `allOrNothing`, any error means nothing was imported.
+    /// Problems found, in row order: the first 200 (`errorCount` has them all). With
+    /// `allOrNothing`, any error means nothing was imported.
     pub errors: Vec<ImportRowError>,
+    /// How many problems were found in all.
+    pub error_count: i32,
 }
 
 impl From<ImportOutcome> for ImportResult {
@@ -97,7 +104,13 @@ impl From<ImportOutcome> for ImportResult {
         Self {
             imported: count(outcome.imported),
             duplicates: count(outcome.duplicates),
-            errors: outcome.errors.into_iter().map(row_error).collect(),
+            error_count: i32::try_from(outcome.errors.len()).unwrap_or(i32::MAX),
+            errors: outcome
+                .errors
+                .into_iter()
+                .take(MAX_LISTED_ERRORS)
+                .map(row_error)
+                .collect(),
         }
     }
 }

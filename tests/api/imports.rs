@@ -346,3 +346,29 @@ async fn a_moved_imported_row_leaves_its_fingerprint_behind() {
     }
     assert_eq!(balance(&app, &user).await, "0.00");
 }
+
+#[tokio::test]
+async fn a_file_of_bad_rows_lists_the_first_200_errors_and_counts_them_all() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let csv = format!(
+        "Date,Payee,Amount\n{}",
+        "not a date,Shop,-1.00\n".repeat(1_000)
+    );
+    let mutation = "mutation($input: ImportTransactionsInput!) {
+        importTransactions(input: $input) { imported errorCount errors { row } } }";
+    let input = json!({ "accountId": app.default_account(&user).await, "csv": csv,
+        "mapping": { "date": "Date", "description": "Payee", "amount": "Amount" } });
+
+    let data = app
+        .ok(&user.token, mutation, json!({ "input": input }))
+        .await;
+
+    let result = &data["importTransactions"];
+    assert_eq!(result["imported"], 0);
+    assert_eq!(result["errorCount"], 1_000);
+    let rows = result["errors"].as_array().unwrap();
+    assert_eq!(rows.len(), 200);
+    assert_eq!(rows[0]["row"], 2);
+    assert_eq!(rows[199]["row"], 201);
+}
