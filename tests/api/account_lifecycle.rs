@@ -3,7 +3,6 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, TestUser, error_with_code};
-use crate::transfers::open_account;
 
 const DELETE: &str = "mutation($id: UUID!) { deleteAccount(id: $id) {
     id archived account { id archived } } }";
@@ -24,7 +23,7 @@ async fn accounts(app: &TestApp, user: &TestUser) -> Value {
 async fn an_account_without_transactions_is_deleted() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
 
     let data = app.ok(&user.token, DELETE, json!({ "id": savings })).await;
 
@@ -42,7 +41,7 @@ async fn an_account_without_transactions_is_deleted() {
 async fn an_account_with_transactions_is_archived_and_closed_to_new_ones() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
     app.create_transaction(
         &user,
         json!({ "accountId": savings, "date": "2026-01-01", "amount": "10.00", "description": "x" }),
@@ -85,7 +84,7 @@ async fn the_default_account_is_neither_deleted_nor_archived_until_another_is_de
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
 
     let body = app
         .gql(Some(&user.token), DELETE, json!({ "id": main }))
@@ -126,7 +125,7 @@ async fn another_users_account_cannot_be_deleted_archived_or_made_default() {
     let app = TestApp::spawn().await;
     let owner = app.signed_up_user().await;
     let stranger = app.signed_up_user().await;
-    let savings = open_account(&app, &owner, "Savings", "USD").await;
+    let savings = app.open_account(&owner, "Savings", "USD").await;
 
     let body = app
         .gql(Some(&stranger.token), DELETE, json!({ "id": savings }))
@@ -156,7 +155,7 @@ async fn an_archived_account_takes_no_import_or_transfer() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
     app.create_transaction(
         &user,
         json!({ "accountId": savings, "date": "2026-01-01", "amount": "10.00", "description": "x" }),
@@ -186,7 +185,7 @@ async fn racing_to_change_the_default_leaves_exactly_one_default() {
     let user = app.signed_up_user().await;
     let mut variables = Vec::new();
     for name in ["One", "Two", "Three", "Four"] {
-        let id = open_account(&app, &user, name, "USD").await;
+        let id = app.open_account(&user, name, "USD").await;
         variables.push(json!({ "id": id, "input": { "isDefault": true } }));
     }
 

@@ -178,6 +178,12 @@ impl TestApp {
     }
 
     /// Open an account for `user` (`kind` as the GraphQL enum, e.g. `INVESTMENT`); returns its id.
+    /// Open an empty savings account for `user`; returns its id.
+    pub async fn open_account(&self, user: &TestUser, name: &str, currency: &str) -> String {
+        self.create_account(user, name, "SAVINGS", currency, "0")
+            .await
+    }
+
     pub async fn create_account(
         &self,
         user: &TestUser,

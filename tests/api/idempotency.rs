@@ -4,7 +4,6 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, error_with_code};
-use crate::transfers::open_account;
 
 const CREATE: &str = "mutation($input: CreateTransactionInput!) {
     createTransaction(input: $input) { id amount } }";
@@ -86,7 +85,7 @@ async fn a_key_reused_for_a_different_request_is_a_conflict() {
     assert_eq!(error["extensions"]["field"], "input.idempotencyKey");
 
     let main = app.default_account(&user).await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
     let body = app
         .gql(
             Some(&user.token),
@@ -107,7 +106,7 @@ async fn a_retried_transfer_returns_the_first_transfer() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let savings = open_account(&app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
     let query = "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
     let input = json!({ "input": { "fromAccountId": main, "toAccountId": savings,
                         "amount": "40.00", "date": "2026-02-01", "description": "Save",

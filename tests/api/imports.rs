@@ -318,7 +318,7 @@ async fn files_over_the_size_or_row_limits_are_refused() {
 async fn a_moved_imported_row_leaves_its_fingerprint_behind() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
-    let other = crate::transfers::open_account(&app, &user, "Other", "USD").await;
+    let other = app.open_account(&user, "Other", "USD").await;
     let csv = "Date,Payee,Amount\r\n2026-01-01,Coffee,-3.00\r\n";
     let move_first = "mutation($id: UUID!, $to: UUID!) {
         updateTransaction(id: $id, input: { accountId: $to }) { id } }";

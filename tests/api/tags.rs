@@ -3,7 +3,6 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, TestUser, error_with_code};
-use crate::transfers::open_account;
 
 async fn descriptions(app: &TestApp, user: &TestUser, filter: Value) -> Vec<String> {
     let data = app
@@ -154,7 +153,7 @@ async fn bad_tags_are_refused_with_the_reason() {
 async fn the_amount_filter_compares_within_each_currency() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
-    let yen = open_account(&app, &user, "Yen", "JPY").await;
+    let yen = app.open_account(&user, "Yen", "JPY").await;
     for (amount, description) in [
         ("-5.00", "small"),
         ("-50.00", "medium"),

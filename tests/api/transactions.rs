@@ -641,17 +641,6 @@ async fn listing_accounts_and_categories_of_5_or_50_rows_runs_the_same_few_state
 // --- Moving between accounts ----------------------------------------------------------
 
 /// Open another account for `user`; returns its id.
-async fn open_account(app: &TestApp, user: &TestUser, name: &str, currency: &str) -> String {
-    let data = app
-        .ok(
-            &user.token,
-            "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }",
-            json!({ "input": { "name": name, "kind": "CASH", "currency": currency } }),
-        )
-        .await;
-    data["createAccount"]["id"].as_str().expect("id").to_owned()
-}
-
 /// The balance of one account, as `account(id)` shows it.
 async fn balance(app: &TestApp, user: &TestUser, account: &str) -> Value {
     let data = app
@@ -683,7 +672,7 @@ async fn moving_a_transaction_to_an_account_in_the_same_currency_keeps_its_amoun
  {
     let app = TestApp::spawn().await;
     let (user, default_account, created) = user_with_a_purchase(&app).await;
-    let wallet = open_account(&app, &user, "Wallet", "USD").await;
+    let wallet = app.open_account(&user, "Wallet", "USD").await;
     let id = created["id"].as_str().expect("id");
 
     let moved = update(&app, &user, id, json!({ "accountId": wallet })).await;
@@ -707,7 +696,7 @@ async fn moving_a_transaction_to_an_account_in_the_same_currency_keeps_its_amoun
 async fn moving_a_transaction_to_an_account_in_another_currency_without_an_amount_is_refused() {
     let app = TestApp::spawn().await;
     let (user, default_account, created) = user_with_a_purchase(&app).await;
-    let euros = open_account(&app, &user, "Euro cash", "EUR").await;
+    let euros = app.open_account(&user, "Euro cash", "EUR").await;
     let id = created["id"].as_str().expect("id");
 
     let body = try_update(&app, &user, id, json!({ "accountId": euros })).await;
@@ -730,7 +719,7 @@ async fn moving_a_transaction_to_an_account_in_another_currency_without_an_amoun
 async fn moving_a_transaction_to_another_currency_with_an_amount_in_it_moves_it() {
     let app = TestApp::spawn().await;
     let (user, default_account, created) = user_with_a_purchase(&app).await;
-    let euros = open_account(&app, &user, "Euro cash", "EUR").await;
+    let euros = app.open_account(&user, "Euro cash", "EUR").await;
     let id = created["id"].as_str().expect("id");
 
     let moved = update(
@@ -760,7 +749,7 @@ async fn moving_a_transaction_to_another_currency_with_an_amount_in_it_moves_it(
 async fn moving_a_transaction_to_yen_with_cents_is_refused_naming_the_amount() {
     let app = TestApp::spawn().await;
     let (user, _, created) = user_with_a_purchase(&app).await;
-    let yen = open_account(&app, &user, "Yen cash", "JPY").await;
+    let yen = app.open_account(&user, "Yen cash", "JPY").await;
     let id = created["id"].as_str().expect("id");
 
     let body = try_update(

@@ -9,18 +9,6 @@ const TRANSFER: &str = "mutation($input: CreateTransferInput!) { createTransfer(
     id from { id amount currency transferId account { id } category { id } }
     to { id amount currency transferId account { id } } } }";
 
-/// Open an account for `user`; returns its id.
-pub async fn open_account(app: &TestApp, user: &TestUser, name: &str, currency: &str) -> String {
-    let data = app
-        .ok(
-            &user.token,
-            "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }",
-            json!({ "input": { "name": name, "kind": "SAVINGS", "currency": currency } }),
-        )
-        .await;
-    data["createAccount"]["id"].as_str().expect("id").to_owned()
-}
-
 async fn balances(app: &TestApp, user: &TestUser) -> Vec<(String, String)> {
     let data = app
         .ok(&user.token, "{ accounts { name balance } }", json!({}))
@@ -50,7 +38,7 @@ async fn transfer(app: &TestApp, user: &TestUser, input: Value) -> Value {
 async fn saver(app: &TestApp) -> (TestUser, String, String) {
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let savings = open_account(app, &user, "Savings", "USD").await;
+    let savings = app.open_account(&user, "Savings", "USD").await;
     (user, main, savings)
 }
 
@@ -89,7 +77,7 @@ async fn a_transfer_between_currencies_needs_what_arrives() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let euros = open_account(&app, &user, "Euro savings", "EUR").await;
+    let euros = app.open_account(&user, "Euro savings", "EUR").await;
     let input = json!({ "fromAccountId": main, "toAccountId": euros, "amount": "110.00",
                         "date": "2026-03-01", "description": "To euros" });
 
@@ -200,7 +188,7 @@ async fn editing_one_side_of_a_transfer_keeps_both_sides_consistent() {
 async fn one_side_of_a_transfer_keeps_its_accounts_direction_and_lack_of_category() {
     let app = TestApp::spawn().await;
     let (user, main, savings) = saver(&app).await;
-    let other = open_account(&app, &user, "Other", "USD").await;
+    let other = app.open_account(&user, "Other", "USD").await;
     let groceries = app.category(&user, "Groceries").await;
     let made = transfer(
         &app,
@@ -278,7 +266,7 @@ async fn update_transfer_changes_both_sides_and_delete_transfer_removes_both() {
     let app = TestApp::spawn().await;
     let user = app.signed_up_user().await;
     let main = app.default_account(&user).await;
-    let euros = open_account(&app, &user, "Euro savings", "EUR").await;
+    let euros = app.open_account(&user, "Euro savings", "EUR").await;
     let made = transfer(
         &app,
         &user,
