@@ -98,14 +98,7 @@ pub async fn of(
     viewer: &Viewer,
     ids: &[Uuid],
 ) -> AppResult<HashMap<Uuid, Vec<String>>> {
-    of_in(store.conn(), viewer, ids).await
-}
-
-pub(in crate::service) async fn of_in(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    ids: &[Uuid],
-) -> AppResult<HashMap<Uuid, Vec<String>>> {
+    let db = store.conn();
     let mut tags: HashMap<Uuid, Vec<String>> = HashMap::new();
     for chunk in ids.chunks(500) {
         let rows = transaction_tag::Entity::find()
