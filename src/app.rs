@@ -10,12 +10,14 @@ use anyhow::Context as _;
 use tokio::net::TcpListener;
 
 use crate::auth::token::TokenSettings;
-use crate::auth::{PasswordHasher, TokenKeys, secret};
+use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
 use crate::http::{AppState, router};
 use crate::service::Store;
+use crate::service::sessions::SessionSettings;
+use crate::service::users::LockoutPolicy;
 
 /// Lowest bcrypt cost a production start accepts.
 pub const MIN_PRODUCTION_BCRYPT_COST: u32 = 10;
@@ -39,10 +41,19 @@ impl App {
             .await
             .context("running database migrations")?;
         let tokens = Arc::new(token_keys(&config, &secret));
+        let gate = Arc::new(AuthGate::new(
+            tokens.clone(),
+            store.clone(),
+            Duration::from_millis(config.auth_state_cache_ms),
+            config.trusted_proxies.clone(),
+        ));
         let services = Services {
             store: store.clone(),
             hasher: password_hasher(&config).await?,
-            tokens: tokens.clone(),
+            tokens,
+            gate: gate.clone(),
+            sessions: session_settings(&config),
+            lockout: lockout_policy(&config),
         };
         let limits = Limits {
             max_depth: config.graphql_max_depth,
@@ -52,7 +63,7 @@ impl App {
         let state = AppState {
             api: Api::new(services, limits),
             store: store.clone(),
-            tokens,
+            gate,
             max_body_bytes: config.max_body_bytes,
         };
         let listener = TcpListener::bind(config.addr)
@@ -83,7 +94,10 @@ impl App {
         let signal = shutdown_signal()?;
         tracing::info!(%addr, "tally is listening");
         let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
-        let server = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let server = axum::serve(self.listener, service).with_graceful_shutdown(async move {
             signal.await;
             let _ = stopping_tx.send(true);
         });
@@ -133,6 +147,24 @@ fn token_keys(config: &Config, secret: &secret::Secret) -> TokenKeys {
         ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
     };
     TokenKeys::new(secret, settings)
+}
+
+fn session_settings(config: &Config) -> SessionSettings {
+    let hours = |h: u32| chrono::Duration::hours(i64::from(h));
+    SessionSettings {
+        absolute: hours(config.session_absolute_ttl_hours),
+        idle: hours(config.session_idle_ttl_hours),
+        reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
+    }
+}
+
+fn lockout_policy(config: &Config) -> LockoutPolicy {
+    let seconds = |s: u32| chrono::Duration::seconds(i64::from(s));
+    LockoutPolicy {
+        threshold: config.login_lockout_threshold,
+        base: seconds(config.login_lockout_base_seconds),
+        max: seconds(config.login_lockout_max_seconds),
+    }
 }
 
 /// The hasher, with its dummy hash computed now so the first unknown-email login costs

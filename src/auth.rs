@@ -1,12 +1,18 @@
 //! Authentication: password hashing ([`password`]), access tokens ([`token`]), the signing
-//! secret ([`secret`]) and the [`Viewer`] — the only way into user data ([`viewer`]).
+//! secret ([`secret`]), the client of a request ([`client`]), the gate that admits tokens
+//! against live session state ([`gate`]) and the [`Viewer`] — the only way into user data
+//! ([`viewer`]).
 
+pub mod client;
+pub mod gate;
 pub mod password;
 pub mod secret;
 pub mod token;
 pub mod viewer;
 
+pub use client::ClientInfo;
+pub use gate::AuthGate;
 pub use password::{Password, PasswordHasher};
 pub use secret::Secret;
-pub use token::{IssuedToken, TokenError, TokenKeys};
-pub use viewer::{MaybeViewer, Viewer};
+pub use token::{AccessClaims, IssuedToken, TokenError, TokenKeys};
+pub use viewer::{Caller, Role, Viewer};

@@ -43,6 +43,15 @@ pub enum Environment {
     Production,
 }
 
+/// When the refresh cookie carries `Secure`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CookieSecure {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 /// Log line format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum LogFormat {
@@ -82,9 +91,48 @@ pub struct Config {
     #[arg(long, env = "JWT_AUDIENCE", default_value = "tally-api")]
     pub jwt_audience: String,
     /// Access-token lifetime in minutes.
-    #[arg(long, env = "ACCESS_TOKEN_TTL_MINUTES", default_value_t = 60,
+    #[arg(long, env = "ACCESS_TOKEN_TTL_MINUTES", default_value_t = 15,
           value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub access_token_ttl_minutes: u32,
+    /// Longest a session (a login and its refreshes) lasts, however active, in hours.
+    #[arg(long, env = "SESSION_ABSOLUTE_TTL_HOURS", default_value_t = 720,
+          value_parser = clap::value_parser!(u32).range(1..=8784))]
+    pub session_absolute_ttl_hours: u32,
+    /// A session not refreshed for this many hours ends.
+    #[arg(long, env = "SESSION_IDLE_TTL_HOURS", default_value_t = 168,
+          value_parser = clap::value_parser!(u32).range(1..=8784))]
+    pub session_idle_ttl_hours: u32,
+    /// Seconds a superseded refresh token is still accepted (two tabs refreshing at once);
+    /// replayed later, it revokes its whole session.
+    #[arg(long, env = "REFRESH_REUSE_GRACE_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub refresh_reuse_grace_seconds: u32,
+    /// How long one server instance may reuse what it read about a user's and session's
+    /// validity (token version, role, disabled, revoked), in milliseconds: the bound on how
+    /// long a revoked access token keeps working. 0 checks the database on every request.
+    #[arg(long, env = "AUTH_STATE_CACHE_MS", default_value_t = 2000,
+          value_parser = clap::value_parser!(u64).range(0..=30_000))]
+    pub auth_state_cache_ms: u64,
+    /// The refresh cookie's `Secure` attribute: `auto` (set unless the request's host is
+    /// localhost or a loopback address), `always` or `never`.
+    #[arg(long, env = "COOKIE_SECURE", value_enum, default_value_t = CookieSecure::Auto)]
+    pub cookie_secure: CookieSecure,
+    /// Proxies whose `X-Forwarded-For` is believed: comma-separated IPs or CIDR blocks
+    /// (e.g. `10.0.0.0/8,127.0.0.1`). From anyone else the header is ignored.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::auth::client::IpBlock>,
+    /// Consecutive failed logins after which an account is temporarily locked.
+    #[arg(long, env = "LOGIN_LOCKOUT_THRESHOLD", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub login_lockout_threshold: u32,
+    /// First lock's length in seconds; each further failure doubles it.
+    #[arg(long, env = "LOGIN_LOCKOUT_BASE_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..=86_400))]
+    pub login_lockout_base_seconds: u32,
+    /// Longest lock, in seconds.
+    #[arg(long, env = "LOGIN_LOCKOUT_MAX_SECONDS", default_value_t = 3600,
+          value_parser = clap::value_parser!(u32).range(1..=604_800))]
+    pub login_lockout_max_seconds: u32,
     /// bcrypt cost factor (production requires at least 10).
     #[arg(long, env = "BCRYPT_COST", default_value_t = 12,
           value_parser = clap::value_parser!(u32).range(4..=31))]

@@ -18,7 +18,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::auth::TokenKeys;
+use crate::auth::AuthGate;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::Api;
 use crate::service::Store;
@@ -32,13 +32,13 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct AppState {
     pub api: Api,
     pub store: Store,
-    pub tokens: Arc<TokenKeys>,
+    pub gate: Arc<AuthGate>,
     pub max_body_bytes: usize,
 }
 
-impl FromRef<AppState> for Arc<TokenKeys> {
+impl FromRef<AppState> for Arc<AuthGate> {
     fn from_ref(state: &AppState) -> Self {
-        state.tokens.clone()
+        state.gate.clone()
     }
 }
 

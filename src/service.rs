@@ -12,6 +12,7 @@
 mod entities;
 
 pub mod accounts;
+pub mod audit;
 pub mod budgets;
 pub mod categories;
 pub mod exports;
@@ -20,6 +21,7 @@ pub mod imports;
 pub mod month;
 pub mod my_data;
 pub mod reports;
+pub mod sessions;
 pub mod text;
 pub mod transactions;
 pub mod users;

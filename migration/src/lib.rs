@@ -15,6 +15,7 @@ mod m20261127_000006_transfers_tags_imports;
 mod m20261127_000007_budgets;
 mod m20261127_000008_valuations;
 mod m20261127_000009_idempotency_keys;
+mod m20261127_000010_sessions_audit;
 
 /// The ordered list of Tally's migrations.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_budgets::Migration),
             Box::new(m20261127_000008_valuations::Migration),
             Box::new(m20261127_000009_idempotency_keys::Migration),
+            Box::new(m20261127_000010_sessions_audit::Migration),
         ]
     }
 }

@@ -5,6 +5,10 @@
 //! other kind of token passes as an access token), `kid` naming our key, required `sub`,
 //! `exp`, `iat`, `nbf`, `iss`, `aud`, leeway of 5 seconds, `iat` not in the future, a lifetime
 //! (`exp - iat`) no longer than the configured one, and `sub` a canonical UUID.
+//!
+//! Every token also names its session (`sid`) and the user's token version (`ver`) at
+//! issue; the gate ([`super::gate`]) refuses it once the session is revoked or the version
+//! has moved on (logout everywhere, password or role change, account disabled).
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -31,6 +35,17 @@ struct Claims {
     nbf: i64,
     iat: i64,
     jti: String,
+    sid: String,
+    ver: i64,
+}
+
+/// What a verified access token vouches for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessClaims {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+    /// The user's token version when the token was issued.
+    pub version: i64,
 }
 
 /// Why a token was refused. Every variant is the same 401 to the client.
@@ -46,7 +61,7 @@ pub enum TokenError {
     IssuedInFuture,
     #[error("token lifetime is longer than Tally issues")]
     LifetimeTooLong,
-    #[error("token subject is not a user id")]
+    #[error("token subject or session is not a canonical id")]
     BadSubject,
     #[error("signing failed: {0}")]
     Signing(jsonwebtoken::errors::Error),
@@ -101,12 +116,15 @@ impl TokenKeys {
         &self.kid
     }
 
-    /// Issue an access token for `user_id`, valid from now for the configured lifetime.
-    pub fn issue(&self, user_id: Uuid) -> Result<IssuedToken, TokenError> {
+    /// Issue an access token for the user and session of `claims`, valid from now for the
+    /// configured lifetime.
+    pub fn issue(&self, access: AccessClaims) -> Result<IssuedToken, TokenError> {
         let now = Utc::now();
         let expires_at = now + self.settings.ttl;
         let claims = Claims {
-            sub: user_id.to_string(),
+            sub: access.user_id.to_string(),
+            sid: access.session_id.to_string(),
+            ver: access.version,
             iss: self.settings.issuer.clone(),
             aud: self.settings.audience.clone(),
             exp: expires_at.timestamp(),
@@ -123,8 +141,8 @@ impl TokenKeys {
         Ok(IssuedToken { token, expires_at })
     }
 
-    /// Verify a token and return the user id it was issued to.
-    pub fn verify(&self, token: &str) -> Result<Uuid, TokenError> {
+    /// Verify a token and return what it vouches for.
+    pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
             return Err(TokenError::Malformed);
         }
@@ -146,12 +164,20 @@ impl TokenKeys {
         if claims.iat < 0 || claims.exp - claims.iat > self.settings.ttl.num_seconds() + leeway {
             return Err(TokenError::LifetimeTooLong);
         }
-        let user_id = Uuid::parse_str(&claims.sub).map_err(|_| TokenError::BadSubject)?;
-        if user_id.hyphenated().to_string() != claims.sub {
-            return Err(TokenError::BadSubject);
-        }
-        Ok(user_id)
+        Ok(AccessClaims {
+            user_id: canonical_uuid(&claims.sub)?,
+            session_id: canonical_uuid(&claims.sid)?,
+            version: claims.ver,
+        })
     }
+}
+
+fn canonical_uuid(text: &str) -> Result<Uuid, TokenError> {
+    let id = Uuid::parse_str(text).map_err(|_| TokenError::BadSubject)?;
+    if id.hyphenated().to_string() != text {
+        return Err(TokenError::BadSubject);
+    }
+    Ok(id)
 }
 
 fn key_id(secret: &Secret) -> String {
@@ -179,20 +205,27 @@ mod tests {
         TokenKeys::new(&secret, settings)
     }
 
+    fn access() -> AccessClaims {
+        AccessClaims {
+            user_id: Uuid::now_v7(),
+            session_id: Uuid::now_v7(),
+            version: 3,
+        }
+    }
+
     #[test]
-    fn an_issued_token_verifies_to_its_user() {
+    fn an_issued_token_verifies_to_its_user_session_and_version() {
         let keys = keys();
-        let user = Uuid::now_v7();
-        let issued = keys.issue(user).unwrap();
-        assert_eq!(keys.verify(&issued.token).unwrap(), user);
+        let access = access();
+        let issued = keys.issue(access).unwrap();
+        assert_eq!(keys.verify(&issued.token).unwrap(), access);
         assert!(issued.expires_at > Utc::now());
     }
 
     #[test]
     fn the_header_names_type_algorithm_and_key() {
         let keys = keys();
-        let header =
-            jsonwebtoken::decode_header(keys.issue(Uuid::now_v7()).unwrap().token).unwrap();
+        let header = jsonwebtoken::decode_header(keys.issue(access()).unwrap().token).unwrap();
         assert_eq!(header.alg, Algorithm::HS256);
         assert_eq!(header.typ.as_deref(), Some("at+jwt"));
         assert_eq!(header.kid.as_deref(), Some(keys.kid()));
@@ -209,6 +242,8 @@ mod tests {
             nbf: now,
             iat: now,
             jti: "x".into(),
+            sid: Uuid::now_v7().to_string(),
+            ver: 0,
         };
         edit(&mut claims);
         let mut header = Header::new(Algorithm::HS256);
@@ -243,6 +278,11 @@ mod tests {
             assert!(
                 matches!(keys.verify(&token), Err(TokenError::BadSubject)),
                 "{sub}"
+            );
+            let token = forge(&keys, |c| c.sid = sub.clone());
+            assert!(
+                matches!(keys.verify(&token), Err(TokenError::BadSubject)),
+                "sid {sub}"
             );
         }
     }

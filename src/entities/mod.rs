@@ -4,9 +4,12 @@
 //! query of user data.
 
 pub mod account;
+pub mod audit_event;
 pub mod budget;
 pub mod category;
 pub mod idempotency_key;
+pub mod refresh_token;
+pub mod session;
 pub mod transaction;
 pub mod transaction_tag;
 pub mod user;

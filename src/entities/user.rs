@@ -17,6 +17,13 @@ pub struct Model {
     pub base_currency: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Bumped to end every access token issued before (they carry the version they saw).
+    pub token_version: i64,
+    pub disabled_at: Option<DateTimeUtc>,
+    /// Consecutive failed logins since the last success.
+    pub failed_logins: i32,
+    pub locked_until: Option<DateTimeUtc>,
+    pub last_login_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,31 +6,50 @@ use std::sync::Arc;
 use async_graphql::Context;
 
 use super::loaders::{RequestLoader, ScopedLoader};
-use crate::auth::{PasswordHasher, TokenKeys, Viewer};
+use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
+use crate::service::sessions::SessionSettings;
+use crate::service::users::LockoutPolicy;
 
-/// Shared by every request: the store, the password hasher and the token keys.
+/// Shared by every request: the store, the password hasher, the token keys and gate, and
+/// the session and lockout rules.
 #[derive(Clone)]
 pub struct Services {
     pub store: Store,
     pub hasher: Arc<PasswordHasher>,
     pub tokens: Arc<TokenKeys>,
+    pub gate: Arc<AuthGate>,
+    pub sessions: SessionSettings,
+    pub lockout: LockoutPolicy,
 }
 
-/// One request's viewer and dataloader. The loader carries the viewer, so a batched lookup
-/// is scoped exactly like a direct one; it caches what it loaded for this request only.
+/// One request's viewer, client and dataloader. The loader carries the viewer, so a batched
+/// lookup is scoped exactly like a direct one; it caches what it loaded for this request only.
 pub struct RequestContext {
     viewer: Option<Viewer>,
+    client: Arc<ClientInfo>,
     pub(super) loader: Option<RequestLoader>,
 }
 
 impl RequestContext {
-    /// The context of a request made by `viewer` (or anonymously).
-    pub fn new(store: &Store, viewer: Option<Viewer>) -> Self {
-        let loader = viewer.map(|v| ScopedLoader::for_request(store.clone(), v));
-        Self { viewer, loader }
+    /// The context of a request from `caller`.
+    pub fn new(store: &Store, caller: Caller) -> Self {
+        let loader = caller
+            .viewer
+            .clone()
+            .map(|v| ScopedLoader::for_request(store.clone(), v));
+        Self {
+            viewer: caller.viewer,
+            client: caller.client,
+            loader,
+        }
     }
+}
+
+/// The client the request came from (IP, user agent).
+pub fn client<'a>(ctx: &Context<'a>) -> Result<&'a ClientInfo, AppError> {
+    Ok(&request(ctx)?.client)
 }
 
 /// The shared services.

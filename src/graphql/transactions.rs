@@ -137,7 +137,7 @@ impl TransactionQuery {
         filter: Option<TransactionFilter>,
         order_by: Option<TransactionOrder>,
     ) -> async_graphql::Result<TransactionConnection> {
-        let viewer = *viewer(ctx)?;
+        let viewer = viewer(ctx)?.clone();
         let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
         if !(1..=MAX_PAGE_SIZE).contains(&first) {
             let message = format!("first must be between 1 and {MAX_PAGE_SIZE}");

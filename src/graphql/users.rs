@@ -2,9 +2,11 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
-use super::context::{services, viewer};
+use super::context::{client, services, viewer};
 use super::scalars::{DateTime, Uuid};
+use crate::auth::AccessClaims;
 use crate::error::AppError;
+use crate::service::sessions::Grant;
 use crate::service::users::{self, NewUser};
 
 /// A Tally user.
@@ -80,6 +82,7 @@ pub struct AuthMutation;
 #[Object]
 impl AuthMutation {
     /// Create an account (with a default account and categories) and log in.
+    #[graphql(complexity = 1000)]
     async fn signup(
         &self,
         ctx: &Context<'_>,
@@ -92,32 +95,48 @@ impl AuthMutation {
             password: input.password,
             base_currency: input.base_currency,
         };
-        let user = users::signup(&services.store, &services.hasher, new_user).await?;
-        Ok(issue(ctx, user)?)
+        let client = client(ctx)?;
+        let (user, grant) = users::signup(
+            &services.store,
+            &services.hasher,
+            new_user,
+            client,
+            &services.sessions,
+        )
+        .await?;
+        Ok(issue(ctx, user, &grant)?)
     }
 
     /// Exchange an email and password for an access token.
+    #[graphql(complexity = 1000)]
     async fn login(
         &self,
         ctx: &Context<'_>,
         input: LoginInput,
     ) -> async_graphql::Result<AuthPayload> {
         let services = services(ctx);
-        let user = users::login(
+        let (user, grant) = users::login(
             &services.store,
             &services.hasher,
             &input.email,
             input.password,
+            client(ctx)?,
+            (&services.sessions, &services.lockout),
         )
         .await?;
-        Ok(issue(ctx, user)?)
+        Ok(issue(ctx, user, &grant)?)
     }
 }
 
-fn issue(ctx: &Context<'_>, user: users::User) -> Result<AuthPayload, AppError> {
+fn issue(ctx: &Context<'_>, user: users::User, grant: &Grant) -> Result<AuthPayload, AppError> {
+    let claims = AccessClaims {
+        user_id: grant.user_id,
+        session_id: grant.session_id,
+        version: grant.token_version,
+    };
     let issued = services(ctx)
         .tokens
-        .issue(user.id)
+        .issue(claims)
         .map_err(AppError::internal)?;
     Ok(AuthPayload {
         access_token: issued.token,

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use crate::auth::MaybeViewer;
+use crate::auth::Caller;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::{RequestContext, errors};
 
@@ -20,7 +20,7 @@ const JSON: &str = "application/json";
 /// Run one GraphQL request for the viewer (if any).
 pub async fn execute(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    caller: Caller,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
@@ -29,7 +29,7 @@ pub async fn execute(
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
-    let request = request.data(RequestContext::new(&state.store, viewer));
+    let request = request.data(RequestContext::new(&state.store, caller));
     let response = state.api.execute(request).await;
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()

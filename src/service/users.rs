@@ -1,12 +1,19 @@
-//! Users: sign-up (with the default account and categories), login, and `me`.
+//! Users: sign-up (with the default account and categories, and a first session), login
+//! ([`login`]), and `me`.
+
+mod login;
+
+pub use login::{LockoutPolicy, login};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
+use super::audit::{self, Action, Event};
 use super::entities::user;
+use super::sessions::{self, Grant, SessionSettings};
 use super::{Store, accounts, categories, is_unique_violation};
-use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
@@ -31,13 +38,21 @@ pub struct NewUser {
     pub base_currency: Option<String>,
 }
 
-/// The one answer to every failed login: unknown email and wrong password look the same.
+/// The one answer to every failed login: unknown email, wrong password and a locked account
+/// look the same.
 pub(super) const INVALID_CREDENTIALS: AppError =
     AppError::Unauthenticated("Invalid email or password");
 
-/// Create a user with a default account and the default categories, all in one transaction.
+/// Create a user with a default account, the default categories and a first session, all
+/// in one transaction (with its audit event).
 #[tracing::instrument(skip_all)]
-pub async fn signup(store: &Store, hasher: &PasswordHasher, input: NewUser) -> AppResult<User> {
+pub async fn signup(
+    store: &Store,
+    hasher: &PasswordHasher,
+    input: NewUser,
+    client: &ClientInfo,
+    settings: &SessionSettings,
+) -> AppResult<(User, Grant)> {
     let username = validate_username(&input.username)?;
     let email = normalize_email(&input.email)?;
     let password = Password::new(input.password, "input.password")?;
@@ -60,6 +75,11 @@ pub async fn signup(store: &Store, hasher: &PasswordHasher, input: NewUser) -> A
         base_currency: Set(currency.code().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
+        token_version: Set(0),
+        disabled_at: Set(None),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        last_login_at: Set(Some(now)),
     };
     let txn = store.begin().await?;
     let model = user::Entity::insert(row)
@@ -68,37 +88,10 @@ pub async fn signup(store: &Store, hasher: &PasswordHasher, input: NewUser) -> A
         .map_err(conflict_from_unique_violation)?;
     accounts::create_default(&txn, model.id, currency, now).await?;
     categories::create_defaults(&txn, model.id, now).await?;
+    let grant = sessions::start(&txn, &model, client, settings, now).await?;
+    audit::record(&txn, Event::about(Some(model.id), Action::Signup, client)).await?;
     txn.commit().await?;
-    to_user(model)
-}
-
-/// Check an email and password; the same error, in about the same time, whether the email
-/// is unknown or the password wrong.
-#[tracing::instrument(skip_all)]
-pub async fn login(
-    store: &Store,
-    hasher: &PasswordHasher,
-    email: &str,
-    password: String,
-) -> AppResult<User> {
-    let password = Password::presented(password);
-    // An email that cannot be stored cannot have an account: answer like an unknown one,
-    // without sending it to the database.
-    let found = match normalize_email(email) {
-        Ok(email) => {
-            let by_email = user::Entity::find().filter(user::Column::Email.eq(email));
-            by_email.one(store.conn()).await?
-        }
-        Err(_) => None,
-    };
-    match found {
-        Some(model) if hasher.verify(&password, &model.password_hash).await? => to_user(model),
-        Some(_) => Err(INVALID_CREDENTIALS),
-        None => {
-            hasher.verify_against_dummy(&password).await?;
-            Err(INVALID_CREDENTIALS)
-        }
-    }
+    Ok((to_user(model)?, grant))
 }
 
 /// The viewer's own user record.

@@ -17,6 +17,8 @@ struct Forge {
     app: TestApp,
     user: TestUser,
     kid: String,
+    /// The real token's session (`sid`) and token version (`ver`) claims.
+    session: Map<String, Value>,
 }
 
 impl Forge {
@@ -25,7 +27,24 @@ impl Forge {
         let user = app.signed_up_user().await;
         let real = jsonwebtoken::decode_header(&user.token).expect("a real token has a header");
         let kid = real.kid.expect("a real token names its key");
-        Self { app, user, kid }
+        let payload = user.token.split('.').nth(1).expect("a payload");
+        let payload = URL_SAFE_NO_PAD.decode(payload).expect("base64url payload");
+        let real: Map<String, Value> = serde_json::from_slice(&payload).expect("JSON claims");
+        let session = real
+            .into_iter()
+            .filter(|(name, _)| name == "sid" || name == "ver")
+            .collect::<Map<_, _>>();
+        assert_eq!(
+            session.len(),
+            2,
+            "a real token names its session and version"
+        );
+        Self {
+            app,
+            user,
+            kid,
+            session,
+        }
     }
 
     /// The header of a real access token.
@@ -48,7 +67,9 @@ impl Forge {
             "iat": now,
             "jti": uuid::Uuid::new_v4().to_string(),
         });
-        claims.as_object().expect("claims are an object").clone()
+        let mut claims = claims.as_object().expect("claims are an object").clone();
+        claims.extend(self.session.clone());
+        claims
     }
 
     /// Sign with the app's real secret.

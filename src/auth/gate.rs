@@ -1,0 +1,126 @@
+//! The [`AuthGate`]: turns a bearer token into a [`Viewer`], or refuses it.
+//!
+//! A signature is not enough: the token's session must not be revoked or expired, the user
+//! must not be disabled, and the token must carry the user's current token version (bumped
+//! by logout everywhere, a password or role change, disabling). That state lives in the
+//! database, so it holds on every instance; each instance may reuse what it read for at most
+//! `AUTH_STATE_CACHE_MS` — the documented bound on how long a revoked token keeps working.
+//! Revocations made by this instance drop the cached entries at once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use uuid::Uuid;
+
+use super::client::{ClientInfo, IpBlock};
+use super::token::{AccessClaims, TokenKeys};
+use super::viewer::{Role, Viewer};
+use crate::service::Store;
+use crate::service::sessions::{self, AccessState};
+
+/// Most sessions remembered; past it the cache starts over (it is only a cache).
+const MAX_CACHED: usize = 100_000;
+
+/// Why a token was not admitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Bad, expired or revoked: a 401.
+    Invalid,
+    /// The database could not be asked.
+    Unavailable,
+}
+
+/// Verifies access tokens against their keys and the live state of user and session.
+pub struct AuthGate {
+    keys: Arc<TokenKeys>,
+    store: Store,
+    cache_for: Duration,
+    cache: Mutex<HashMap<Uuid, (Instant, AccessState)>>,
+    trusted_proxies: Vec<IpBlock>,
+}
+
+impl AuthGate {
+    /// A gate over `keys` and `store`, caching state for `cache_for` (zero: never).
+    pub fn new(
+        keys: Arc<TokenKeys>,
+        store: Store,
+        cache_for: Duration,
+        trusted_proxies: Vec<IpBlock>,
+    ) -> Self {
+        Self {
+            keys,
+            store,
+            cache_for,
+            cache: Mutex::new(HashMap::new()),
+            trusted_proxies,
+        }
+    }
+
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub fn trusted_proxies(&self) -> &[IpBlock] {
+        &self.trusted_proxies
+    }
+
+    /// The viewer `token` stands for, if it is valid and still honoured.
+    pub async fn admit(&self, token: &str, client: Arc<ClientInfo>) -> Result<Viewer, Refusal> {
+        let claims = self.keys.verify(token).map_err(|reason| {
+            tracing::debug!(%reason, "rejected access token");
+            Refusal::Invalid
+        })?;
+        let state = self.state(claims).await?;
+        let honoured = state.session_live
+            && !state.disabled
+            && state.user_id == claims.user_id
+            && state.token_version == claims.version;
+        if !honoured {
+            tracing::debug!("rejected a revoked access token");
+            return Err(Refusal::Invalid);
+        }
+        let role = Role::from_stored(&state.role);
+        Ok(Viewer::verified(
+            claims.user_id,
+            claims.session_id,
+            role,
+            client,
+        ))
+    }
+
+    /// Forget what is cached about `user_id`'s sessions (after this instance revoked some).
+    pub fn forget_user(&self, user_id: Uuid) {
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.retain(|_, (_, state)| state.user_id != user_id);
+        }
+    }
+
+    async fn state(&self, claims: AccessClaims) -> Result<AccessState, Refusal> {
+        if let Some(state) = self.cached(claims.session_id) {
+            return Ok(state);
+        }
+        let state = sessions::access_state(&self.store, claims.user_id, claims.session_id)
+            .await
+            .map_err(|err| {
+                tracing::error!(error = ?err, "reading session state failed");
+                Refusal::Unavailable
+            })?
+            .ok_or(Refusal::Invalid)?;
+        if !self.cache_for.is_zero()
+            && let Ok(mut cache) = self.cache.lock()
+        {
+            if cache.len() >= MAX_CACHED {
+                cache.clear();
+            }
+            cache.insert(claims.session_id, (Instant::now(), state.clone()));
+        }
+        Ok(state)
+    }
+
+    fn cached(&self, session_id: Uuid) -> Option<AccessState> {
+        if self.cache_for.is_zero() {
+            return None;
+        }
+        let cache = self.cache.lock().ok()?;
+        let (at, state) = cache.get(&session_id)?;
+        (at.elapsed() < self.cache_for).then(|| state.clone())
+    }
+}

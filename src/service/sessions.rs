@@ -1,0 +1,182 @@
+//! Sessions: one per login, holding a family of rotating refresh tokens.
+//!
+//! A refresh token is 256 random bits, handed out once and stored only as its SHA-256 (a
+//! fast hash is right here: the token has full entropy, nothing to brute-force). What the
+//! auth gate checks on every request — is the session live, is the user enabled, which token
+//! version is current — is read here by [`access_state`].
+
+use std::fmt;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::Store;
+use super::entities::{refresh_token, session, user};
+use crate::auth::ClientInfo;
+use crate::error::AppResult;
+
+/// How long sessions last.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionSettings {
+    /// From login, however active the session is.
+    pub absolute: chrono::Duration,
+    /// Since the last refresh.
+    pub idle: chrono::Duration,
+    /// How long a superseded refresh token is still accepted.
+    pub reuse_grace: chrono::Duration,
+}
+
+/// What decides whether an access token of a session is still honoured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessState {
+    pub user_id: Uuid,
+    pub token_version: i64,
+    pub role: String,
+    pub disabled: bool,
+    /// Not revoked, not past its absolute or idle end.
+    pub session_live: bool,
+}
+
+/// The state behind an access token of `session_id` for `user_id`, in one query; `None` if
+/// there is no such session (or user).
+pub async fn access_state(
+    store: &Store,
+    user_id: Uuid,
+    session_id: Uuid,
+) -> AppResult<Option<AccessState>> {
+    let found = session::Entity::find_by_id(session_id)
+        .filter(session::Column::UserId.eq(user_id))
+        .find_also_related(user::Entity)
+        .one(store.conn())
+        .await?;
+    let Some((session, Some(user))) = found else {
+        return Ok(None);
+    };
+    Ok(Some(AccessState {
+        user_id: user.id,
+        token_version: user.token_version,
+        disabled: user.disabled_at.is_some(),
+        role: user.role,
+        session_live: session.revoked_at.is_none() && session.expires_at > Utc::now(),
+    }))
+}
+
+/// An opaque refresh token. Its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RefreshToken(String);
+
+impl RefreshToken {
+    /// 256 fresh random bits, base64url without padding (43 characters).
+    fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    /// A token a client presented (not trusted to be one of ours).
+    pub fn presented(token: String) -> Self {
+        Self(token)
+    }
+
+    /// The token, to hand to its client (once).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// What is stored: the lower-case hex SHA-256 of the token.
+    pub(super) fn digest(&self) -> String {
+        Sha256::digest(self.0.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl fmt::Debug for RefreshToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RefreshToken([redacted])")
+    }
+}
+
+/// A session just started or refreshed: what the client is handed.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+    pub token_version: i64,
+    pub refresh_token: RefreshToken,
+    /// When the refresh token stops working if unused (idle or absolute end, the sooner).
+    pub refresh_expires_at: DateTime<Utc>,
+}
+
+/// Start a session for `user` (a login or sign-up), inside the caller's transaction.
+pub(super) async fn start(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    client: &ClientInfo,
+    settings: &SessionSettings,
+    now: DateTime<Utc>,
+) -> AppResult<Grant> {
+    let session_id = Uuid::now_v7();
+    let expires_at = now + settings.absolute;
+    session::Entity::insert(session::ActiveModel {
+        id: Set(session_id),
+        user_id: Set(user.id),
+        created_at: Set(now),
+        last_used_at: Set(now),
+        expires_at: Set(expires_at),
+        user_agent: Set(client.user_agent.clone()),
+        ip: Set(client.ip_text()),
+        revoked_at: Set(None),
+        revoked_reason: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    let refresh_token = issue_refresh_token(db, session_id, now).await?;
+    Ok(Grant {
+        user_id: user.id,
+        session_id,
+        token_version: user.token_version,
+        refresh_token,
+        refresh_expires_at: (now + settings.idle).min(expires_at),
+    })
+}
+
+/// A new refresh token for `session_id`; only its digest is stored.
+pub(super) async fn issue_refresh_token(
+    db: &impl ConnectionTrait,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<RefreshToken> {
+    let token = RefreshToken::generate();
+    refresh_token::Entity::insert(refresh_token::ActiveModel {
+        token_hash: Set(token.digest()),
+        session_id: Set(session_id),
+        created_at: Set(now),
+        superseded_at: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refresh_tokens_are_256_random_bits_and_stored_as_a_digest() {
+        let a = RefreshToken::generate();
+        let b = RefreshToken::generate();
+        assert_ne!(a, b);
+        assert_eq!(URL_SAFE_NO_PAD.decode(a.expose()).unwrap().len(), 32);
+        assert_eq!(a.digest().len(), 64);
+        assert!(!a.digest().contains(a.expose()));
+        assert_eq!(format!("{a:?}"), "RefreshToken([redacted])");
+    }
+}
