@@ -30,6 +30,15 @@ pub struct RequestContext {
     viewer: Option<Viewer>,
     client: Arc<ClientInfo>,
     pub(super) loader: Option<RequestLoader>,
+    headers: RequestHeaders,
+}
+
+/// The request headers resolvers may read: the refresh cookie lives in `Cookie`, and
+/// whether it may be `Secure` depends on `Host`.
+#[derive(Debug, Default)]
+pub struct RequestHeaders {
+    pub cookie: Option<String>,
+    pub host: Option<String>,
 }
 
 impl RequestContext {
@@ -43,8 +52,29 @@ impl RequestContext {
             viewer: caller.viewer,
             client: caller.client,
             loader,
+            headers: RequestHeaders::default(),
         }
     }
+
+    /// This context with the headers resolvers may read, taken from `headers`.
+    pub fn with_headers(mut self, headers: &axum::http::HeaderMap) -> Self {
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        self.headers = RequestHeaders {
+            cookie: text(axum::http::header::COOKIE),
+            host: text(axum::http::header::HOST),
+        };
+        self
+    }
+}
+
+/// The request headers resolvers may read.
+pub fn headers<'a>(ctx: &Context<'a>) -> Result<&'a RequestHeaders, AppError> {
+    Ok(&request(ctx)?.headers)
 }
 
 /// The client the request came from (IP, user agent).

@@ -29,7 +29,8 @@ pub async fn execute(
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
-    let request = request.data(RequestContext::new(&state.store, caller));
+    let context = RequestContext::new(&state.store, caller).with_headers(&headers);
+    let request = request.data(context);
     let response = state.api.execute(request).await;
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
@@ -48,12 +49,19 @@ pub async fn execute(
         serde_json::to_vec(&response)
     };
     match body {
-        Ok(body) => (
-            status,
-            [(CONTENT_TYPE, HeaderValue::from_static(media_type))],
-            body,
-        )
-            .into_response(),
+        Ok(body) => {
+            let mut reply = (
+                status,
+                [(CONTENT_TYPE, HeaderValue::from_static(media_type))],
+                body,
+            )
+                .into_response();
+            // Headers resolvers set (e.g. `Set-Cookie` for the refresh cookie).
+            for (name, value) in &response.http_headers {
+                reply.headers_mut().append(name, value.clone());
+            }
+            reply
+        }
         Err(err) => {
             tracing::error!(error = %err, "serialising a GraphQL response failed");
             let status = StatusCode::INTERNAL_SERVER_ERROR;
