@@ -5,7 +5,9 @@
 //! verifies the access token by exactly Tally's rules (`src/auth/token.rs`: HS256 only, header
 //! `typ` = `at+jwt` and the `kid` derived from the secret, required `sub`/`exp`/`nbf`/`iss`/
 //! `aud`, 5 s leeway, `iat` not in the future, lifetime no longer than configured, `sub` a
-//! canonical UUID), runs the equivalent SQL (the viewer's newest 51 transactions in
+//! canonical UUID), checks the token's session and token version like Tally's auth gate
+//! (`src/auth/gate.rs`: one query joining `sessions` and `users`, its answer cached per session
+//! for `AUTH_STATE_CACHE_MS`), runs the equivalent SQL (the viewer's newest 51 transactions in
 //! `(date DESC, id DESC)` order, category names by a scoped join) and writes byte for byte the
 //! JSON Tally writes for
 //! `{ transactions(first: 50) { edges { node { id amount description date category { name } } } } }`.
@@ -15,15 +17,16 @@
 //! it with `CEILING_ADDR` and `DATABASE_URL` set (plain `cargo bench` just prints a note).
 //!
 //! Environment: `CEILING_ADDR`, `DATABASE_URL`, `JWT_SECRET`, `JWT_ISSUER` (`tally`),
-//! `JWT_AUDIENCE` (`tally-api`), `ACCESS_TOKEN_TTL_MINUTES` (60), `DATABASE_MAX_CONNECTIONS`
+//! `JWT_AUDIENCE` (`tally-api`), `ACCESS_TOKEN_TTL_MINUTES` (15), `AUTH_STATE_CACHE_MS` (2000), `DATABASE_MAX_CONNECTIONS`
 //! (16, Tally's default), `CEILING_SQL` (`join`, the default, or `two`: the page, then the
 //! categories by id, as Tally's dataloader does), `CEILING_TEST_BEFORE_ACQUIRE` (`1`, the
 //! sqlx and sea-orm default: ping each pooled connection as it is taken; `0` skips it).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::SocketAddr;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -57,13 +60,26 @@ const PAGE_JOIN_SQL: &str = "SELECT t.id, t.amount_minor, t.currency, t.descript
      WHERE t.user_id = $1 ORDER BY t.date DESC, t.id DESC LIMIT 51";
 const PAGE_SQL: &str = "SELECT id, amount_minor, currency, description, date, category_id \
      FROM transactions WHERE user_id = $1 ORDER BY date DESC, id DESC LIMIT 51";
+const SESSION_SQL: &str = "SELECT u.token_version, \
+     (s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL) \
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.user_id = $2";
 const CATEGORIES_SQL: &str = "SELECT id, name FROM categories WHERE user_id = $1 AND id = ANY($2)";
 
 #[derive(Debug, Deserialize)]
 struct Claims {
     sub: String,
+    sid: String,
+    ver: i64,
     exp: i64,
     iat: i64,
+}
+
+/// What a verified token claims: user, session, token version.
+#[derive(Clone, Copy)]
+struct Access {
+    user_id: Uuid,
+    session_id: Uuid,
+    version: i64,
 }
 
 struct Keys {
@@ -99,8 +115,8 @@ impl Keys {
         }
     }
 
-    /// The user id of a valid access token, by Tally's rules.
-    fn verify(&self, token: &str) -> Option<Uuid> {
+    /// The claims of a valid access token, by Tally's rules.
+    fn verify(&self, token: &str) -> Option<Access> {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
             return None;
         }
@@ -121,8 +137,50 @@ impl Keys {
         {
             return None;
         }
-        let user_id = Uuid::parse_str(&claims.sub).ok()?;
-        (user_id.hyphenated().to_string() == claims.sub).then_some(user_id)
+        Some(Access {
+            user_id: canonical(&claims.sub)?,
+            session_id: canonical(&claims.sid)?,
+            version: claims.ver,
+        })
+    }
+}
+
+fn canonical(text: &str) -> Option<Uuid> {
+    let id = Uuid::parse_str(text).ok()?;
+    (id.hyphenated().to_string() == text).then_some(id)
+}
+
+/// Per-session (token version, live) answers, as Tally's gate caches them.
+struct Sessions {
+    cache_for: Duration,
+    cache: Mutex<HashMap<Uuid, (Instant, i64, bool)>>,
+}
+
+impl Sessions {
+    /// Is `access` still honoured (session live, user enabled, current token version)?
+    async fn honoured(&self, pool: &PgPool, access: Access) -> Result<bool, sqlx::Error> {
+        let cached = self.cache.lock().ok().and_then(|cache| {
+            let (at, version, live) = *cache.get(&access.session_id)?;
+            (at.elapsed() < self.cache_for).then_some((version, live))
+        });
+        let (version, live) = match cached {
+            Some(state) => state,
+            None => {
+                let row: Option<(i64, bool)> = sqlx::query_as(SESSION_SQL)
+                    .bind(access.session_id)
+                    .bind(access.user_id)
+                    .fetch_optional(pool)
+                    .await?;
+                let Some((version, live)) = row else {
+                    return Ok(false);
+                };
+                if let Ok(mut cache) = self.cache.lock() {
+                    cache.insert(access.session_id, (Instant::now(), version, live));
+                }
+                (version, live)
+            }
+        };
+        Ok(live && version == access.version)
     }
 }
 
@@ -130,6 +188,7 @@ impl Keys {
 struct AppState {
     pool: PgPool,
     keys: Arc<Keys>,
+    sessions: Arc<Sessions>,
     two_queries: bool,
 }
 
@@ -181,11 +240,15 @@ fn bearer_token(header: &HeaderValue) -> Option<&str> {
 }
 
 async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(user_id) = headers
+    let access = headers
         .get(AUTHORIZATION)
         .and_then(bearer_token)
-        .and_then(|token| state.keys.verify(token))
-    else {
+        .and_then(|token| state.keys.verify(token));
+    let honoured = match access {
+        Some(access) => state.sessions.honoured(&state.pool, access).await,
+        None => Ok(false),
+    };
+    let (Some(access), Ok(true)) = (access, honoured) else {
         let mut response = error(
             StatusCode::UNAUTHORIZED,
             "UNAUTHENTICATED",
@@ -216,6 +279,7 @@ async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
             "The request body is not a valid GraphQL request",
         );
     }
+    let user_id = access.user_id;
     let rows = if state.two_queries {
         page_then_categories(&state.pool, user_id).await
     } else {
@@ -339,7 +403,8 @@ async fn main() -> anyhow::Result<()> {
     };
     let addr: SocketAddr = addr.parse()?;
     let secret = std::env::var("JWT_SECRET")?;
-    let ttl_minutes: i64 = env("ACCESS_TOKEN_TTL_MINUTES", "60").parse()?;
+    let ttl_minutes: i64 = env("ACCESS_TOKEN_TTL_MINUTES", "15").parse()?;
+    let cache_ms: u64 = env("AUTH_STATE_CACHE_MS", "2000").parse()?;
     let keys = Keys::new(
         secret.as_bytes(),
         &env("JWT_ISSUER", "tally"),
@@ -359,6 +424,10 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState {
         pool,
         keys: Arc::new(keys),
+        sessions: Arc::new(Sessions {
+            cache_for: Duration::from_millis(cache_ms),
+            cache: Mutex::new(HashMap::new()),
+        }),
         two_queries: env("CEILING_SQL", "join") == "two",
     };
     let app = Router::new()
