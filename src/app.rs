@@ -14,7 +14,7 @@ use crate::auth::{PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
-use crate::http::{AppState, router};
+use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 
 /// Lowest bcrypt cost a production start accepts.
@@ -32,6 +32,7 @@ impl App {
     /// Check the configuration, connect and migrate, build the schema, bind the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         check_production_settings(&config)?;
+        let cors = Cors::from_config(&config.cors_allowed_origins)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
         store
@@ -60,7 +61,7 @@ impl App {
             .with_context(|| format!("binding {}", config.addr))?;
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, &cors),
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
         })

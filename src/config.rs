@@ -105,6 +105,10 @@ pub struct Config {
     /// Most aliased fields in one GraphQL document (fragments expanded).
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
+    /// Browser origins allowed to call the API cross-origin, comma-separated, each exactly
+    /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub cors_allowed_origins: Vec<String>,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,

@@ -1,6 +1,7 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` serves
 //! GraphiQL, `/` a landing page, `/healthz` and `/readyz` report liveness and readiness.
 
+pub mod cors;
 mod graphiql;
 mod graphql;
 mod health;
@@ -18,6 +19,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use self::cors::Cors;
 use crate::auth::TokenKeys;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::Api;
@@ -43,9 +45,9 @@ impl FromRef<AppState> for Arc<TokenKeys> {
 }
 
 /// The application's routes with tracing (method, matched route, request id, status,
-/// latency — never other headers or bodies), request ids, and a panic guard that answers a
-/// GraphQL-shaped 500 instead of dropping the connection.
-pub fn router(state: AppState) -> Router {
+/// latency — never other headers or bodies), request ids, a panic guard that answers a
+/// GraphQL-shaped 500 instead of dropping the connection, and CORS for the allowed origins.
+pub fn router(state: AppState, cors: &Cors) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
             let route = request
@@ -74,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(trace)
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(cors.layer())
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }

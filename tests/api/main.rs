@@ -14,6 +14,7 @@ mod budgets;
 mod categories;
 mod category_delete;
 mod config;
+mod cors;
 mod delete_account;
 mod exports;
 mod health;
