@@ -1,5 +1,6 @@
-//! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` serves
-//! GraphiQL, `/` a landing page, `/healthz` and `/readyz` report liveness and readiness.
+//! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` runs
+//! queries from the URL or serves GraphiQL, `/` a landing page, `/healthz` and `/readyz`
+//! report liveness and readiness. Cross-origin calls pass the CORS allow-list ([`cors`]).
 
 pub mod cors;
 mod graphiql;
@@ -70,7 +71,7 @@ pub fn router(state: AppState, cors: &Cors) -> Router {
         );
     Router::new()
         .route("/", get(home::page))
-        .route("/graphql", get(graphiql::page).post(graphql::execute))
+        .route("/graphql", get(graphql::get).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .with_state(state)

@@ -1,7 +1,11 @@
-//! `POST /graphql`, per the GraphQL-over-HTTP spec: a JSON body in, and out either
-//! `application/graphql-response+json` (when the client accepts it; request errors are then
-//! HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
+//! `/graphql`, per the GraphQL-over-HTTP spec. `POST` takes a JSON body (any other content
+//! type is HTTP 415, which is also what keeps HTML forms — cross-site request forgery — from
+//! reaching the API); `GET` with a `query` parameter runs queries only ([`get`]). Responses
+//! are `application/graphql-response+json` when the client accepts it (request errors are
+//! then HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
 //! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`.
+
+mod get;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -9,28 +13,44 @@ use axum::http::header::{ACCEPT, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+pub use get::get;
+
 use super::AppState;
-use crate::auth::MaybeViewer;
+use crate::auth::{MaybeViewer, Viewer};
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::{RequestContext, errors};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
 
-/// Run one GraphQL request for the viewer (if any).
+/// `POST /graphql`: run one GraphQL request for the viewer (if any).
 pub async fn execute(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let media_type = response_media_type(&headers);
     let request = match read_request(&headers, body, state.max_body_bytes).await {
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
+    run(&state, viewer, response_media_type(&headers), request).await
+}
+
+/// Execute `request` and answer it in `media_type`.
+async fn run(
+    state: &AppState,
+    viewer: Option<Viewer>,
+    media_type: &'static str,
+    request: async_graphql::Request,
+) -> Response {
     let request = request.data(RequestContext::new(&state.store, viewer));
     let response = state.api.execute(request).await;
+    respond(media_type, &response)
+}
+
+/// The response in `media_type`, with the status GraphQL-over-HTTP asks for.
+fn respond(media_type: &'static str, response: &async_graphql::Response) -> Response {
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
@@ -45,7 +65,7 @@ pub async fn execute(
             errors: &response.errors,
         })
     } else {
-        serde_json::to_vec(&response)
+        serde_json::to_vec(response)
     };
     match body {
         Ok(body) => (
@@ -67,34 +87,38 @@ struct RequestErrors<'a> {
     errors: &'a [async_graphql::ServerError],
 }
 
+/// A `BAD_REQUEST` error response.
+fn bad_request(status: StatusCode, message: &str) -> Response {
+    graphql_error_response(status, code::BAD_REQUEST, message)
+}
+
 /// Check the content type, read the body within the limit, and parse the GraphQL request.
 async fn read_request(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
 ) -> Result<async_graphql::Request, Response> {
-    let bad = |status, message: &str| graphql_error_response(status, code::BAD_REQUEST, message);
     if !is_json(headers) {
-        return Err(bad(
+        return Err(bad_request(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Send GraphQL requests as JSON with Content-Type: application/json",
         ));
     }
     let bytes: Bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
-        bad(
+        bad_request(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("The request body exceeds {limit} bytes"),
         )
     })?;
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(bad(
+        return Err(bad_request(
             StatusCode::BAD_REQUEST,
             "Batched requests are not supported",
         ));
     }
     serde_json::from_slice(&bytes).map_err(|err| {
         let message = format!("The request body is not a valid GraphQL request: {err}");
-        bad(StatusCode::BAD_REQUEST, &message)
+        bad_request(StatusCode::BAD_REQUEST, &message)
     })
 }
 
