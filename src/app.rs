@@ -49,12 +49,15 @@ impl App {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             max_aliases: config.graphql_max_aliases,
+            introspection: config.graphql_introspection,
+            field_suggestions: field_suggestions(&config),
         };
         let state = AppState {
             api: Api::new(services, limits),
             store: store.clone(),
             tokens,
             max_body_bytes: config.max_body_bytes,
+            graphiql_enabled: config.graphiql_enabled,
         };
         let listener = TcpListener::bind(config.addr)
             .await
@@ -160,6 +163,13 @@ fn check_production_settings(config: &Config) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// "Did you mean …?" hints: as configured, or on in development only (they reveal field names).
+fn field_suggestions(config: &Config) -> bool {
+    config
+        .graphql_field_suggestions
+        .unwrap_or(config.environment != Environment::Production)
 }
 
 fn default_concurrency() -> usize {

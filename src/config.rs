@@ -105,6 +105,18 @@ pub struct Config {
     /// Most aliased fields in one GraphQL document (fragments expanded).
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
+    /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
+    #[arg(long, env = "GRAPHIQL_ENABLED", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphiql_enabled: bool,
+    /// Answer introspection (`__schema`, `__type`); when off, such documents are refused.
+    #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_introspection: bool,
+    /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
+    #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_field_suggestions: Option<bool>,
     /// Browser origins allowed to call the API cross-origin, comma-separated, each exactly
     /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]

@@ -37,6 +37,8 @@ pub struct AppState {
     pub store: Store,
     pub tokens: Arc<TokenKeys>,
     pub max_body_bytes: usize,
+    /// Serve GraphiQL at `GET /graphql` (without `query`).
+    pub graphiql_enabled: bool,
 }
 
 impl FromRef<AppState> for Arc<TokenKeys> {

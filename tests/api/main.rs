@@ -19,6 +19,7 @@ mod csrf;
 mod delete_account;
 mod exports;
 mod graphql_get;
+mod graphql_switches;
 mod health;
 mod http;
 mod idempotency;

@@ -1,7 +1,8 @@
 //! `GET /graphql`. With a `query` parameter (and optionally `variables`, a JSON object, and
 //! `operationName`) it runs the operation, if that operation is a query: GET must never
 //! change anything (a link, a prefetch or an `<img>` can send one), so a mutation is refused
-//! with HTTP 405 and `Allow: POST`. Without `query` it serves GraphiQL.
+//! with HTTP 405 and `Allow: POST`. Without `query` it serves GraphiQL, or a 404 when
+//! GraphiQL is disabled.
 
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::extract::rejection::QueryRejection;
@@ -36,7 +37,7 @@ pub async fn get(
         return bad_request(StatusCode::BAD_REQUEST, "The URL parameters do not parse");
     };
     let Some(query) = params.query else {
-        return graphiql::page().await.into_response();
+        return graphiql_or_not_found(&state).await;
     };
     let Some(variables) = parse_variables(params.variables.as_deref()) else {
         let message = "The `variables` parameter must be a JSON object";
@@ -53,6 +54,15 @@ pub async fn get(
         return mutation_over_get();
     }
     run(&state, viewer, response_media_type(&headers), request).await
+}
+
+async fn graphiql_or_not_found(state: &AppState) -> Response {
+    if state.graphiql_enabled {
+        graphiql::page().await.into_response()
+    } else {
+        let message = "GraphiQL is disabled on this server; send GraphQL requests with POST";
+        graphql_error_response(StatusCode::NOT_FOUND, code::NOT_FOUND, message)
+    }
 }
 
 /// `variables` as a JSON object (absent or `null`: none); `None` when it is anything else.
