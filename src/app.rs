@@ -57,6 +57,7 @@ impl App {
             store: store.clone(),
             tokens,
             max_body_bytes: config.max_body_bytes,
+            graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: config.graphiql_enabled,
         };
         let listener = TcpListener::bind(config.addr)

@@ -117,6 +117,12 @@ pub struct Config {
     #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
     pub graphql_field_suggestions: Option<bool>,
+    /// Longest one GraphQL request may run, in seconds (0: no limit); past it, HTTP 504.
+    #[arg(long = "graphql-timeout-seconds", env = "GRAPHQL_TIMEOUT_SECONDS", default_value = "30",
+          value_name = "SECONDS",
+          value_parser = clap::builder::TypedValueParser::map(
+              clap::value_parser!(u64).range(0..=86_400), std::time::Duration::from_secs))]
+    pub graphql_timeout: std::time::Duration,
     /// Browser origins allowed to call the API cross-origin, comma-separated, each exactly
     /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]

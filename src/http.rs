@@ -37,6 +37,8 @@ pub struct AppState {
     pub store: Store,
     pub tokens: Arc<TokenKeys>,
     pub max_body_bytes: usize,
+    /// Longest a GraphQL request may run; `None`: no limit.
+    pub graphql_timeout: Option<Duration>,
     /// Serve GraphiQL at `GET /graphql` (without `query`).
     pub graphiql_enabled: bool,
 }

@@ -3,9 +3,12 @@
 //! reaching the API); `GET` with a `query` parameter runs queries only ([`get`]). Responses
 //! are `application/graphql-response+json` when the client accepts it (request errors are
 //! then HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
-//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`.
+//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`; a request
+//! that runs past the configured timeout is stopped and answered with HTTP 504 `TIMEOUT`.
 
 mod get;
+
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -37,7 +40,7 @@ pub async fn execute(
     run(&state, viewer, response_media_type(&headers), request).await
 }
 
-/// Execute `request` and answer it in `media_type`.
+/// Execute `request` within the timeout and answer it in `media_type`.
 async fn run(
     state: &AppState,
     viewer: Option<Viewer>,
@@ -45,8 +48,27 @@ async fn run(
     request: async_graphql::Request,
 ) -> Response {
     let request = request.data(RequestContext::new(&state.store, viewer));
-    let response = state.api.execute(request).await;
+    let execution = state.api.execute(request);
+    let response = match state.graphql_timeout {
+        // Dropping the execution drops any open database transaction, which rolls it back.
+        Some(limit) => match tokio::time::timeout(limit, execution).await {
+            Ok(response) => response,
+            Err(_) => return timed_out(limit),
+        },
+        None => execution.await,
+    };
     respond(media_type, &response)
+}
+
+/// HTTP 504 with `TIMEOUT`: the server gave up on its own work, as a gateway gives up on
+/// an upstream (503 would say the server is unavailable, which it is not).
+fn timed_out(limit: Duration) -> Response {
+    tracing::warn!(limit_ms = limit.as_millis(), "a GraphQL request timed out");
+    let message = format!(
+        "The request did not finish within {limit:?} and was stopped; a change that had not \
+         completed was not saved"
+    );
+    graphql_error_response(StatusCode::GATEWAY_TIMEOUT, code::TIMEOUT, &message)
 }
 
 /// The response in `media_type`, with the status GraphQL-over-HTTP asks for.

@@ -1,6 +1,8 @@
 //! The GraphQL switches of the config: GraphiQL (`GRAPHIQL_ENABLED`), introspection
-//! (`GRAPHQL_INTROSPECTION`) and "Did you mean …?" suggestions (`GRAPHQL_FIELD_SUGGESTIONS`,
-//! off in production unless set).
+//! (`GRAPHQL_INTROSPECTION`), "Did you mean …?" suggestions (`GRAPHQL_FIELD_SUGGESTIONS`, off
+//! in production unless set) and the request timeout ([`timeout`]).
+
+mod timeout;
 
 use serde_json::{Value, json};
 use tally::config::Environment;
