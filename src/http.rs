@@ -1,10 +1,12 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` runs
 //! queries from the URL or serves GraphiQL, `/` a landing page, `/healthz` and `/readyz`
-//! report liveness and readiness. Cross-origin calls pass the CORS allow-list ([`cors`]).
+//! report liveness and readiness. Every response passes the CORS allow-list ([`cors`]) and
+//! gets the security headers ([`headers`]).
 
 pub mod cors;
 mod graphiql;
 mod graphql;
+mod headers;
 mod health;
 mod home;
 
@@ -49,10 +51,22 @@ impl FromRef<AppState> for Arc<TokenKeys> {
     }
 }
 
-/// The application's routes with tracing (method, matched route, request id, status,
-/// latency — never other headers or bodies), request ids, a panic guard that answers a
-/// GraphQL-shaped 500 instead of dropping the connection, and CORS for the allowed origins.
+/// The application's routes, with [`with_layers`].
 pub fn router(state: AppState, cors: &Cors) -> Router {
+    let routes = Router::new()
+        .route("/", get(home::page))
+        .route("/graphql", get(graphql::get).post(graphql::execute))
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .with_state(state);
+    with_layers(routes, cors)
+}
+
+/// Tracing (method, matched route, request id, status, latency — never other headers or
+/// bodies), a panic guard that answers a GraphQL-shaped 500 instead of dropping the
+/// connection, CORS for the allowed origins, then the security headers and request ids
+/// outermost, so that every response — a panic's or a preflight's too — carries them.
+fn with_layers(routes: Router, cors: &Cors) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
             let route = request
@@ -73,15 +87,11 @@ pub fn router(state: AppState, cors: &Cors) -> Router {
                 .level(Level::INFO)
                 .latency_unit(tower_http::LatencyUnit::Micros),
         );
-    Router::new()
-        .route("/", get(home::page))
-        .route("/graphql", get(graphql::get).post(graphql::execute))
-        .route("/healthz", get(health::live))
-        .route("/readyz", get(health::ready))
-        .with_state(state)
+    routes
         .layer(trace)
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(cors.layer())
+        .layer(axum::middleware::map_response(headers::secure))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
@@ -95,3 +105,43 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response:
 
 /// How long `/readyz` waits for the database.
 const READY_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::StatusCode;
+    use tower::ServiceExt as _;
+
+    use super::*;
+
+    async fn a_buggy_handler() -> &'static str {
+        panic!("a bug in a handler")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_with_the_security_headers() {
+        let routes = Router::new().route("/boom", get(a_buggy_handler));
+        let request = Request::get("/boom").body(Body::empty()).unwrap();
+
+        let response = with_layers(routes, &Cors::default())
+            .oneshot(request)
+            .await
+            .unwrap();
+
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["x-frame-options"], "DENY");
+        assert_eq!(headers["referrer-policy"], "no-referrer");
+        assert_eq!(headers["content-security-policy"], headers::LOCKED_DOWN);
+        assert!(headers.contains_key(REQUEST_ID));
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"],
+            "INTERNAL_SERVER_ERROR"
+        );
+    }
+}

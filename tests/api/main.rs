@@ -32,6 +32,7 @@ mod net_worth;
 mod pagination;
 mod reports;
 mod schema;
+mod security_headers;
 mod tags;
 mod tokens;
 mod transactions;

@@ -9,7 +9,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::header::ALLOW;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::{AppState, bad_request, response_media_type, run};
@@ -37,7 +37,7 @@ pub async fn get(
         return bad_request(StatusCode::BAD_REQUEST, "The URL parameters do not parse");
     };
     let Some(query) = params.query else {
-        return graphiql_or_not_found(&state).await;
+        return graphiql_or_not_found(&state);
     };
     let Some(variables) = parse_variables(params.variables.as_deref()) else {
         let message = "The `variables` parameter must be a JSON object";
@@ -56,9 +56,9 @@ pub async fn get(
     run(&state, viewer, response_media_type(&headers), request).await
 }
 
-async fn graphiql_or_not_found(state: &AppState) -> Response {
+fn graphiql_or_not_found(state: &AppState) -> Response {
     if state.graphiql_enabled {
-        graphiql::page().await.into_response()
+        graphiql::page()
     } else {
         let message = "GraphiQL is disabled on this server; send GraphQL requests with POST";
         graphql_error_response(StatusCode::NOT_FOUND, code::NOT_FOUND, message)
