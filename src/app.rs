@@ -14,7 +14,7 @@ use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
-use crate::http::{AppState, router};
+use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 use crate::service::sessions::SessionSettings;
 use crate::service::users::LockoutPolicy;
@@ -34,6 +34,7 @@ impl App {
     /// Check the configuration, connect and migrate, build the schema, bind the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         check_production_settings(&config)?;
+        let cors = Cors::from_config(&config.cors_allowed_origins)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
         store
@@ -59,19 +60,23 @@ impl App {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             max_aliases: config.graphql_max_aliases,
+            introspection: config.graphql_introspection,
+            field_suggestions: field_suggestions(&config),
         };
         let state = AppState {
             api: Api::new(services, limits),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
+            graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
+            graphiql_enabled: config.graphiql_enabled,
         };
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, &cors),
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
@@ -191,6 +196,13 @@ fn check_production_settings(config: &Config) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// "Did you mean …?" hints: as configured, or on in development only (they reveal field names).
+fn field_suggestions(config: &Config) -> bool {
+    config
+        .graphql_field_suggestions
+        .unwrap_or(config.environment != Environment::Production)
 }
 
 fn default_concurrency() -> usize {

@@ -153,6 +153,28 @@ pub struct Config {
     /// Most aliased fields in one GraphQL document (fragments expanded).
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
+    /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
+    #[arg(long, env = "GRAPHIQL_ENABLED", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphiql_enabled: bool,
+    /// Answer introspection (`__schema`, `__type`); when off, such documents are refused.
+    #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_introspection: bool,
+    /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
+    #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_field_suggestions: Option<bool>,
+    /// Longest one GraphQL request may run, in seconds (0: no limit); past it, HTTP 504.
+    #[arg(long = "graphql-timeout-seconds", env = "GRAPHQL_TIMEOUT_SECONDS", default_value = "30",
+          value_name = "SECONDS",
+          value_parser = clap::builder::TypedValueParser::map(
+              clap::value_parser!(u64).range(0..=86_400), std::time::Duration::from_secs))]
+    pub graphql_timeout: std::time::Duration,
+    /// Browser origins allowed to call the API cross-origin, comma-separated, each exactly
+    /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub cors_allowed_origins: Vec<String>,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,

@@ -53,12 +53,16 @@ pub struct Mutation(
 /// Tally's GraphQL schema.
 pub type TallySchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// Limits applied to every operation.
+/// Limits applied to every operation, and what the schema reveals about itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max_depth: usize,
     pub max_complexity: usize,
     pub max_aliases: usize,
+    /// Answer `__schema` and `__type`; when false, documents selecting them are refused.
+    pub introspection: bool,
+    /// "Did you mean …?" hints in validation errors (they reveal field names).
+    pub field_suggestions: bool,
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
@@ -71,20 +75,25 @@ fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 #[derive(Clone)]
 pub struct Api {
     schema: TallySchema,
-    max_aliases: usize,
+    limits: Limits,
 }
 
 impl Api {
     /// The API over `services`, within `limits`.
     pub fn new(services: Services, limits: Limits) -> Self {
-        let schema = builder()
+        let mut builder = builder()
             .data(services)
             .limit_depth(limits.max_depth)
-            .limit_complexity(limits.max_complexity)
-            .finish();
+            .limit_complexity(limits.max_complexity);
+        if !limits.introspection {
+            builder = builder.disable_introspection();
+        }
+        if !limits.field_suggestions {
+            builder = builder.disable_suggestions();
+        }
         Self {
-            schema,
-            max_aliases: limits.max_aliases,
+            schema: builder.finish(),
+            limits,
         }
     }
 
@@ -92,7 +101,13 @@ impl Api {
     /// the response carries an `extensions.code`.
     pub async fn execute(&self, mut request: Request) -> Response {
         let checked = match request.parsed_query() {
-            Ok(document) => limits::check(document, self.max_aliases),
+            Ok(document) => limits::check(document, self.limits.max_aliases).and_then(|()| {
+                if self.limits.introspection {
+                    Ok(())
+                } else {
+                    limits::refuse_introspection(document)
+                }
+            }),
             Err(err) => Err(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
         };
         if let Err(err) = checked {
