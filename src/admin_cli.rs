@@ -6,6 +6,8 @@
 //! tokens stop working; the next login carries the new role) and writes the audit event —
 //! one transaction (see `service::admin::set_role_by_email`).
 
+use std::io::Write as _;
+
 use anyhow::Context as _;
 use clap::Subcommand;
 
@@ -55,11 +57,15 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
             role.as_str()
         ),
         Ok(OperatorChange::Unchanged(user)) => {
-            format!("{} is already {}; nothing changed", user.email, role.as_str())
+            format!(
+                "{} is already {}; nothing changed",
+                user.email,
+                role.as_str()
+            )
         }
         Err(AppError::NotFound { .. }) => anyhow::bail!("no user has the email {email:?}"),
         Err(err) => anyhow::bail!("changing the role failed: {}", err.message()),
     };
-    println!("{line}");
+    writeln!(std::io::stdout(), "{line}")?;
     Ok(())
 }
