@@ -54,7 +54,9 @@ impl User {
     /// The user's role. A role change takes effect with the next login: it ends the user's
     /// earlier access tokens.
     async fn role(&self, ctx: &Context<'_>) -> async_graphql::Result<Role> {
-        Ok(admin::role_of(&services(ctx).store, self.id.0).await?.into())
+        Ok(admin::role_of(&services(ctx).store, self.id.0)
+            .await?
+            .into())
     }
 }
 
@@ -175,7 +177,12 @@ impl AdminQuery {
         let size = u64::try_from(first).unwrap_or(1);
         let store = &services(ctx).store;
         let page = admin::list(store, &viewer, search.as_deref(), size, after.as_deref()).await?;
-        Ok(AdminUserConnection::new(page, after.is_some(), viewer, search))
+        Ok(AdminUserConnection::new(
+            page,
+            after.is_some(),
+            viewer,
+            search,
+        ))
     }
 
     /// Administrators only: the user with this id.
@@ -201,7 +208,8 @@ impl AdminMutation {
         role: Role,
     ) -> async_graphql::Result<AdminUser> {
         let services = services(ctx);
-        let changed = admin::set_role(&services.store, viewer(ctx)?, user_id.0, role.into()).await?;
+        let changed =
+            admin::set_role(&services.store, viewer(ctx)?, user_id.0, role.into()).await?;
         services.gate.forget_user(user_id.0);
         Ok(changed.into())
     }

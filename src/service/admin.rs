@@ -72,7 +72,9 @@ fn require_admin(viewer: &Viewer) -> AppResult<()> {
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<AdminUser> {
     require_admin(viewer)?;
     let found = user::Entity::find_by_id(id).one(store.conn()).await?;
-    found.map(AdminUser::from).ok_or(AppError::not_found("user"))
+    found
+        .map(AdminUser::from)
+        .ok_or(AppError::not_found("user"))
 }
 
 /// The stored role of `user_id`, for the `role` field of the `User` type. A `User` object is

@@ -25,7 +25,8 @@ use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
 
 /// Why the last administrator cannot be demoted or disabled.
-const LAST_ADMIN: &str = "At least one active administrator must remain; promote another user first";
+const LAST_ADMIN: &str =
+    "At least one active administrator must remain; promote another user first";
 
 /// Give `target` the role `role`. Setting the role a user already has changes nothing.
 #[tracing::instrument(skip_all)]
@@ -74,7 +75,13 @@ pub async fn disable(store: &Store, viewer: &Viewer, target: Uuid) -> AppResult<
         ensure_another_active_admin(&txn, target, "userId").await?;
     }
     let now = Utc::now();
-    revoke_tokens(&txn, target, user::Column::DisabledAt, Expr::value(Some(now))).await?;
+    revoke_tokens(
+        &txn,
+        target,
+        user::Column::DisabledAt,
+        Expr::value(Some(now)),
+    )
+    .await?;
     revoke_sessions(&txn, target, now).await?;
     let event = Event::by(viewer, Action::UserDisabled).on_user(target);
     audit::record(&txn, event.entity("user", target)).await?;
@@ -115,7 +122,11 @@ pub enum OperatorChange {
 /// never comes from the API — it is how the first administrator is made. Audited with no
 /// actor and the reason `CLI`. `NOT_FOUND` for an unknown email.
 #[tracing::instrument(skip_all)]
-pub async fn set_role_by_email(store: &Store, email: &str, role: Role) -> AppResult<OperatorChange> {
+pub async fn set_role_by_email(
+    store: &Store,
+    email: &str,
+    role: Role,
+) -> AppResult<OperatorChange> {
     let email = email.trim().to_lowercase();
     let txn = store.begin().await?;
     let found = user::Entity::find()
@@ -199,7 +210,11 @@ async fn revoke_tokens(
 }
 
 /// Revoke every live session of `target` (and so every refresh token of it).
-async fn revoke_sessions(db: &impl ConnectionTrait, target: Uuid, now: DateTime<Utc>) -> AppResult<()> {
+async fn revoke_sessions(
+    db: &impl ConnectionTrait,
+    target: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Some(now)))
         .col_expr(session::Column::RevokedReason, Expr::value("DISABLED"))
