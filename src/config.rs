@@ -33,6 +33,9 @@ pub enum Command {
     Migrate(Config),
     /// Print the GraphQL schema (SDL) to stdout; `schema.graphql` is this output.
     PrintSchema,
+    /// Change a user's role on the configured database (`promote` makes the first admin).
+    #[command(subcommand)]
+    Admin(crate::admin_cli::AdminCommand),
 }
 
 /// Where the process runs: production refuses unsafe settings instead of warning about them.

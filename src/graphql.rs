@@ -4,11 +4,13 @@
 //! extension ([`errors`]).
 
 pub mod accounts;
+pub mod admin;
 pub mod budgets;
 pub mod categories;
 pub mod context;
 pub mod errors;
 pub mod exports;
+pub mod guards;
 pub mod imports;
 pub mod limits;
 pub mod loaders;

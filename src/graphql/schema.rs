@@ -8,6 +8,7 @@ use async_graphql::{
 
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
+use super::admin::{AdminMutation, AdminQuery};
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
@@ -34,6 +35,7 @@ pub struct Query(
     TransferQuery,
     ExportQuery,
     MyDataQuery,
+    AdminQuery,
 );
 
 /// The mutation root.
@@ -48,6 +50,7 @@ pub struct Mutation(
     TransferMutation,
     ImportMutation,
     MyDataMutation,
+    AdminMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -11,6 +11,7 @@ use crate::service::users::{self, NewUser};
 
 /// A Tally user.
 #[derive(SimpleObject)]
+#[graphql(complex)] // `role` is resolved in `graphql::admin`
 pub struct User {
     pub id: Uuid,
     pub username: String,

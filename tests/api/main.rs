@@ -8,6 +8,11 @@ mod helpers;
 
 mod account_lifecycle;
 mod accounts;
+mod admin;
+mod admin_changes;
+mod admin_cli;
+mod admin_shared;
+mod admin_users;
 mod auth;
 mod balances;
 mod budgets;
