@@ -4,6 +4,7 @@
 //! extension ([`errors`]).
 
 pub mod accounts;
+pub mod audit;
 pub mod budgets;
 pub mod categories;
 pub mod context;

@@ -8,6 +8,7 @@ use async_graphql::{
 
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
+use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
@@ -34,6 +35,7 @@ pub struct Query(
     TransferQuery,
     ExportQuery,
     MyDataQuery,
+    AuditQuery,
 );
 
 /// The mutation root.
