@@ -176,3 +176,17 @@ pub async fn record(db: &impl ConnectionTrait, event: Event<'_>) -> Result<(), D
         .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_read_back_from_its_stored_name() {
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(Action::parse("created"), None);
+        assert_eq!(Action::parse("SOMETHING_ELSE"), None);
+    }
+}

@@ -8,6 +8,10 @@ mod helpers;
 
 mod account_lifecycle;
 mod accounts;
+mod audit_finance;
+mod audit_ledger;
+mod audit_log;
+mod audit_store;
 mod auth;
 mod balances;
 mod budgets;
