@@ -16,6 +16,7 @@ use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
 use crate::http::{AppState, Cors, router};
 use crate::service::Store;
+use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::SessionSettings;
 use crate::service::users::LockoutPolicy;
 
@@ -28,6 +29,8 @@ pub struct App {
     router: axum::Router,
     store: Store,
     grace: Duration,
+    /// How long audit events are kept; `None` keeps them forever.
+    audit_retention: Option<chrono::Duration>,
 }
 
 impl App {
@@ -79,6 +82,7 @@ impl App {
             router: router(state, &cors),
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
+            audit_retention: audit_retention(&config),
         })
     }
 
@@ -93,10 +97,13 @@ impl App {
     }
 
     /// Serve until SIGINT or SIGTERM, then let in-flight requests finish within the grace
-    /// period and close the database pool.
+    /// period and close the database pool. Meanwhile the audit retention task prunes.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let addr = self.local_addr()?;
         let signal = shutdown_signal()?;
+        let retention = self
+            .audit_retention
+            .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
         let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
         let service = self
@@ -115,6 +122,9 @@ impl App {
         tokio::select! {
             result = server => result.context("serving HTTP")?,
             () = deadline => tracing::warn!("grace period over; dropping remaining connections"),
+        }
+        if let Some(retention) = retention {
+            retention.stop().await;
         }
         self.store.close().await;
         tracing::info!("tally stopped");
@@ -161,6 +171,12 @@ fn session_settings(config: &Config) -> SessionSettings {
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
     }
+}
+
+/// `AUDIT_RETENTION_DAYS` as a period; 0 keeps audit events forever.
+fn audit_retention(config: &Config) -> Option<chrono::Duration> {
+    (config.audit_retention_days > 0)
+        .then(|| chrono::Duration::days(i64::from(config.audit_retention_days)))
 }
 
 fn lockout_policy(config: &Config) -> LockoutPolicy {

@@ -184,6 +184,11 @@ pub struct Config {
     /// Log format: `text` or `json`. Levels come from `RUST_LOG`.
     #[arg(long, env = "TALLY_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// Days audit events are kept: older ones are deleted at start-up and then hourly.
+    /// 0 keeps them forever.
+    #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,
+          value_parser = clap::value_parser!(u32).range(0..=36_500))]
+    pub audit_retention_days: u32,
 }
 
 impl Config {

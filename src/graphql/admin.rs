@@ -7,6 +7,7 @@
 
 use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
 
+use super::audit::AuditEventConnection;
 use super::context::{services, viewer};
 use super::guards::RoleGuard;
 use super::scalars::{DateTime, Uuid};
@@ -190,6 +191,28 @@ impl AdminQuery {
     async fn user(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<AdminUser> {
         let viewer = viewer(ctx)?;
         Ok(admin::get(&services(ctx).store, viewer, id.0).await?.into())
+    }
+
+    /// Administrators only: a user's audit log, newest first, a page at a time. It shows what
+    /// happened to the account (logins, sessions, changes and which entities they touched),
+    /// never the finance data itself.
+    #[graphql(
+        guard = "RoleGuard::new(auth::Role::Admin)",
+        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+    )]
+    async fn user_audit_log(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+        #[graphql(desc = "Page size, 1 to 200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last event of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<AuditEventConnection> {
+        let viewer = viewer(ctx)?;
+        let store = &services(ctx).store;
+        // Re-checks the admin role in the database and that the user exists (`NOT_FOUND`).
+        let user = admin::get(store, viewer, user_id.0).await?;
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        Ok(AuditEventConnection::of_user(store, user.id, first, after.as_deref()).await?)
     }
 }
 

@@ -9,6 +9,7 @@ use async_graphql::{
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::admin::{AdminMutation, AdminQuery};
+use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
@@ -36,6 +37,7 @@ pub struct Query(
     ExportQuery,
     MyDataQuery,
     AdminQuery,
+    AuditQuery,
 );
 
 /// The mutation root.

@@ -54,7 +54,11 @@ pub async fn status_of(app: &TestApp, token: &str) -> u16 {
 }
 
 /// Every admin root field, with an operation that uses it on `$id`.
-const ADMIN_FIELDS: [(&str, &str); 5] = [
+const ADMIN_FIELDS: [(&str, &str); 6] = [
+    (
+        "userAuditLog",
+        "query($id: UUID!) { userAuditLog(userId: $id, first: 5) { edges { node { action } } } }",
+    ),
     (
         "users",
         "{ users { totalCount edges { cursor node { id } } pageInfo { hasNextPage } } }",
@@ -89,7 +93,7 @@ fn named_type(type_ref: &Value) -> String {
 /// Every type of the schema, with fields (and their arguments) and input fields.
 async fn schema_types(app: &TestApp, token: &str) -> Vec<Value> {
     let query = format!(
-        "{{ __schema {{ types {{ name kind fields {{ name {TYPE_REF} args {{ name {TYPE_REF} }} }}
+        "{{ __schema {{ types {{ name kind fields {{ name description {TYPE_REF} args {{ name {TYPE_REF} }} }}
             inputFields {{ name {TYPE_REF} }} }} }} }}"
     );
     let data = app.ok(token, &query, json!({})).await;
@@ -104,13 +108,19 @@ async fn every_admin_field_refuses_anonymous_callers_and_users_and_serves_admins
     let target = app.signed_up_user().await;
     let vars = json!({ "id": target.id });
 
-    // The table is every root field returning an Admin* type: a new admin field must join it.
+    // The table is every root field returning an Admin* type or documented as
+    // administrators-only: a new admin field must join it.
     let types = schema_types(&app, &admin.token).await;
     let admin_roots: BTreeSet<String> = types
         .iter()
         .filter(|t| t["name"] == "Query" || t["name"] == "Mutation")
         .flat_map(|t| t["fields"].as_array().unwrap().clone())
-        .filter(|f| named_type(&f["type"]).starts_with("Admin"))
+        .filter(|f| {
+            named_type(&f["type"]).starts_with("Admin")
+                || f["description"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("Administrators only"))
+        })
         .map(|f| f["name"].as_str().unwrap().to_owned())
         .collect();
     let table: BTreeSet<String> = ADMIN_FIELDS.iter().map(|(f, _)| f.to_string()).collect();
@@ -275,4 +285,59 @@ async fn an_admins_finance_queries_return_only_the_admins_own_rows() {
         )
         .await;
     error_with_code(&body, "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn an_admin_reads_a_users_audit_log_but_not_their_finance_data() {
+    let app = TestApp::spawn().await;
+    let admin = admin(&app).await;
+    let user = app.signed_up_user().await;
+    let account = app.open_account(&user, "Savings", "EUR").await;
+    app.ok(
+        &admin.token,
+        "mutation($id: UUID!) { disableUser(userId: $id) { id } }",
+        json!({ "id": user.id }),
+    )
+    .await;
+    let query = "query($id: UUID!) { userAuditLog(userId: $id) {
+        edges { node { action entityType entityId actorId } } } }";
+
+    let log = app.ok(&admin.token, query, json!({ "id": user.id })).await;
+
+    let events: Vec<(String, String, String, String)> = log["userAuditLog"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let text = |k: &str| e["node"][k].as_str().unwrap_or("-").to_owned();
+            (
+                text("action"),
+                text("entityType"),
+                text("entityId"),
+                text("actorId"),
+            )
+        })
+        .collect();
+    let expected = vec![
+        (
+            "USER_DISABLED".into(),
+            "user".into(),
+            user.id.clone(),
+            admin.id.clone(),
+        ),
+        ("CREATED".into(), "account".into(), account, user.id.clone()),
+        ("SIGNUP".into(), "-".into(), "-".into(), user.id.clone()),
+    ];
+    assert_eq!(
+        events, expected,
+        "newest first, the admin's own action included"
+    );
+    let unknown = app
+        .gql(
+            Some(&admin.token),
+            query,
+            json!({ "id": uuid::Uuid::now_v7() }),
+        )
+        .await;
+    error_with_code(&unknown, "NOT_FOUND");
 }

@@ -217,6 +217,15 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// The URL of this test's own database (`sqlite::memory:` is private to the app's one
+    /// connection; a PostgreSQL URL can be opened by the test too).
+    #[allow(dead_code)] // read by the modules that look below the API
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+}
+
 /// The single error of a response, asserting there is exactly one and it has this code.
 pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
     let errors = body["errors"]
