@@ -40,7 +40,8 @@ impl App {
             .migrate()
             .await
             .context("running database migrations")?;
-        let tokens = Arc::new(token_keys(&config, &secret));
+        let previous = secret::load_previous(&config, &secret)?;
+        let tokens = Arc::new(token_keys(&config, &secret, previous));
         let gate = Arc::new(AuthGate::new(
             tokens.clone(),
             store.clone(),
@@ -140,13 +141,22 @@ async fn connect(config: &Config) -> anyhow::Result<Store> {
         .context("connecting to the database (check DATABASE_URL)")
 }
 
-fn token_keys(config: &Config, secret: &secret::Secret) -> TokenKeys {
+/// The signing keys: the current secret, plus the previous one during a rotation.
+fn token_keys(
+    config: &Config,
+    secret: &secret::Secret,
+    previous: Option<(secret::Secret, chrono::DateTime<chrono::Utc>)>,
+) -> TokenKeys {
     let settings = TokenSettings {
         issuer: config.jwt_issuer.clone(),
         audience: config.jwt_audience.clone(),
         ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
     };
-    TokenKeys::new(secret, settings)
+    let keys = TokenKeys::new(secret, settings);
+    match previous {
+        Some((previous, valid_until)) => keys.with_previous(&previous, valid_until),
+        None => keys,
+    }
 }
 
 fn session_settings(config: &Config) -> SessionSettings {

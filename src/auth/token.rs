@@ -9,6 +9,11 @@
 //! Every token also names its session (`sid`) and the user's token version (`ver`) at
 //! issue; the gate ([`super::gate`]) refuses it once the session is revoked or the version
 //! has moved on (logout everywhere, password or role change, account disabled).
+//!
+//! Key rotation: tokens are always signed with the current key; a previous key (see
+//! [`TokenKeys::with_previous`]) still verifies the tokens it signed, chosen by their `kid`,
+//! until its end instant. A `kid` is only ever compared for equality with our two key ids,
+//! so an unknown or hostile one (a path, SQL, a huge string) is just a refused token.
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -55,6 +60,10 @@ pub enum TokenError {
     Malformed,
     #[error("token header is not that of a Tally access token")]
     WrongHeader,
+    #[error("token names no key we verify with")]
+    UnknownKey,
+    #[error("token was signed with a previous key that is no longer accepted")]
+    KeyRetired,
     #[error("token failed verification: {0}")]
     Invalid(#[from] jsonwebtoken::errors::Error),
     #[error("token was issued in the future")]
@@ -87,8 +96,16 @@ pub struct TokenKeys {
     kid: String,
     encoding: EncodingKey,
     decoding: DecodingKey,
+    previous: Option<PreviousKey>,
     validation: Validation,
     settings: TokenSettings,
+}
+
+/// A key tokens were signed with before the current one, honoured until `valid_until`.
+struct PreviousKey {
+    kid: String,
+    decoding: DecodingKey,
+    valid_until: DateTime<Utc>,
 }
 
 impl TokenKeys {
@@ -106,9 +123,21 @@ impl TokenKeys {
             kid: key_id(secret),
             encoding: EncodingKey::from_secret(secret.expose()),
             decoding: DecodingKey::from_secret(secret.expose()),
+            previous: None,
             validation,
             settings,
         }
+    }
+
+    /// These keys, also verifying tokens signed with `previous` (matched by their `kid`)
+    /// until `valid_until`; nothing is ever signed with it.
+    pub fn with_previous(mut self, previous: &Secret, valid_until: DateTime<Utc>) -> Self {
+        self.previous = Some(PreviousKey {
+            kid: key_id(previous),
+            decoding: DecodingKey::from_secret(previous.expose()),
+            valid_until,
+        });
+        self
     }
 
     /// The key id put in the header of every token.
@@ -147,14 +176,11 @@ impl TokenKeys {
             return Err(TokenError::Malformed);
         }
         let header = jsonwebtoken::decode_header(token)?;
-        if header.alg != Algorithm::HS256
-            || header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE)
-            || header.kid.as_deref() != Some(self.kid.as_str())
-        {
+        if header.alg != Algorithm::HS256 || header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE) {
             return Err(TokenError::WrongHeader);
         }
-        let claims =
-            jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)?.claims;
+        let key = self.decoding_key(header.kid.as_deref().unwrap_or_default())?;
+        let claims = jsonwebtoken::decode::<Claims>(token, key, &self.validation)?.claims;
         let leeway = i64::try_from(LEEWAY_SECONDS).unwrap_or(0);
         if claims.iat > Utc::now().timestamp() + leeway {
             return Err(TokenError::IssuedInFuture);
@@ -169,6 +195,24 @@ impl TokenKeys {
             session_id: canonical_uuid(&claims.sid)?,
             version: claims.ver,
         })
+    }
+
+    /// The key that signed a token with this `kid`: the current one, or the previous one
+    /// until its end. Only an equality test, so a hostile `kid` cannot reach anything.
+    fn decoding_key(&self, kid: &str) -> Result<&DecodingKey, TokenError> {
+        if kid == self.kid {
+            return Ok(&self.decoding);
+        }
+        match &self.previous {
+            Some(previous) if kid == previous.kid => {
+                if Utc::now() < previous.valid_until {
+                    Ok(&previous.decoding)
+                } else {
+                    Err(TokenError::KeyRetired)
+                }
+            }
+            _ => Err(TokenError::UnknownKey),
+        }
     }
 }
 
@@ -193,16 +237,28 @@ fn key_id(secret: &Secret) -> String {
 mod tests {
     use super::*;
 
-    fn keys() -> TokenKeys {
-        let secret: Secret = "a-test-secret-of-at-least-thirty-two-bytes!"
-            .parse()
-            .unwrap();
-        let settings = TokenSettings {
+    const SECRET: &str = "a-test-secret-of-at-least-thirty-two-bytes!";
+    const NEXT_SECRET: &str = "the-next-test-secret-also-thirty-two-bytes+";
+
+    fn settings() -> TokenSettings {
+        TokenSettings {
             issuer: "tally".into(),
             audience: "tally-api".into(),
             ttl: chrono::Duration::minutes(60),
-        };
-        TokenKeys::new(&secret, settings)
+        }
+    }
+
+    fn keys_from(secret: &str) -> TokenKeys {
+        TokenKeys::new(&secret.parse().unwrap(), settings())
+    }
+
+    fn keys() -> TokenKeys {
+        keys_from(SECRET)
+    }
+
+    /// Keys signing with [`NEXT_SECRET`] that still honour [`SECRET`] until `valid_until`.
+    fn rotated(valid_until: DateTime<Utc>) -> TokenKeys {
+        keys_from(NEXT_SECRET).with_previous(&SECRET.parse().unwrap(), valid_until)
     }
 
     fn access() -> AccessClaims {
@@ -233,6 +289,10 @@ mod tests {
     }
 
     fn forge(keys: &TokenKeys, edit: impl FnOnce(&mut Claims)) -> String {
+        forge_with_kid(keys, &keys.kid, edit)
+    }
+
+    fn forge_with_kid(keys: &TokenKeys, kid: &str, edit: impl FnOnce(&mut Claims)) -> String {
         let now = Utc::now().timestamp();
         let mut claims = Claims {
             sub: Uuid::now_v7().to_string(),
@@ -248,8 +308,62 @@ mod tests {
         edit(&mut claims);
         let mut header = Header::new(Algorithm::HS256);
         header.typ = Some(ACCESS_TOKEN_TYPE.to_owned());
-        header.kid = Some(keys.kid.clone());
+        header.kid = Some(kid.to_owned());
         jsonwebtoken::encode(&header, &claims, &keys.encoding).unwrap()
+    }
+
+    #[test]
+    fn a_token_of_the_previous_key_verifies_until_that_key_retires() {
+        let access = access();
+        let old_token = keys().issue(access).unwrap().token;
+
+        let overlap = rotated(Utc::now() + chrono::Duration::minutes(1));
+        let retired = rotated(Utc::now() - chrono::Duration::seconds(1));
+
+        assert_eq!(overlap.verify(&old_token).unwrap(), access);
+        assert!(matches!(
+            retired.verify(&old_token),
+            Err(TokenError::KeyRetired)
+        ));
+        assert!(matches!(
+            keys_from(NEXT_SECRET).verify(&old_token),
+            Err(TokenError::UnknownKey)
+        ));
+    }
+
+    #[test]
+    fn new_tokens_are_always_signed_with_the_current_key() {
+        let overlap = rotated(Utc::now() + chrono::Duration::minutes(1));
+        let token = overlap.issue(access()).unwrap().token;
+
+        let header = jsonwebtoken::decode_header(&token).unwrap();
+
+        assert_eq!(header.kid.as_deref(), Some(keys_from(NEXT_SECRET).kid()));
+        assert_ne!(header.kid.as_deref(), Some(keys().kid()));
+        assert!(keys_from(NEXT_SECRET).verify(&token).is_ok());
+    }
+
+    #[test]
+    fn a_token_whose_previous_kid_is_signed_with_the_current_key_is_refused() {
+        let overlap = rotated(Utc::now() + chrono::Duration::minutes(1));
+        let previous_kid = keys().kid().to_owned();
+
+        let token = forge_with_kid(&overlap, &previous_kid, |_| {});
+
+        assert!(overlap.verify(&token).is_err());
+    }
+
+    #[test]
+    fn unknown_and_hostile_key_ids_are_refused_as_unknown() {
+        let keys = rotated(Utc::now() + chrono::Duration::minutes(1));
+        let long = "k".repeat(1000);
+        for kid in ["", "../../dev/null", "' OR 1=1 --", "hs256-0000000000000000", &long] {
+            let token = forge_with_kid(&keys, kid, |_| {});
+            assert!(
+                matches!(keys.verify(&token), Err(TokenError::UnknownKey)),
+                "{kid:?}"
+            );
+        }
     }
 
     #[test]
