@@ -13,7 +13,8 @@ use super::audit::{self, Action, Event};
 use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
 use super::{Store, accounts, categories, is_unique_violation};
-use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
+use crate::auth::policy::{self, Identity};
+use crate::auth::{ClientInfo, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
@@ -55,7 +56,11 @@ pub async fn signup(
 ) -> AppResult<(User, Grant)> {
     let username = validate_username(&input.username)?;
     let email = normalize_email(&input.email)?;
-    let password = Password::new(input.password, "input.password")?;
+    let identity = Identity {
+        email: &email,
+        username: &username,
+    };
+    let password = policy::new_password(input.password, "input.password", identity).await?;
     let currency = match input.base_currency.as_deref() {
         None => Currency::parse(DEFAULT_BASE_CURRENCY).map_err(AppError::internal)?,
         Some(code) => Currency::parse(code)
