@@ -165,6 +165,7 @@ fn session_settings(config: &Config) -> SessionSettings {
         absolute: hours(config.session_absolute_ttl_hours),
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
+        cookie_secure: config.cookie_secure,
     }
 }
 

@@ -1,9 +1,11 @@
 //! Users: sign-up (with the default account and categories, and a first session), login
-//! ([`login`]), and `me`.
+//! ([`login`]), password change ([`password`]), and `me`.
 
 mod login;
+mod password;
 
 pub use login::{LockoutPolicy, login};
+pub use password::{Continued, PasswordChange, change_password};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -163,7 +165,8 @@ fn username_conflict() -> AppError {
     }
 }
 
-fn to_user(model: user::Model) -> AppResult<User> {
+/// The API view of a user row.
+pub(super) fn to_user(model: user::Model) -> AppResult<User> {
     Ok(User {
         id: model.id,
         base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,
