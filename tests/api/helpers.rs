@@ -1,8 +1,10 @@
 //! `TestApp`: the real application on port 0 with a fresh database, and a small client.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
 use tally::App;
 use tally::config::{Config, Environment};
@@ -13,7 +15,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub jwt_secret: String,
     pub store: tally::service::Store,
-    _database: TestDatabase,
+    database: Arc<TestDatabase>,
 }
 
 /// A user signed up through the API, with a fresh access token.
@@ -35,8 +37,44 @@ impl TestApp {
 
     /// Start the app with test defaults, then `adjust` applied to the config.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
-        let database = TestDatabase::create().await;
-        let jwt_secret = format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        let database = Arc::new(TestDatabase::create().await);
+        Self::start(database, fresh_secret(), adjust).await
+    }
+
+    /// Like [`TestApp::spawn_with`], on a database that other instances can share (a SQLite
+    /// file in a temporary directory rather than memory; PostgreSQL as usual) and that tests
+    /// can reach directly ([`TestApp::database`]).
+    pub async fn spawn_shared_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let database = Arc::new(TestDatabase::create_shared().await);
+        Self::start(database, fresh_secret(), adjust).await
+    }
+
+    /// A second instance of this app on the same database, as behind a load balancer: the
+    /// same JWT secret unless `adjust` sets another. The first must be shared.
+    pub async fn another_instance_with(&self, adjust: impl FnOnce(&mut Config)) -> Self {
+        assert!(
+            self.database.shared,
+            "start the first instance with TestApp::spawn_shared_with"
+        );
+        Self::start(self.database.clone(), self.jwt_secret.clone(), adjust).await
+    }
+
+    /// A direct connection to the app's database, to look below the API or to age rows.
+    pub async fn database(&self) -> DatabaseConnection {
+        assert!(
+            self.database.shared,
+            "an in-memory database cannot be reached; use TestApp::spawn_shared_with"
+        );
+        Database::connect(&self.database.url)
+            .await
+            .expect("connect to the test database")
+    }
+
+    async fn start(
+        database: Arc<TestDatabase>,
+        jwt_secret: String,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
         let mut config = Config::defaults();
         config.addr = "127.0.0.1:0".parse().expect("address");
         config.database_url = Some(database.url.clone());
@@ -44,6 +82,11 @@ impl TestApp {
         config.jwt_secret = Some(jwt_secret.parse().expect("secret"));
         config.bcrypt_cost = 4;
         adjust(&mut config);
+        let jwt_secret = config
+            .jwt_secret
+            .as_ref()
+            .map(|secret| String::from_utf8_lossy(secret.expose()).into_owned())
+            .unwrap_or_default();
         let app = App::build(config).await.expect("the app builds");
         let addr = app.local_addr().expect("bound");
         let store = app.store();
@@ -53,7 +96,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             jwt_secret,
             store,
-            _database: database,
+            database,
         }
     }
 
@@ -217,6 +260,176 @@ impl TestApp {
     }
 }
 
+/// The claims of a JWT, unverified (to read its `sid`, `ver`…).
+pub fn claims_of(token: &str) -> Value {
+    use base64::Engine as _;
+    let payload = token.split('.').nth(1).expect("a JWT payload");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .expect("base64url");
+    serde_json::from_slice(&bytes).expect("JSON claims")
+}
+
+/// A random JWT secret for a test app.
+pub fn fresh_secret() -> String {
+    format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
+}
+
+/// An HTTP answer in full: status, headers and JSON body.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    /// The `Set-Cookie` headers of the answer.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().expect("ASCII cookie").to_owned())
+            .collect()
+    }
+}
+
+/// An access token and the refresh token of its session.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub access: String,
+    pub refresh: String,
+}
+
+impl Tokens {
+    /// The tokens of an `AuthPayload` that carried its refresh token in the body.
+    pub fn of(payload: &Value) -> Self {
+        Self {
+            access: payload["accessToken"]
+                .as_str()
+                .unwrap_or_else(|| panic!("an access token in {payload}"))
+                .to_owned(),
+            refresh: payload["refreshToken"]
+                .as_str()
+                .unwrap_or_else(|| panic!("a refresh token in {payload}"))
+                .to_owned(),
+        }
+    }
+}
+
+/// `refreshSession` with the refresh token in the argument and the next one in the body.
+pub const REFRESH_IN_BODY: &str = "mutation($token: String!) {
+    refreshSession(input: { refreshToken: $token, refreshTokenInBody: true }) {
+        accessToken refreshToken refreshExpiresAt user { id } } }";
+
+impl TestApp {
+    /// POST a GraphQL operation with extra request headers (e.g. `Cookie`, `Host`).
+    pub async fn post_with(
+        &self,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        query: &str,
+        variables: Value,
+    ) -> Reply {
+        let mut request = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.json().await.expect("JSON body");
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Log `user` in, with the refresh token in the body.
+    pub async fn login_for_tokens(&self, user: &TestUser) -> Tokens {
+        let body = self
+            .gql(
+                None,
+                "mutation($input: LoginInput!) { login(input: $input) {
+                    accessToken refreshToken } }",
+                json!({ "input": { "email": user.email, "password": user.password,
+                        "refreshTokenInBody": true } }),
+            )
+            .await;
+        assert!(body.get("errors").is_none(), "login failed: {body}");
+        Tokens::of(&body["data"]["login"])
+    }
+
+    /// Refresh with `refresh_token`; the whole response body.
+    pub async fn refresh(&self, refresh_token: &str) -> Value {
+        self.gql(None, REFRESH_IN_BODY, json!({ "token": refresh_token }))
+            .await
+    }
+
+    /// Refresh with `refresh_token`, which must work; the new tokens.
+    pub async fn refreshed(&self, refresh_token: &str) -> Tokens {
+        let body = self.refresh(refresh_token).await;
+        assert!(body.get("errors").is_none(), "refresh failed: {body}");
+        Tokens::of(&body["data"]["refreshSession"])
+    }
+
+    /// Set `column` to `value` in the rows of `table` whose `key` column is `id`, straight in
+    /// the (shared) database: to age a session, disable a user… Returns the rows changed.
+    pub async fn set_in_database(
+        &self,
+        table: &str,
+        column: &str,
+        value: impl Into<sea_orm::Value>,
+        (key, id): (&str, impl Into<sea_orm::Value>),
+    ) -> u64 {
+        use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+        let update = Query::update()
+            .table(Alias::new(table))
+            .value(Alias::new(column), Expr::val(value))
+            .and_where(Expr::col(Alias::new(key)).eq(Expr::val(id)))
+            .to_owned();
+        let db = self.database().await;
+        let changed = db.execute(&update).await.expect("the update runs");
+        db.close().await.ok();
+        changed.rows_affected()
+    }
+
+    /// The audit-log actions recorded for `user_id`, oldest first, straight from the
+    /// (shared) database.
+    pub async fn audit_actions(&self, user_id: &str) -> Vec<String> {
+        use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
+        let user_id: uuid::Uuid = user_id.parse().expect("a user id");
+        let select = Query::select()
+            .column(Alias::new("action"))
+            .from(Alias::new("audit_events"))
+            .and_where(Expr::col(Alias::new("user_id")).eq(Expr::val(user_id)))
+            .order_by(Alias::new("id"), Order::Asc)
+            .to_owned();
+        let db = self.database().await;
+        let rows = db.query_all(&select).await.expect("the select runs");
+        db.close().await.ok();
+        rows.iter()
+            .map(|row| row.try_get_by_index::<String>(0).expect("an action"))
+            .collect()
+    }
+
+    /// The HTTP status of `{ me { id } }` with this access token: 200 if it is honoured,
+    /// 401 if not.
+    pub async fn me_status(&self, access_token: &str) -> u16 {
+        let (status, _) = self
+            .post(Some(access_token), json!({ "query": "{ me { id } }" }))
+            .await;
+        status
+    }
+}
+
 /// The single error of a response, asserting there is exactly one and it has this code.
 pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
     let errors = body["errors"]
@@ -232,19 +445,46 @@ pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
 struct TestDatabase {
     url: String,
     postgres: Option<(String, String)>,
+    /// Can another connection (a second instance, the test itself) reach it?
+    shared: bool,
+    /// The temporary directory of a shared SQLite database, removed afterwards.
+    sqlite_dir: Option<PathBuf>,
 }
 
 impl TestDatabase {
+    /// A database only the app reaches: SQLite in memory, or PostgreSQL.
     async fn create() -> Self {
-        let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-        else {
-            return Self {
+        match Self::postgres().await {
+            Some(database) => database,
+            None => Self {
                 url: "sqlite::memory:".to_owned(),
                 postgres: None,
-            };
-        };
+                shared: false,
+                sqlite_dir: None,
+            },
+        }
+    }
+
+    /// A database several connections can share: a SQLite file, or PostgreSQL.
+    async fn create_shared() -> Self {
+        if let Some(database) = Self::postgres().await {
+            return database;
+        }
+        let dir = std::env::temp_dir().join(format!("tally-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        Self {
+            url: format!("sqlite://{}/tally.db?mode=rwc", dir.display()),
+            postgres: None,
+            shared: true,
+            sqlite_dir: Some(dir),
+        }
+    }
+
+    /// A fresh PostgreSQL database when `TEST_DATABASE_URL` names a server.
+    async fn postgres() -> Option<Self> {
+        let admin_url = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())?;
         let name = format!("tally_test_{}", uuid::Uuid::new_v4().simple());
         let admin = Database::connect(&admin_url)
             .await
@@ -257,15 +497,20 @@ impl TestDatabase {
         let base = admin_url
             .rsplit_once('/')
             .map_or(admin_url.as_str(), |(base, _)| base);
-        Self {
+        Some(Self {
             url: format!("{base}/{name}"),
             postgres: Some((admin_url.clone(), name)),
-        }
+            shared: true,
+            sqlite_dir: None,
+        })
     }
 }
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
+        if let Some(dir) = self.sqlite_dir.take() {
+            std::fs::remove_dir_all(dir).ok();
+        }
         let Some((admin_url, name)) = self.postgres.take() else {
             return;
         };

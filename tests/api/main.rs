@@ -26,6 +26,7 @@ mod limits;
 mod money;
 mod net_worth;
 mod pagination;
+mod refresh;
 mod reports;
 mod schema;
 mod tags;
