@@ -168,7 +168,13 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused_as_common() {
-        for common in ["password", "12345678", "iloveyou", "password1", "Password123!"] {
+        for common in [
+            "password",
+            "12345678",
+            "iloveyou",
+            "password1",
+            "Password123!",
+        ] {
             assert!(
                 matches!(check(common, ADA), Err(Weakness::Common(_))),
                 "{common:?}: {:?}",
@@ -228,7 +234,10 @@ mod tests {
         assert!(Weakness::IsEmailName.message().contains("before the @"));
         assert!(Weakness::IsUsername.message().contains("username"));
         let common = Weakness::Common(Warning::ThisIsATop10Password).message();
-        assert!(common.contains("this is a top-10 common password"), "{common}");
+        assert!(
+            common.contains("this is a top-10 common password"),
+            "{common}"
+        );
         assert!(Weakness::TooShort.message().contains("at least 8"));
     }
 }

@@ -357,7 +357,13 @@ mod tests {
     fn unknown_and_hostile_key_ids_are_refused_as_unknown() {
         let keys = rotated(Utc::now() + chrono::Duration::minutes(1));
         let long = "k".repeat(1000);
-        for kid in ["", "../../dev/null", "' OR 1=1 --", "hs256-0000000000000000", &long] {
+        for kid in [
+            "",
+            "../../dev/null",
+            "' OR 1=1 --",
+            "hs256-0000000000000000",
+            &long,
+        ] {
             let token = forge_with_kid(&keys, kid, |_| {});
             assert!(
                 matches!(keys.verify(&token), Err(TokenError::UnknownKey)),

@@ -175,7 +175,12 @@ impl AuthMutation {
             session_id: continued.session_id,
             version: continued.token_version,
         };
-        Ok(payload(ctx, continued.user, claims, continued.refresh_expires_at)?)
+        Ok(payload(
+            ctx,
+            continued.user,
+            claims,
+            continued.refresh_expires_at,
+        )?)
     }
 }
 

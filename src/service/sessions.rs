@@ -12,10 +12,10 @@ mod refresh;
 mod revoke;
 
 pub use refresh::{Refreshed, refresh};
+pub(super) use revoke::{EndReason, bump_token_version, end_other_sessions};
 pub use revoke::{
     SessionInfo, list, logout, logout_everywhere, logout_with_refresh_token, revoke_session,
 };
-pub(super) use revoke::{EndReason, bump_token_version, end_other_sessions};
 
 use std::fmt;
 

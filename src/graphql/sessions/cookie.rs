@@ -86,10 +86,23 @@ mod tests {
 
     #[test]
     fn auto_is_secure_except_for_loopback_hosts() {
-        for local in ["localhost", "LOCALHOST:8000", "127.0.0.1", "127.0.0.1:3000", "[::1]", "[::1]:8080"] {
+        for local in [
+            "localhost",
+            "LOCALHOST:8000",
+            "127.0.0.1",
+            "127.0.0.1:3000",
+            "[::1]",
+            "[::1]:8080",
+        ] {
             assert!(!secure_for(CookieSecure::Auto, Some(local)), "{local}");
         }
-        for remote in ["tally.example.com", "tally.example.com:443", "10.0.0.2", "localhost.evil.com", "[2001:db8::1]"] {
+        for remote in [
+            "tally.example.com",
+            "tally.example.com:443",
+            "10.0.0.2",
+            "localhost.evil.com",
+            "[2001:db8::1]",
+        ] {
             assert!(secure_for(CookieSecure::Auto, Some(remote)), "{remote}");
         }
         assert!(secure_for(CookieSecure::Auto, None));

@@ -15,9 +15,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Qu
 use uuid::Uuid;
 
 use super::revoke::{EndReason, end_session};
-use super::{
-    Grant, RefreshToken, SESSION_ENDED, SessionSettings, family, issue_refresh_token,
-};
+use super::{Grant, RefreshToken, SESSION_ENDED, SessionSettings, family, issue_refresh_token};
 use crate::auth::ClientInfo;
 use crate::error::AppResult;
 use crate::service::Store;
@@ -95,8 +93,8 @@ async fn continue_session(
         .filter(session::Column::Id.eq(session.id))
         .exec(db)
         .await?;
-    let event = Event::about(Some(user.id), Action::SessionRefreshed, client)
-        .entity("session", session.id);
+    let event =
+        Event::about(Some(user.id), Action::SessionRefreshed, client).entity("session", session.id);
     audit::record(db, event).await?;
     Ok(Grant {
         user_id: user.id,

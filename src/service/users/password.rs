@@ -87,7 +87,10 @@ async fn store_change(
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
         .col_expr(user::Column::FailedLogins, Expr::value(0))
-        .col_expr(user::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        )
         .filter(user::Column::Id.eq(viewer.user_id()))
         .exec(&txn)
         .await?;
