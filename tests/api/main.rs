@@ -29,6 +29,7 @@ mod pagination;
 mod refresh;
 mod reports;
 mod schema;
+mod sessions;
 mod tags;
 mod tokens;
 mod transactions;
