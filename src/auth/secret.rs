@@ -244,14 +244,15 @@ mod tests {
         let current_text = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u";
         let current = secret(current_text);
         let old = "b2xkLXNlY3JldC1yb3RhdGVkLW91dC0xMjM0NTY3ODkw";
-        let until = Some(Utc::now() + chrono::Duration::hours(1));
+        let end = Utc::now() + chrono::Duration::hours(1);
+        let until = Some(end);
 
         let loaded = load_previous(&config_with_previous(old, until), &current).unwrap();
         let without_end = load_previous(&config_with_previous(old, None), &current);
         let weak = load_previous(&config_with_previous("short", until), &current);
         let same = load_previous(&config_with_previous(current_text, until), &current);
 
-        assert_eq!(loaded, Some((secret(old), until.unwrap())));
+        assert_eq!(loaded, Some((secret(old), end)));
         assert!(matches!(without_end, Err(SecretError::PreviousWithoutEnd)));
         assert!(matches!(weak, Err(SecretError::PreviousWeak(_))));
         assert!(matches!(same, Err(SecretError::PreviousIsCurrent)));

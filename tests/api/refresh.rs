@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::Utc;
 use serde_json::{Value, json};
 
-use crate::helpers::{REFRESH_IN_BODY, TestApp, TestUser, Tokens, claims_of, error_with_code};
+use crate::helpers::{TestApp, TestUser, Tokens, claims_of, error_with_code};
 
 const LOGIN: &str = "mutation($input: LoginInput!) {
     login(input: $input) { accessToken refreshToken refreshExpiresAt } }";
@@ -45,6 +45,7 @@ async fn login_sets_the_refresh_token_only_as_a_strict_http_only_cookie_on_the_a
 
     let reply = app.post_with(None, &[], LOGIN, login_input(&user)).await;
 
+    assert_eq!(reply.status, 200);
     let payload = &reply.body["data"]["login"];
     assert_eq!(
         payload["refreshToken"],
@@ -293,53 +294,72 @@ async fn revoked_reason(app: &TestApp, session_id: uuid::Uuid) -> Option<String>
     row.try_get_by_index::<Option<String>>(0).unwrap()
 }
 
-/// Every dead end answers the same: an unknown token, a session past its idle or absolute
-/// end, a logged-out session, a disabled user.
-#[tokio::test]
-async fn unknown_idle_expired_logged_out_and_disabled_refreshes_are_refused_alike() {
-    let app = TestApp::spawn_shared_with(|_| {}).await;
-    let control = app.login_for_tokens(&app.signed_up_user().await).await;
-    let long_ago = Utc::now() - chrono::Duration::hours(169);
-    let cases: [(&str, Option<(&str, &str, chrono::DateTime<Utc>)>); 4] = [
-        (
-            "idle for longer than the idle lifetime",
-            Some(("sessions", "last_used_at", long_ago)),
-        ),
-        (
-            "past the absolute end",
-            Some(("sessions", "expires_at", Utc::now())),
-        ),
-        ("user disabled", Some(("users", "disabled_at", Utc::now()))),
-        ("logged out", None),
-    ];
-    let mut messages = vec![refused(&app.refresh("not-a-token-we-issued").await)];
-    for (case, change) in cases {
-        let user = app.signed_up_user().await;
-        let tokens = app.login_for_tokens(&user).await;
+/// How a test ends a session behind the API's back (or through it).
+enum Ending {
+    /// Set a `sessions` column to an instant.
+    Session(&'static str, chrono::DateTime<Utc>),
+    /// Set a `users` column to an instant.
+    User(&'static str, chrono::DateTime<Utc>),
+    Logout,
+}
+
+impl Ending {
+    async fn apply(&self, app: &TestApp, user: &TestUser, tokens: &Tokens) {
         let session: uuid::Uuid = claims_of(&tokens.access)["sid"]
             .as_str()
             .unwrap()
             .parse()
             .unwrap();
         let user_id: uuid::Uuid = user.id.parse().unwrap();
-        match change {
-            Some(("users", column, at)) => {
-                app.set_in_database("users", column, at, ("id", user_id))
-                    .await;
+        let changed = match self {
+            Self::Session(column, at) => {
+                app.set_in_database("sessions", column, *at, ("id", session))
+                    .await
             }
-            Some((table, column, at)) => {
-                app.set_in_database(table, column, at, ("id", session))
-                    .await;
+            Self::User(column, at) => {
+                app.set_in_database("users", column, *at, ("id", user_id))
+                    .await
             }
-            None => {
-                app.ok(&tokens.access, "mutation { logout }", json!({}))
+            Self::Logout => {
+                let data = app
+                    .ok(&tokens.access, "mutation { logout }", json!({}))
                     .await;
+                u64::from(data["logout"] == true)
             }
-        }
+        };
+        assert_eq!(changed, 1);
+    }
+}
 
-        let body = app
-            .gql(None, REFRESH_IN_BODY, json!({ "token": tokens.refresh }))
-            .await;
+/// Every dead end answers the same: an unknown token, a session past its idle or absolute
+/// end, a logged-out session, a disabled user.
+#[tokio::test]
+async fn unknown_idle_expired_logged_out_and_disabled_refreshes_are_refused_alike() {
+    let app = TestApp::spawn_shared_with(|_| {}).await;
+    let control = app.login_for_tokens(&app.signed_up_user().await).await;
+    let idle_lifetime = chrono::Duration::hours(168);
+    let cases = [
+        (
+            "idle for longer than the idle lifetime",
+            Ending::Session(
+                "last_used_at",
+                Utc::now() - idle_lifetime - chrono::Duration::minutes(1),
+            ),
+        ),
+        (
+            "past the absolute end",
+            Ending::Session("expires_at", Utc::now()),
+        ),
+        ("user disabled", Ending::User("disabled_at", Utc::now())),
+        ("logged out", Ending::Logout),
+    ];
+    let mut messages = vec![refused(&app.refresh("not-a-token-we-issued").await)];
+    for (case, ending) in cases {
+        let user = app.signed_up_user().await;
+        let tokens = app.login_for_tokens(&user).await;
+        ending.apply(&app, &user, &tokens).await;
+
+        let body = app.refresh(&tokens.refresh).await;
 
         assert!(body.get("errors").is_some(), "{case}: {body}");
         messages.push(refused(&body));
