@@ -177,3 +177,25 @@ async fn after_a_password_change_old_access_tokens_die_on_every_instance_within_
     }
     assert_eq!(b.me_status(new_access).await, 200);
 }
+
+/// Aliases cannot multiply guesses: each aliased attempt counts toward the lock.
+#[tokio::test]
+async fn aliased_wrong_current_passwords_each_count_toward_the_lock() {
+    let app = TestApp::spawn_with(|config| config.login_lockout_threshold = 3).await;
+    let user = app.signed_up_user().await;
+    let field = format!(
+        r#"changePassword(input: {{ currentPassword: "wrong guess", newPassword: "{NEW_PASSWORD}" }}) {{ accessToken }}"#
+    );
+    let fields: Vec<String> = (0..3).map(|i| format!("g{i}: {field}")).collect();
+
+    let body = app
+        .gql(
+            Some(&user.token),
+            &format!("mutation {{ {} }}", fields.join(" ")),
+            json!({}),
+        )
+        .await;
+
+    assert_eq!(body["errors"].as_array().map(Vec::len), Some(3), "{body}");
+    error_with_code(&login(&app, &user, &user.password).await, "UNAUTHENTICATED");
+}

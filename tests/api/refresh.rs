@@ -228,3 +228,27 @@ async fn unknown_idle_expired_logged_out_and_disabled_refreshes_are_refused_alik
     assert_eq!(messages.len(), 1, "one message for all: {messages:?}");
     app.refreshed(&control.refresh).await;
 }
+
+/// `refreshSession` costs as much as a login in query complexity, so one request cannot
+/// carry many of them.
+#[tokio::test]
+async fn a_request_cannot_carry_a_dozen_refreshes() {
+    let app = TestApp::spawn().await;
+    let tokens = app.login_for_tokens(&app.signed_up_user().await).await;
+    let field = format!(
+        r#"refreshSession(input: {{ refreshToken: "{}", refreshTokenInBody: true }}) {{ accessToken }}"#,
+        tokens.refresh
+    );
+    let fields: Vec<String> = (0..12).map(|i| format!("r{i}: {field}")).collect();
+
+    let body = app
+        .gql(
+            None,
+            &format!("mutation {{ {} }}", fields.join(" ")),
+            json!({}),
+        )
+        .await;
+
+    error_with_code(&body, "GRAPHQL_VALIDATION_FAILED");
+    app.refreshed(&tokens.refresh).await;
+}
