@@ -19,7 +19,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub jwt_secret: String,
     pub store: tally::service::Store,
-    database: Arc<TestDatabase>,
+    /// Shared with the app's other instances, if any; dropped (and deleted) with the last.
+    _database: Arc<TestDatabase>,
 }
 
 /// A user signed up through the API, with a fresh access token.
@@ -57,19 +58,19 @@ impl TestApp {
     /// same JWT secret unless `adjust` sets another. The first must be shared.
     pub async fn another_instance_with(&self, adjust: impl FnOnce(&mut Config)) -> Self {
         assert!(
-            self.database.shared,
+            self._database.shared,
             "start the first instance with TestApp::spawn_shared_with"
         );
-        Self::start(self.database.clone(), self.jwt_secret.clone(), adjust).await
+        Self::start(self._database.clone(), self.jwt_secret.clone(), adjust).await
     }
 
     /// A direct connection to the app's database, to look below the API or to age rows.
     pub async fn database(&self) -> DatabaseConnection {
         assert!(
-            self.database.shared,
+            self._database.shared,
             "an in-memory database cannot be reached; use TestApp::spawn_shared_with"
         );
-        Database::connect(&self.database.url)
+        Database::connect(&self._database.url)
             .await
             .expect("connect to the test database")
     }
@@ -100,7 +101,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             jwt_secret,
             store,
-            database,
+            _database: database,
         }
     }
 
@@ -264,11 +265,6 @@ impl TestApp {
     }
 }
 
-/// A random JWT secret for a test app.
-pub fn fresh_secret() -> String {
-    format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
-}
-
 /// The single error of a response, asserting there is exactly one and it has this code.
 pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
     let errors = body["errors"]
@@ -374,4 +370,9 @@ impl Drop for TestDatabase {
             eprintln!("could not drop test database {}", self.url);
         }
     }
+}
+
+/// A random JWT secret for a test app.
+pub fn fresh_secret() -> String {
+    format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
 }
