@@ -44,19 +44,22 @@ impl App {
             .migrate()
             .await
             .context("running database migrations")?;
-        let tokens = Arc::new(token_keys(&config, &secret));
+        let previous = secret::load_previous(&config, &secret)?;
+        let tokens = Arc::new(token_keys(&config, &secret, previous));
+        let sessions = session_settings(&config);
         let gate = Arc::new(AuthGate::new(
             tokens.clone(),
             store.clone(),
             Duration::from_millis(config.auth_state_cache_ms),
             config.trusted_proxies.clone(),
+            sessions.idle,
         ));
         let services = Services {
             store: store.clone(),
             hasher: password_hasher(&config).await?,
             tokens,
             gate: gate.clone(),
-            sessions: session_settings(&config),
+            sessions,
             lockout: lockout_policy(&config),
         };
         let limits = Limits {
@@ -155,13 +158,22 @@ async fn connect(config: &Config) -> anyhow::Result<Store> {
         .context("connecting to the database (check DATABASE_URL)")
 }
 
-fn token_keys(config: &Config, secret: &secret::Secret) -> TokenKeys {
+/// The signing keys: the current secret, plus the previous one during a rotation.
+fn token_keys(
+    config: &Config,
+    secret: &secret::Secret,
+    previous: Option<(secret::Secret, chrono::DateTime<chrono::Utc>)>,
+) -> TokenKeys {
     let settings = TokenSettings {
         issuer: config.jwt_issuer.clone(),
         audience: config.jwt_audience.clone(),
         ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
     };
-    TokenKeys::new(secret, settings)
+    let keys = TokenKeys::new(secret, settings);
+    match previous {
+        Some((previous, valid_until)) => keys.with_previous(&previous, valid_until),
+        None => keys,
+    }
 }
 
 fn session_settings(config: &Config) -> SessionSettings {
@@ -170,6 +182,7 @@ fn session_settings(config: &Config) -> SessionSettings {
         absolute: hours(config.session_absolute_ttl_hours),
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
+        cookie_secure: config.cookie_secure,
     }
 }
 

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::auth::Secret;
@@ -93,6 +94,17 @@ pub struct Config {
     /// `aud` claim of issued tokens, required on verification.
     #[arg(long, env = "JWT_AUDIENCE", default_value = "tally-api")]
     pub jwt_audience: String,
+    /// Key rotation: the secret being retired. Tokens it signed (matched by their `kid`) keep
+    /// verifying until `JWT_PREVIOUS_SECRET_VALID_UNTIL`; nothing new is signed with it. Same
+    /// strength rules as `JWT_SECRET`; only from the environment (`JWT_PREVIOUS_SECRET`, or a
+    /// file named by `JWT_PREVIOUS_SECRET_FILE`). Default: none.
+    #[arg(skip)]
+    pub jwt_previous_secret: Option<Secret>,
+    /// When tokens signed with the previous secret stop being accepted, as an RFC 3339 instant
+    /// (e.g. `2026-12-01T00:00:00Z`); required with a previous secret. At least one
+    /// access-token lifetime after the rotation lets every outstanding token run out.
+    #[arg(long, env = "JWT_PREVIOUS_SECRET_VALID_UNTIL", value_parser = parse_instant)]
+    pub jwt_previous_secret_valid_until: Option<DateTime<Utc>>,
     /// Access-token lifetime in minutes.
     #[arg(long, env = "ACCESS_TOKEN_TTL_MINUTES", default_value_t = 15,
           value_parser = clap::value_parser!(u32).range(1..=1440))]
@@ -198,9 +210,11 @@ impl Config {
         Cli::parse_from(["tally"]).serve
     }
 
-    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`.
+    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`, and
+    /// the previous one from `JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`.
     pub fn with_secret_from_env(mut self) -> Result<Self, crate::auth::secret::SecretError> {
         self.jwt_secret = crate::auth::secret::from_env()?;
+        self.jwt_previous_secret = crate::auth::secret::previous_from_env()?;
         Ok(self)
     }
 
@@ -211,4 +225,11 @@ impl Config {
             None => format!("sqlite://{}/tally.db?mode=rwc", self.data_dir.display()),
         }
     }
+}
+
+/// An RFC 3339 instant (`2026-12-01T00:00:00Z`, any offset), as UTC.
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|instant| instant.with_timezone(&Utc))
+        .map_err(|err| format!("expected an RFC 3339 instant like 2026-12-01T00:00:00Z: {err}"))
 }

@@ -19,6 +19,7 @@ pub mod my_data;
 pub mod reports;
 pub mod scalars;
 pub mod schema;
+pub mod sessions;
 pub mod transactions;
 pub mod transfers;
 pub mod users;

@@ -13,7 +13,7 @@ use super::errors::with_code;
 use crate::error::code;
 
 /// Fields that check a password: one request may run only one of them.
-const PASSWORD_FIELDS: &[&str] = &["login", "signup"];
+const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];
 
 /// Refuse a document with more than `max_aliases` aliased fields or more than one password
 /// check (`GRAPHQL_VALIDATION_FAILED`).
@@ -29,7 +29,10 @@ pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), Se
     })
     .map_err(too_deep)?;
     if checks > 1 {
-        return Err(refusal("Send one login or signup per request".to_owned()));
+        return Err(refusal(
+            "Send one password check (login, signup, changePassword or deleteMyAccount) per request"
+                .to_owned(),
+        ));
     }
     Ok(())
 }

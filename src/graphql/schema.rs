@@ -16,6 +16,7 @@ use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
 use super::reports::ReportQuery;
+use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
@@ -27,6 +28,7 @@ use crate::error::code;
 #[derive(MergedObject, Default)]
 pub struct Query(
     UserQuery,
+    SessionQuery,
     AccountQuery,
     CategoryQuery,
     TransactionQuery,
@@ -44,6 +46,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     AuthMutation,
+    SessionMutation,
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
