@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
+use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
 use crate::http::{AppState, router};
@@ -61,7 +62,7 @@ impl App {
             max_aliases: config.graphql_max_aliases,
         };
         let state = AppState {
-            api: Api::new(services, limits),
+            api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
@@ -164,6 +165,14 @@ fn lockout_policy(config: &Config) -> LockoutPolicy {
         threshold: config.login_lockout_threshold,
         base: seconds(config.login_lockout_base_seconds),
         max: seconds(config.login_lockout_max_seconds),
+    }
+}
+
+fn rate_limits(config: &Config) -> RateLimits {
+    RateLimits {
+        login_per_minute: config.rate_limit_login_per_minute,
+        signup_per_hour: config.rate_limit_signup_per_hour,
+        refresh_per_minute: config.rate_limit_refresh_per_minute,
     }
 }
 

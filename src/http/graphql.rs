@@ -1,7 +1,8 @@
 //! `POST /graphql`, per the GraphQL-over-HTTP spec: a JSON body in, and out either
 //! `application/graphql-response+json` (when the client accepts it; request errors are then
 //! HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
-//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`.
+//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`; a request
+//! refused by the rate limits gets HTTP 429 with `Retry-After`.
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -12,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use crate::auth::Caller;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
-use crate::graphql::{RequestContext, errors};
+use crate::graphql::{RequestContext, errors, rate_limit};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
@@ -29,13 +30,16 @@ pub async fn execute(
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
+    let client_ip = caller.client.ip;
     let context = RequestContext::new(&state.store, caller).with_headers(&headers);
     let request = request.data(context);
-    let response = state.api.execute(request).await;
+    let response = state.api.execute(request, client_ip).await;
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
-    let status = if request_error && media_type == GRAPHQL_RESPONSE_JSON {
+    let status = if rate_limit::refused(&response) {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if request_error && media_type == GRAPHQL_RESPONSE_JSON {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
