@@ -182,7 +182,8 @@ async fn password_hasher(config: &Config) -> anyhow::Result<Arc<PasswordHasher>>
     let concurrency = config
         .password_hash_concurrency
         .map_or_else(default_concurrency, |n| n as usize);
-    let hasher = PasswordHasher::new(config.bcrypt_cost, concurrency);
+    let hasher = PasswordHasher::new(config.bcrypt_cost, concurrency)
+        .context("starting the password-hashing threads")?;
     hasher
         .warm_up()
         .await
