@@ -5,12 +5,18 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::helpers::{TestApp, error_with_code};
+use crate::helpers::{TestApp, TestUser, error_with_code};
 
 const LOGIN: &str = "mutation($input: LoginInput!) { login(input: $input) { accessToken } }";
 
-/// Rounds of one unknown-email and one wrong-password login each.
-const ROUNDS: usize = 21;
+/// Rounds of one unknown-email and one wrong-password login each (in alternating order, so
+/// neither kind always follows the other).
+const ROUNDS: usize = 31;
+
+/// Measurements made before the test gives up. Other processes on a shared machine can
+/// slow one kind of login in bursts; without the dummy verification every measurement would
+/// be off by an order of magnitude, so a retry only absorbs that noise.
+const ATTEMPTS: usize = 3;
 
 async fn timed_login(app: &TestApp, email: &str) -> Duration {
     let variables = json!({ "input": { "email": email, "password": "wrong-password-1" } });
@@ -26,6 +32,22 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// Median latencies of interleaved unknown-email and wrong-password logins.
+async fn medians(app: &TestApp, user: &TestUser, attempt: usize) -> (Duration, Duration) {
+    let (mut unknown, mut wrong) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let stranger = format!("nobody-{attempt}-{round}@example.com");
+        if round % 2 == 0 {
+            unknown.push(timed_login(app, &stranger).await);
+            wrong.push(timed_login(app, &user.email).await);
+        } else {
+            wrong.push(timed_login(app, &user.email).await);
+            unknown.push(timed_login(app, &stranger).await);
+        }
+    }
+    (median(unknown), median(wrong))
+}
+
 #[tokio::test]
 async fn unknown_emails_and_wrong_passwords_take_about_the_same_time() {
     let app = TestApp::spawn_with(|config| {
@@ -34,19 +56,17 @@ async fn unknown_emails_and_wrong_passwords_take_about_the_same_time() {
     })
     .await;
     let user = app.signed_up_user().await;
-    let (mut unknown, mut wrong) = (Vec::new(), Vec::new());
     timed_login(&app, "warm-up@example.com").await;
+    let mut measured = Vec::new();
 
-    for round in 0..ROUNDS {
-        let stranger = format!("nobody-{round}@example.com");
-        unknown.push(timed_login(&app, &stranger).await);
-        wrong.push(timed_login(&app, &user.email).await);
+    for attempt in 0..ATTEMPTS {
+        let (unknown, wrong) = medians(&app, &user, attempt).await;
+        let ratio = unknown.max(wrong).as_secs_f64() / unknown.min(wrong).as_secs_f64();
+        if ratio <= 1.2 {
+            return;
+        }
+        measured.push(format!("{unknown:?} vs {wrong:?} ({ratio:.2}×)"));
     }
 
-    let (unknown, wrong) = (median(unknown), median(wrong));
-    let ratio = unknown.max(wrong).as_secs_f64() / unknown.min(wrong).as_secs_f64();
-    assert!(
-        ratio <= 1.2,
-        "median unknown email {unknown:?} vs wrong password {wrong:?}: {ratio:.2}×"
-    );
+    panic!("median unknown email vs wrong password, each attempt: {measured:?}");
 }
