@@ -1,7 +1,8 @@
 //! Limits async-graphql does not have: how many aliased fields one document may hold, and
 //! that it holds at most one `login` or `signup`. Aliases are how one request repeats an
 //! expensive field (a `totalCount`, a password check) many times. Both are counted with
-//! fragments expanded, so spreading a fragment does not hide anything.
+//! fragments expanded, so spreading a fragment does not hide anything. The same walk counts
+//! an operation's root fields for the rate limits (`rate_limit`).
 
 use std::collections::HashMap;
 
