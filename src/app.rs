@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
+use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
 use crate::http::{AppState, Cors, router};
@@ -70,7 +71,7 @@ impl App {
             field_suggestions: field_suggestions(&config),
         };
         let state = AppState {
-            api: Api::new(services, limits),
+            api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
@@ -201,13 +202,22 @@ fn lockout_policy(config: &Config) -> LockoutPolicy {
     }
 }
 
+fn rate_limits(config: &Config) -> RateLimits {
+    RateLimits {
+        login_per_minute: config.rate_limit_login_per_minute,
+        signup_per_hour: config.rate_limit_signup_per_hour,
+        refresh_per_minute: config.rate_limit_refresh_per_minute,
+    }
+}
+
 /// The hasher, with its dummy hash computed now so the first unknown-email login costs
 /// what later ones do.
 async fn password_hasher(config: &Config) -> anyhow::Result<Arc<PasswordHasher>> {
     let concurrency = config
         .password_hash_concurrency
         .map_or_else(default_concurrency, |n| n as usize);
-    let hasher = PasswordHasher::new(config.bcrypt_cost, concurrency);
+    let hasher = PasswordHasher::new(config.bcrypt_cost, concurrency)
+        .context("starting the password-hashing threads")?;
     hasher
         .warm_up()
         .await

@@ -4,6 +4,11 @@
 //! condensed with HMAC-SHA-256 (keyed with a fixed, Tally-specific label so a leaked plain
 //! SHA-256 of the password elsewhere cannot be tried against our hashes) and base64-encoded:
 //! 44 bytes, no NUL, every byte of the password counts. Long UTF-8 passphrases just work.
+//!
+//! Hashes run on the hasher's own low-priority threads ([`threads`]), so a storm of logins
+//! uses the CPU nothing else wants instead of slowing every other request.
+
+mod threads;
 
 use std::fmt;
 use std::sync::Arc;
@@ -14,6 +19,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use tokio::sync::{OnceCell, Semaphore};
 
+use self::threads::HashThreads;
 use crate::error::{AppError, AppResult};
 
 /// Fewest characters in a password.
@@ -58,22 +64,25 @@ impl fmt::Debug for Password {
     }
 }
 
-/// Hashes and verifies passwords on the blocking pool, at most `concurrency` at a time, so a
-/// storm of logins queues here instead of starving every other request of threads.
+/// Hashes and verifies passwords on `concurrency` dedicated low-priority threads, so a storm
+/// of logins queues here instead of starving every other request of CPU or threads.
 pub struct PasswordHasher {
     cost: u32,
     permits: Arc<Semaphore>,
+    threads: HashThreads,
     dummy_hash: OnceCell<String>,
 }
 
 impl PasswordHasher {
-    /// A hasher with the given bcrypt cost and concurrency bound.
-    pub fn new(cost: u32, concurrency: usize) -> Self {
-        Self {
+    /// A hasher with the given bcrypt cost and concurrency bound; fails only if the operating
+    /// system refuses to start its threads.
+    pub fn new(cost: u32, concurrency: usize) -> std::io::Result<Self> {
+        Ok(Self {
             cost,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            threads: HashThreads::start(concurrency.max(1))?,
             dummy_hash: OnceCell::new(),
-        }
+        })
     }
 
     /// Hash a new password for storage.
@@ -119,22 +128,25 @@ impl PasswordHasher {
         F: FnOnce() -> Result<T, bcrypt::BcryptError> + Send + 'static,
         T: Send + 'static,
     {
-        // The permit moves into the blocking task: if the client hangs up and this future is
-        // dropped, the hash still holds its place in the bound until it really finishes.
+        // The permit moves into the job: if the client hangs up and this future is dropped,
+        // the hash still holds its place in the bound until it really finishes.
         let permit = self
             .permits
             .clone()
             .acquire_owned()
             .await
             .map_err(AppError::internal)?;
-        tokio::task::spawn_blocking(move || {
-            let result = work();
-            drop(permit);
-            result
-        })
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)
+        let result = self
+            .threads
+            .run(move || {
+                let result = work();
+                drop(permit);
+                result
+            })
+            .await;
+        result
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("a password hash failed")))?
+            .map_err(AppError::internal)
     }
 }
 
@@ -151,7 +163,7 @@ mod tests {
     use super::*;
 
     fn hasher() -> PasswordHasher {
-        PasswordHasher::new(4, 2)
+        PasswordHasher::new(4, 2).unwrap()
     }
 
     fn pw(s: &str) -> Password {
@@ -203,7 +215,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_keeps_its_permit_even_when_its_caller_gives_up() {
-        let hasher = PasswordHasher::new(12, 1);
+        let hasher = PasswordHasher::new(12, 1).unwrap();
         let abandoned = tokio::time::timeout(
             std::time::Duration::from_millis(5),
             hasher.hash(&pw("correct horse battery")),

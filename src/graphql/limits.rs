@@ -1,12 +1,15 @@
 //! Limits async-graphql does not have: how many aliased fields one document may hold, that
-//! it holds at most one `login` or `signup`, and (when introspection is off) no `__schema` or
-//! `__type`. Aliases are how one request repeats an expensive field (a `totalCount`, a
-//! password check) many times. All are counted with fragments expanded, so spreading a
-//! fragment does not hide anything.
+//! it holds at most one password check (`login`, `signup`, `changePassword`,
+//! `deleteMyAccount`), and (when introspection is off) no `__schema` or `__type`. Aliases are
+//! how one request repeats an expensive field (a `totalCount`, a password check) many times.
+//! All are counted with fragments expanded, so spreading a fragment does not hide anything.
+//! The same walk counts an operation's root fields for the rate limits (`rate_limit`).
 
 use std::collections::HashMap;
 
-use async_graphql::parser::types::{ExecutableDocument, Field, Selection, SelectionSet};
+use async_graphql::parser::types::{
+    ExecutableDocument, Field, OperationDefinition, Selection, SelectionSet,
+};
 use async_graphql::{Name, ServerError};
 
 use super::errors::with_code;
@@ -79,12 +82,7 @@ pub fn count_fields(
     document: &ExecutableDocument,
     counts: fn(&Field) -> bool,
 ) -> Result<usize, TooDeep> {
-    let mut walk = Walk {
-        document,
-        counts,
-        memo: HashMap::new(),
-        visiting: Vec::new(),
-    };
+    let mut walk = Walk::new(document, counts, true);
     let mut total = 0usize;
     for (_, op) in document.operations.iter() {
         total = total.saturating_add(walk.set(&op.node.selection_set.node, 0)?);
@@ -92,15 +90,38 @@ pub fn count_fields(
     Ok(total)
 }
 
+/// Root fields of `operation` matching `counts`: its top-level fields, including those
+/// reached through fragments (each counted wherever it is spread), but not their
+/// sub-selections.
+pub fn count_root_fields(
+    document: &ExecutableDocument,
+    operation: &OperationDefinition,
+    counts: fn(&Field) -> bool,
+) -> Result<usize, TooDeep> {
+    Walk::new(document, counts, false).set(&operation.selection_set.node, 0)
+}
+
 /// One count over a document: fragment totals are memoised, cycles cut, depth bounded.
 struct Walk<'d> {
     document: &'d ExecutableDocument,
     counts: fn(&Field) -> bool,
+    /// Whether fields' own selections are walked (`false`: root fields only).
+    descend: bool,
     memo: HashMap<&'d Name, usize>,
     visiting: Vec<&'d Name>,
 }
 
 impl<'d> Walk<'d> {
+    fn new(document: &'d ExecutableDocument, counts: fn(&Field) -> bool, descend: bool) -> Self {
+        Self {
+            document,
+            counts,
+            descend,
+            memo: HashMap::new(),
+            visiting: Vec::new(),
+        }
+    }
+
     fn set(&mut self, set: &'d SelectionSet, depth: usize) -> Result<usize, TooDeep> {
         if depth > MAX_NESTING {
             return Err(TooDeep);
@@ -108,8 +129,14 @@ impl<'d> Walk<'d> {
         let mut total = 0usize;
         for selection in &set.items {
             let count = match &selection.node {
-                Selection::Field(field) => usize::from((self.counts)(&field.node))
-                    .saturating_add(self.set(&field.node.selection_set.node, depth + 1)?),
+                Selection::Field(field) => {
+                    let nested = if self.descend {
+                        self.set(&field.node.selection_set.node, depth + 1)?
+                    } else {
+                        0
+                    };
+                    usize::from((self.counts)(&field.node)).saturating_add(nested)
+                }
                 Selection::InlineFragment(inline) => {
                     self.set(&inline.node.selection_set.node, depth + 1)?
                 }

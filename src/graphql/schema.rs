@@ -2,6 +2,9 @@
 //! a request through the schema with Tally's own document checks; and the SDL export that
 //! `schema.graphql` must equal.
 
+use std::net::IpAddr;
+use std::sync::Arc;
+
 use async_graphql::{
     EmptySubscription, MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder,
 };
@@ -15,6 +18,7 @@ use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
+use super::rate_limit::{RateLimiter, RateLimits};
 use super::reports::ReportQuery;
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
@@ -84,6 +88,7 @@ fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 pub struct Api {
     schema: TallySchema,
     limits: Limits,
+    rate_limiter: Arc<RateLimiter>,
 }
 
 impl Api {
@@ -102,24 +107,42 @@ impl Api {
         Self {
             schema: builder.finish(),
             limits,
+            rate_limiter: Arc::new(RateLimiter::off()),
         }
     }
 
-    /// Run one request: parse it once, check the document limits, execute; every error of
-    /// the response carries an `extensions.code`.
-    pub async fn execute(&self, mut request: Request) -> Response {
+    /// This API with per-client-IP limits on `login`, `signup` and `refreshSession`.
+    pub fn with_rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limiter = Arc::new(RateLimiter::new(limits));
+        self
+    }
+
+    /// Run one request from `client_ip`: parse it once, check the document limits, charge
+    /// the client's rate limits, execute; every error of the response carries an
+    /// `extensions.code`.
+    pub async fn execute(&self, mut request: Request, client_ip: Option<IpAddr>) -> Response {
+        let operation = request.operation_name.clone();
         let checked = match request.parsed_query() {
-            Ok(document) => limits::check(document, self.limits.max_aliases).and_then(|()| {
-                if self.limits.introspection {
-                    Ok(())
-                } else {
-                    limits::refuse_introspection(document)
-                }
-            }),
+            Ok(document) => limits::check(document, self.limits.max_aliases)
+                .and_then(|()| {
+                    if self.limits.introspection {
+                        Ok(())
+                    } else {
+                        limits::refuse_introspection(document)
+                    }
+                })
+                .map(|()| document),
             Err(err) => Err(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
         };
-        if let Err(err) = checked {
-            return Response::from_errors(vec![err]);
+        let document = match checked {
+            Ok(document) => document,
+            Err(err) => return Response::from_errors(vec![err]),
+        };
+        let admitted = self
+            .rate_limiter
+            .admit(document, operation.as_deref(), client_ip);
+        if let Err(refusal) = admitted {
+            return refusal.response();
         }
         let mut response = self.schema.execute(request).await;
         errors::label(&mut response);

@@ -4,7 +4,8 @@
 //! are `application/graphql-response+json` when the client accepts it (request errors are
 //! then HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
 //! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`; a request
-//! that runs past the configured timeout is stopped and answered with HTTP 504 `TIMEOUT`.
+//! that runs past the configured timeout is stopped and answered with HTTP 504 `TIMEOUT`; one
+//! refused by the rate limits gets HTTP 429 with `Retry-After`.
 
 mod get;
 
@@ -21,7 +22,7 @@ pub use get::get;
 use super::AppState;
 use crate::auth::Caller;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
-use crate::graphql::{RequestContext, errors};
+use crate::graphql::{RequestContext, errors, rate_limit};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
@@ -48,9 +49,10 @@ async fn run(
     request: async_graphql::Request,
 ) -> Response {
     let media_type = response_media_type(headers);
+    let client_ip = caller.client.ip;
     let context = RequestContext::new(&state.store, caller).with_headers(headers);
     let request = request.data(context);
-    let execution = state.api.execute(request);
+    let execution = state.api.execute(request, client_ip);
     let response = match state.graphql_timeout {
         // Dropping the execution drops any open database transaction, which rolls it back.
         Some(limit) => match tokio::time::timeout(limit, execution).await {
@@ -78,7 +80,9 @@ fn respond(media_type: &'static str, response: &async_graphql::Response) -> Resp
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
-    let status = if request_error && media_type == GRAPHQL_RESPONSE_JSON {
+    let status = if rate_limit::refused(response) {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if request_error && media_type == GRAPHQL_RESPONSE_JSON {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK

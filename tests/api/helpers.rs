@@ -35,7 +35,8 @@ pub struct TestUser {
 }
 
 impl TestApp {
-    /// Start the app with test defaults (bcrypt cost 4, random secret, fresh database).
+    /// Start the app with test defaults (bcrypt cost 4, random secret, fresh database, rate
+    /// limits high enough never to matter).
     pub async fn spawn() -> Self {
         Self::spawn_with(|_| {}).await
     }
@@ -86,6 +87,10 @@ impl TestApp {
         config.environment = Environment::Development;
         config.jwt_secret = Some(jwt_secret.parse().expect("secret"));
         config.bcrypt_cost = 4;
+        // Tests sign up many users from 127.0.0.1; the rate-limit tests lower these.
+        config.rate_limit_login_per_minute = 100_000;
+        config.rate_limit_signup_per_hour = 100_000;
+        config.rate_limit_refresh_per_minute = 100_000;
         adjust(&mut config);
         let jwt_secret = config
             .jwt_secret
