@@ -4,7 +4,8 @@
 # One run, everything throwaway:
 #  1. builds release (`tally` and the `ceiling` bench binary, benches/ceiling.rs);
 #  2. creates a fresh PostgreSQL database tally_bench_<random> (dropped at exit);
-#  3. starts `tally serve` (release) on a free port with a generated JWT secret, BCRYPT_COST=4;
+#  3. starts `tally serve` (release) on a free port with a generated JWT secret, BCRYPT_COST=4
+#     and the per-IP sign-up/login rate limits off (the seeding signs up from one address);
 #  4. signs up USERS users through the API (in parallel), plus one "small" and one "big" user;
 #  5. inserts ROWS transactions per user with SQL (≈3 years of dates, the user's own seeded
 #     categories, merchant descriptions), SMALL_ROWS for the small user, BIG_ROWS for the big
@@ -112,7 +113,9 @@ JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
 export JWT_SECRET
 TALLY_PORT="$(free_port)"
 log "starting tally on 127.0.0.1:$TALLY_PORT (database $DB)…"
+# The seeding signs up 1,002 users from one address: the per-IP sign-up limit is off here.
 RUST_LOG=warn TALLY_ADDR="127.0.0.1:$TALLY_PORT" DATABASE_URL="$DB_URL" BCRYPT_COST=4 \
+  RATE_LIMIT_SIGNUP_PER_HOUR=0 RATE_LIMIT_LOGIN_PER_MINUTE=0 \
   DATABASE_MAX_CONNECTIONS="$POOL" TALLY_DATA_DIR="$WORK" "$TALLY_BIN" serve &
 TALLY_PID=$!
 wait_for "http://127.0.0.1:$TALLY_PORT/readyz" tally
