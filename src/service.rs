@@ -16,6 +16,7 @@ pub mod admin;
 pub mod audit;
 pub mod budgets;
 pub mod categories;
+mod cursor;
 pub mod exports;
 pub mod idempotency;
 pub mod imports;

@@ -2,8 +2,6 @@
 //! order), a page at a time after an opaque keyset cursor, optionally narrowed by a search
 //! on username or email.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -12,6 +10,7 @@ use super::{AdminUser, require_admin};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::Store;
+use crate::service::cursor;
 use crate::service::entities::user;
 
 /// Longest accepted search text, in characters.
@@ -29,24 +28,16 @@ pub struct Page {
 
 /// The opaque cursor that continues a listing after the user `id`.
 pub fn cursor_of(id: Uuid) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{CURSOR_PREFIX}{id}"))
+    cursor::wrap(&format!("{CURSOR_PREFIX}{id}"))
 }
 
 /// Read a client's cursor back; `BAD_USER_INPUT` on `after` if it is not one of ours.
 fn decode_cursor(encoded: &str) -> AppResult<Uuid> {
-    let invalid = || {
-        AppError::bad_input(
-            "after",
-            "The cursor is not valid; request the first page again",
-        )
-    };
-    if encoded.len() > 100 {
-        return Err(invalid());
-    }
-    let bytes = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| invalid())?;
-    let text = String::from_utf8(bytes).map_err(|_| invalid())?;
-    let id = text.strip_prefix(CURSOR_PREFIX).ok_or_else(invalid)?;
-    Uuid::parse_str(id).map_err(|_| invalid())
+    let text = cursor::unwrap(encoded)?;
+    let id = text
+        .strip_prefix(CURSOR_PREFIX)
+        .ok_or_else(cursor::invalid)?;
+    Uuid::parse_str(id).map_err(|_| cursor::invalid())
 }
 
 /// Users whose username or email contains `search` (case-insensitive; blank: everyone).
@@ -112,6 +103,8 @@ pub async fn count(store: &Store, viewer: &Viewer, search: Option<&str>) -> AppR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     #[test]
     fn cursors_round_trip_and_foreign_ones_are_refused() {

@@ -5,13 +5,12 @@
 //! removed meanwhile never make a page skip or repeat a row. It is opaque to clients
 //! (base64url) and is checked on the way back in: a cursor from another order is refused.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::cursor;
 use crate::service::text;
 
 /// What to sort transactions by.
@@ -55,8 +54,6 @@ pub struct Cursor {
     pub id: Uuid,
 }
 
-const MAX_CURSOR_CHARS: usize = 200;
-
 impl Cursor {
     /// The opaque string a client gets.
     pub fn encode(&self) -> String {
@@ -64,22 +61,13 @@ impl Cursor {
             Key::Date(date) => format!("v1|d|{}|{}", text::iso_date(date), self.id),
             Key::Amount { currency, minor } => format!("v1|a|{currency}:{minor}|{}", self.id),
         };
-        URL_SAFE_NO_PAD.encode(plain)
+        cursor::wrap(&plain)
     }
 
     /// Read a client's cursor for a listing in `field` order.
     pub fn decode(encoded: &str, field: OrderField) -> AppResult<Self> {
-        let invalid = || {
-            AppError::bad_input(
-                "after",
-                "The cursor is not valid; request the first page again",
-            )
-        };
-        if encoded.len() > MAX_CURSOR_CHARS {
-            return Err(invalid());
-        }
-        let bytes = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| invalid())?;
-        let plain = String::from_utf8(bytes).map_err(|_| invalid())?;
+        let invalid = cursor::invalid;
+        let plain = cursor::unwrap(encoded)?;
         let parts: Vec<&str> = plain.split('|').collect();
         let [version, kind, key, id] = parts.as_slice() else {
             return Err(invalid());
