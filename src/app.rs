@@ -65,6 +65,7 @@ impl App {
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
+            dashboard_dir: config.dashboard_dir.clone(),
         };
         let listener = TcpListener::bind(config.addr)
             .await

@@ -1,6 +1,8 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` serves
-//! GraphiQL, `/` a landing page, `/healthz` and `/readyz` report liveness and readiness.
+//! GraphiQL, `/healthz` and `/readyz` report liveness and readiness, and every other path
+//! is the dashboard (`dashboard.rs`).
 
+mod dashboard;
 mod graphiql;
 mod graphql;
 mod health;
@@ -34,6 +36,8 @@ pub struct AppState {
     pub store: Store,
     pub gate: Arc<AuthGate>,
     pub max_body_bytes: usize,
+    /// The built dashboard (`frontend/dist`), served at `/`.
+    pub dashboard_dir: std::path::PathBuf,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
@@ -67,10 +71,10 @@ pub fn router(state: AppState) -> Router {
                 .latency_unit(tower_http::LatencyUnit::Micros),
         );
     Router::new()
-        .route("/", get(home::page))
         .route("/graphql", get(graphiql::page).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
+        .fallback(dashboard::serve)
         .with_state(state)
         .layer(trace)
         .layer(CatchPanicLayer::custom(panic_response))

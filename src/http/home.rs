@@ -1,4 +1,5 @@
-//! `GET /`: a landing page until the dashboard (`frontend/`) is served here.
+//! The landing page, shown at `/` while the dashboard is not built (see `dashboard.rs`):
+//! it says how to build it and where the API is.
 
 use axum::response::Html;
 
@@ -6,10 +7,15 @@ const PAGE: &str = r#"<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Tally</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .2rem}</style>
 </head>
 <body>
   <h1>Tally</h1>
+  <p>The dashboard has not been built, so there is nothing to show here yet. Build it with
+     <code>scripts/serve</code> (which builds it when needed and starts Tally), or by hand:
+     <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>. Tally serves
+     <code>frontend/dist</code> (or the directory given by <code>--dashboard-dir</code> /
+     <code>TALLY_DASHBOARD_DIR</code>) and picks up a new build without a restart.</p>
   <p>Personal finance over GraphQL. The API is at <code>POST /graphql</code>;
      explore it in <a href="/graphql">GraphiQL</a>.</p>
   <p>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></p>
@@ -18,6 +24,6 @@ const PAGE: &str = r#"<!doctype html>
 "#;
 
 /// The landing page.
-pub async fn page() -> Html<&'static str> {
+pub fn page_html() -> Html<&'static str> {
     Html(PAGE)
 }

@@ -14,6 +14,7 @@ mod budgets;
 mod categories;
 mod category_delete;
 mod config;
+mod dashboard;
 mod delete_account;
 mod exports;
 mod health;

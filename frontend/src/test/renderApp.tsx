@@ -1,0 +1,40 @@
+// Render part of the dashboard as the app does: a real Apollo client (auth link + HTTP
+// link) whose fetch is the fake API, the session store, the auth provider and a router.
+import { ApolloProvider } from '@apollo/client';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { createApolloClient } from '../apollo/client';
+import { AuthProvider } from '../auth/AuthProvider';
+import { createSessionApi } from '../auth/session';
+import { createSessionStore, type Session } from '../auth/sessionStore';
+
+interface Options {
+  fetch: typeof fetch;
+  session?: Session;
+  path?: string;
+  routes?: Record<string, ReactElement>;
+}
+
+export function renderApp(ui: ReactElement, { fetch, session, path = '/', routes = {} }: Options) {
+  const store = createSessionStore();
+  if (session) store.signIn(session);
+  const fetchForSessions = (input: string, init: RequestInit) => fetch(input, init);
+  const sessions = createSessionApi(fetchForSessions, 'http://tally.test/graphql');
+  const client = createApolloClient({ store, sessions, fetch, uri: 'http://tally.test/graphql' });
+  const result = render(
+    <ApolloProvider client={client}>
+      <AuthProvider store={store} sessions={sessions}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path={path} element={ui} />
+            {Object.entries(routes).map(([p, element]) => (
+              <Route key={p} path={p} element={element} />
+            ))}
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
+    </ApolloProvider>,
+  );
+  return { ...result, store, client };
+}
