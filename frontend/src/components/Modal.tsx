@@ -30,7 +30,7 @@ export function Modal({ title, children, onClose }: Props) {
       >
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="link" onClick={onClose} aria-label="Close">
+          <button type="button" className="link" onClick={onClose} aria-label="Close dialog">
             ✕
           </button>
         </div>

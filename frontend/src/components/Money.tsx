@@ -5,11 +5,13 @@ interface Props {
   amount: string;
   currency: string;
   className?: string;
+  /** Colour by sign (default); off for figures that are positive by nature (expenses). */
+  signed?: boolean;
 }
 
-export function Money({ amount, currency, className }: Props) {
+export function Money({ amount, currency, className, signed = true }: Props) {
   return (
-    <span className={['money', signClass(amount), className].filter(Boolean).join(' ')}>
+    <span className={['money', signed ? signClass(amount) : null, className].filter(Boolean).join(' ')}>
       {formatMoney(amount, currency)}
     </span>
   );

@@ -46,8 +46,8 @@ export function BudgetStatusTable({ status, actions }: Props) {
                   {name}
                   {!line.countedInTotals && <small className="hint"> (within its parent's budget)</small>}
                 </th>
-                <td className="num"><Money amount={line.budgeted} currency={c} /></td>
-                <td className="num"><Money amount={line.spent} currency={c} /></td>
+                <td className="num"><Money amount={line.budgeted} currency={c} signed={false} /></td>
+                <td className="num"><Money amount={line.spent} currency={c} signed={false} /></td>
                 <td className="num"><Money amount={line.remaining} currency={c} /></td>
                 <td>
                   <meter min={0} max={100} low={80} high={99} optimum={0} value={pct} aria-label={`${name}: budget used`} />
@@ -60,8 +60,8 @@ export function BudgetStatusTable({ status, actions }: Props) {
         <tfoot>
           <tr>
             <th scope="row">Total</th>
-            <td className="num"><Money amount={status.totalBudgeted} currency={c} /></td>
-            <td className="num"><Money amount={status.totalSpent} currency={c} /></td>
+            <td className="num"><Money amount={status.totalBudgeted} currency={c} signed={false} /></td>
+            <td className="num"><Money amount={status.totalSpent} currency={c} signed={false} /></td>
             <td className="num"><Money amount={status.totalRemaining} currency={c} /></td>
             <td />
             {actions && <td />}

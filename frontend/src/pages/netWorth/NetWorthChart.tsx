@@ -28,9 +28,9 @@ export function NetWorthChart({ months, currency }: { months: NetWorthMonthField
             }}
           />
           <Legend />
-          <Area dataKey="assets" name="Assets" fill="#d5f0e3" stroke="#2e8b57" />
-          <Area dataKey="liabilities" name="Liabilities" fill="#f6d5d1" stroke="#c0392b" />
-          <Line dataKey="total" name="Net worth" stroke="#2c5aa0" strokeWidth={2} />
+          <Area dataKey="assets" name="Assets" fill="#d5f0e3" stroke="#2e8b57" isAnimationActive={false} />
+          <Area dataKey="liabilities" name="Liabilities" fill="#f6d5d1" stroke="#c0392b" isAnimationActive={false} />
+          <Line dataKey="total" name="Net worth" stroke="#2c5aa0" strokeWidth={2} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -44,9 +44,9 @@ export function CashflowChart({ months, currency }: Props) {
             }}
           />
           <Legend />
-          <Bar yAxisId="money" dataKey="income" name="Income" fill="#2e8b57" />
-          <Bar yAxisId="money" dataKey="expenses" name="Expenses" fill="#c0392b" />
-          <Line yAxisId="rate" dataKey="savingsRate" name="Savings rate" stroke="#2c5aa0" connectNulls dot />
+          <Bar yAxisId="money" dataKey="income" name="Income" fill="#2e8b57" isAnimationActive={false} />
+          <Bar yAxisId="money" dataKey="expenses" name="Expenses" fill="#c0392b" isAnimationActive={false} />
+          <Line yAxisId="rate" dataKey="savingsRate" name="Savings rate" stroke="#2c5aa0" connectNulls dot isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

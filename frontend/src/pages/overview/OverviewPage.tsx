@@ -38,7 +38,7 @@ function OverviewBody({ data }: { data: NonNullable<ReturnType<typeof useOvervie
     <>
       <div className="tiles">
         <Tile testId="tile-income" label="Income" value={<Money amount={o.income} currency={c} />} />
-        <Tile testId="tile-expenses" label="Expenses" value={<Money amount={o.expenses} currency={c} />} />
+        <Tile testId="tile-expenses" label="Expenses" value={<Money amount={o.expenses} currency={c} signed={false} />} />
         <Tile testId="tile-net-income" label="Net income" value={<Money amount={o.netIncome} currency={c} />} />
         <Tile testId="tile-savings-rate" label="Savings rate" value={formatPercent(o.savingsRate)} />
       </div>

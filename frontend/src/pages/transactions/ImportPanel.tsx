@@ -16,8 +16,10 @@ import { ImportTransactionsDoc } from './operations';
 
 const FIELDS = ['csv', 'accountId', 'delimiter'] as const;
 
-/** Column names of Tally's own export, so an export imports back as it is. */
-const DEFAULT_MAPPING = { date: 'date', description: 'description', amount: 'amount', debit: '', credit: '', category: 'category', tags: 'tags', notes: 'notes' };
+/** The columns every file needs, named as Tally's own export names them; the optional
+ * ones start empty, since a bank's file rarely has them (an export of Tally's does:
+ * `category`, `tags`, `notes`). */
+const DEFAULT_MAPPING = { date: 'date', description: 'description', amount: 'amount', debit: '', credit: '', category: '', tags: '', notes: '' };
 
 export function ImportPanel({ data, onClose }: { data: TransactionsPageQuery; onClose: () => void }) {
   const open = data.accounts.filter((a) => !a.archived);
@@ -93,7 +95,7 @@ export function ImportPanel({ data, onClose }: { data: TransactionsPageQuery; on
           <Field label="Amount column" hint="Signed; or use debit and credit"><input value={mapping.amount} onChange={map('amount')} /></Field>
           <Field label="Debit column"><input value={mapping.debit} onChange={map('debit')} /></Field>
           <Field label="Credit column"><input value={mapping.credit} onChange={map('credit')} /></Field>
-          <Field label="Category column"><input value={mapping.category} onChange={map('category')} /></Field>
+          <Field label="Category column" hint="Tally's export: category"><input value={mapping.category} onChange={map('category')} /></Field>
           <Field label="Tags column"><input value={mapping.tags} onChange={map('tags')} /></Field>
           <Field label="Notes column"><input value={mapping.notes} onChange={map('notes')} /></Field>
         </div>
