@@ -1,6 +1,8 @@
 // "Are you sure?" before something that cannot be undone: a modal dialog that takes the
-// focus, answers Escape with cancel, and names what will happen.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// focus (on Cancel, the safe choice), keeps it inside, answers Escape with cancel, and
+// names what will happen.
+import { useId, useRef, type ReactNode } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 
 interface Props {
   title: string;
@@ -14,22 +16,10 @@ interface Props {
 export function ConfirmDialog({ title, children, confirmLabel, busy, onConfirm, onCancel }: Props) {
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
+  const { ref, onKeyDown } = useDialogFocus(onCancel, cancelRef);
   return (
     <div className="backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
-      >
+      <div ref={ref} role="alertdialog" aria-modal="true" aria-labelledby={titleId} className="dialog" onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}
         <div className="actions">

@@ -12,13 +12,16 @@ import { createSessionStore, type Session } from '../auth/sessionStore';
 interface Options {
   fetch: typeof fetch;
   session?: Session;
+  /** Start logged out with this notice (as after a lost session). */
+  notice?: string;
   path?: string;
   routes?: Record<string, ReactElement>;
 }
 
-export function renderApp(ui: ReactElement, { fetch, session, path = '/', routes = {} }: Options) {
+export function renderApp(ui: ReactElement, { fetch, session, notice, path = '/', routes = {} }: Options) {
   const store = createSessionStore();
   if (session) store.signIn(session);
+  if (notice) store.signOut(notice);
   const fetchForSessions = (input: string, init: RequestInit) => fetch(input, init);
   const sessions = createSessionApi(fetchForSessions, 'http://tally.test/graphql');
   const client = createApolloClient({ store, sessions, fetch, uri: 'http://tally.test/graphql' });

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { SESSION_ENDED } from '../../auth/authLink';
 import { fakeApi, session } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
 import { LoginPage } from './LoginPage';
@@ -13,6 +14,11 @@ async function fillAndSubmit(email: string, password: string) {
 }
 
 describe('LoginPage', () => {
+  it('says why the user is here after the session ended', async () => {
+    renderApp(<LoginPage />, { fetch: fakeApi({}).fetch, path: '/login', notice: SESSION_ENDED });
+    expect(await screen.findByRole('status')).toHaveTextContent('Your session has ended. Please log in again.');
+  });
+
   it("puts the server's BAD_USER_INPUT message on the input it names", async () => {
     const api = fakeApi({
       Login: () => ({
