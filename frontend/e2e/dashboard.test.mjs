@@ -189,15 +189,33 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     assert.ok(!lines.some((l) => l.includes('Imported coffee 07')), 'the deleted one is gone');
   });
 
-  it('shows every other page', async () => {
+  it('opens an investment account and values it: net worth and allocation follow', async () => {
     const { page } = main;
-    await go(page, 'Net worth', 'Net worth');
-    await page.getByTestId('tile-net-worth').waitFor();
-    await screenshot(page, '06-net-worth');
-
     await go(page, 'Accounts', 'Accounts');
     await page.getByRole('rowheader', { name: /Default/ }).waitFor();
-    await screenshot(page, '07-accounts');
+    await page.getByRole('button', { name: 'Open an account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open an account' });
+    await dialog.getByLabel('Name').fill('Brokerage');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Investment' });
+    await dialog.getByRole('button', { name: 'Open account' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: 'Brokerage' }).waitFor();
+    await screenshot(page, '06-accounts');
+
+    await go(page, 'Net worth', 'Net worth');
+    const before = (await page.getByTestId('tile-net-worth').locator('.tile-value').textContent()).trim();
+    assert.equal(before, '$1,658.02', 'the checking account: 3000 - 1200 - 50.25 - 29 imported coffees');
+    const form = page.getByRole('form', { name: 'Record a valuation' });
+    await form.getByLabel('Value').fill('5000');
+    await form.getByRole('button', { name: 'Save valuation' }).click();
+    await page.getByTestId('tile-net-worth').getByText('$6,658.02').waitFor();
+    await page.getByRole('list', { name: 'Allocation amounts' }).getByText('Investment').waitFor();
+    await page.getByRole('cell', { name: '$5,000.00' }).waitFor();
+    await screenshot(page, '07-net-worth');
+  });
+
+  it('shows every other page', async () => {
+    const { page } = main;
 
     await go(page, 'Categories', 'Categories');
     await page.getByText('Groceries').waitFor();

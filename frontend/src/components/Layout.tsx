@@ -1,8 +1,10 @@
 // The frame of every logged-in page: a skip link, the navigation (wraps on a phone), the
 // user and "Log out".
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { isAdmin } from '../auth/roles';
+import { Loading } from './Loading';
 
 const LINKS = [
   ['/', 'Overview'],
@@ -48,7 +50,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -82,3 +82,11 @@ export function decimalInput(text: string): string | null {
 export function absoluteAmount(amount: string): string {
   return amount.trim().replace(/^-/, '');
 }
+
+/** An axis tick only (a chart's own number, not an amount): 12000 in USD → "$12K". */
+export function compactMoneyTick(value: number, currency: string, locale?: string): string {
+  const f = formatter(`compact|${locale ?? ''}|${currency}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }),
+  );
+  return f.format(value);
+}

@@ -2,7 +2,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetWorthMonthFieldsFragment } from '../../gql/graphql';
 import { monthLabel } from '../../lib/dates';
-import { formatMoney, toChartNumber } from '../../lib/money';
+import { compactMoneyTick, formatMoney, toChartNumber } from '../../lib/money';
 
 export function NetWorthChart({ months, currency }: { months: NetWorthMonthFieldsFragment[]; currency: string }) {
   const data = months.map((m) => ({
@@ -19,7 +19,7 @@ export function NetWorthChart({ months, currency }: { months: NetWorthMonthField
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
-          <YAxis width={80} />
+          <YAxis width={80} tickFormatter={(v: number) => compactMoneyTick(v, currency)} />
           <Tooltip
             formatter={(_v, name, item) => {
               const m = (item.payload as (typeof data)[number]).source;

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import type { OverviewQuery } from '../../gql/graphql';
 import { monthLabel } from '../../lib/dates';
-import { formatMoney, formatPercent, toChartNumber } from '../../lib/money';
+import { compactMoneyTick, formatMoney, formatPercent, toChartNumber } from '../../lib/money';
 
 interface Props {
   months: OverviewQuery['monthlyCashflow'];
@@ -34,7 +34,7 @@ export function CashflowChart({ months, currency }: Props) {
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
-          <YAxis yAxisId="money" width={70} tickFormatter={(v: number) => compact(v, currency)} />
+          <YAxis yAxisId="money" width={70} tickFormatter={(v: number) => compactMoneyTick(v, currency)} />
           <YAxis yAxisId="rate" orientation="right" width={48} unit="%" />
           <Tooltip
             formatter={(_value, name, item) => {
@@ -51,14 +51,4 @@ export function CashflowChart({ months, currency }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
-
-/** Axis ticks only: "$12K". */
-function compact(value: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(value);
 }
