@@ -14,8 +14,9 @@ use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::{Config, Environment};
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
-use crate::http::{AppState, router};
+use crate::http::{AppState, Cors, router};
 use crate::service::Store;
+use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::SessionSettings;
 use crate::service::users::LockoutPolicy;
 
@@ -28,37 +29,45 @@ pub struct App {
     router: axum::Router,
     store: Store,
     grace: Duration,
+    /// How long audit events are kept; `None` keeps them forever.
+    audit_retention: Option<chrono::Duration>,
 }
 
 impl App {
     /// Check the configuration, connect and migrate, build the schema, bind the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         check_production_settings(&config)?;
+        let cors = Cors::from_config(&config.cors_allowed_origins)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
         store
             .migrate()
             .await
             .context("running database migrations")?;
-        let tokens = Arc::new(token_keys(&config, &secret));
+        let previous = secret::load_previous(&config, &secret)?;
+        let tokens = Arc::new(token_keys(&config, &secret, previous));
+        let sessions = session_settings(&config);
         let gate = Arc::new(AuthGate::new(
             tokens.clone(),
             store.clone(),
             Duration::from_millis(config.auth_state_cache_ms),
             config.trusted_proxies.clone(),
+            sessions.idle,
         ));
         let services = Services {
             store: store.clone(),
             hasher: password_hasher(&config).await?,
             tokens,
             gate: gate.clone(),
-            sessions: session_settings(&config),
+            sessions,
             lockout: lockout_policy(&config),
         };
         let limits = Limits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             max_aliases: config.graphql_max_aliases,
+            introspection: config.graphql_introspection,
+            field_suggestions: field_suggestions(&config),
         };
         let state = AppState {
             api: Api::new(services, limits),
@@ -66,15 +75,18 @@ impl App {
             gate,
             max_body_bytes: config.max_body_bytes,
             dashboard_dir: config.dashboard_dir.clone(),
+            graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
+            graphiql_enabled: config.graphiql_enabled,
         };
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, &cors),
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
+            audit_retention: audit_retention(&config),
         })
     }
 
@@ -89,10 +101,13 @@ impl App {
     }
 
     /// Serve until SIGINT or SIGTERM, then let in-flight requests finish within the grace
-    /// period and close the database pool.
+    /// period and close the database pool. Meanwhile the audit retention task prunes.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let addr = self.local_addr()?;
         let signal = shutdown_signal()?;
+        let retention = self
+            .audit_retention
+            .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
         let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
         let service = self
@@ -111,6 +126,9 @@ impl App {
         tokio::select! {
             result = server => result.context("serving HTTP")?,
             () = deadline => tracing::warn!("grace period over; dropping remaining connections"),
+        }
+        if let Some(retention) = retention {
+            retention.stop().await;
         }
         self.store.close().await;
         tracing::info!("tally stopped");
@@ -141,13 +159,22 @@ async fn connect(config: &Config) -> anyhow::Result<Store> {
         .context("connecting to the database (check DATABASE_URL)")
 }
 
-fn token_keys(config: &Config, secret: &secret::Secret) -> TokenKeys {
+/// The signing keys: the current secret, plus the previous one during a rotation.
+fn token_keys(
+    config: &Config,
+    secret: &secret::Secret,
+    previous: Option<(secret::Secret, chrono::DateTime<chrono::Utc>)>,
+) -> TokenKeys {
     let settings = TokenSettings {
         issuer: config.jwt_issuer.clone(),
         audience: config.jwt_audience.clone(),
         ttl: chrono::Duration::minutes(i64::from(config.access_token_ttl_minutes)),
     };
-    TokenKeys::new(secret, settings)
+    let keys = TokenKeys::new(secret, settings);
+    match previous {
+        Some((previous, valid_until)) => keys.with_previous(&previous, valid_until),
+        None => keys,
+    }
 }
 
 fn session_settings(config: &Config) -> SessionSettings {
@@ -156,7 +183,14 @@ fn session_settings(config: &Config) -> SessionSettings {
         absolute: hours(config.session_absolute_ttl_hours),
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
+        cookie_secure: config.cookie_secure,
     }
+}
+
+/// `AUDIT_RETENTION_DAYS` as a period; 0 keeps audit events forever.
+fn audit_retention(config: &Config) -> Option<chrono::Duration> {
+    (config.audit_retention_days > 0)
+        .then(|| chrono::Duration::days(i64::from(config.audit_retention_days)))
 }
 
 fn lockout_policy(config: &Config) -> LockoutPolicy {
@@ -192,6 +226,13 @@ fn check_production_settings(config: &Config) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// "Did you mean …?" hints: as configured, or on in development only (they reveal field names).
+fn field_suggestions(config: &Config) -> bool {
+    config
+        .graphql_field_suggestions
+        .unwrap_or(config.environment != Environment::Production)
 }
 
 fn default_concurrency() -> usize {

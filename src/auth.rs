@@ -1,11 +1,12 @@
 //! Authentication: password hashing ([`password`]), access tokens ([`token`]), the signing
 //! secret ([`secret`]), the client of a request ([`client`]), the gate that admits tokens
 //! against live session state ([`gate`]) and the [`Viewer`] — the only way into user data
-//! ([`viewer`]).
+//! ([`viewer`]); the policy new passwords must meet ([`policy`]).
 
 pub mod client;
 pub mod gate;
 pub mod password;
+pub mod policy;
 pub mod secret;
 pub mod token;
 pub mod viewer;

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::auth::Secret;
@@ -33,6 +34,9 @@ pub enum Command {
     Migrate(Config),
     /// Print the GraphQL schema (SDL) to stdout; `schema.graphql` is this output.
     PrintSchema,
+    /// Change a user's role on the configured database (`promote` makes the first admin).
+    #[command(subcommand)]
+    Admin(crate::admin_cli::AdminCommand),
 }
 
 /// Where the process runs: production refuses unsafe settings instead of warning about them.
@@ -90,6 +94,17 @@ pub struct Config {
     /// `aud` claim of issued tokens, required on verification.
     #[arg(long, env = "JWT_AUDIENCE", default_value = "tally-api")]
     pub jwt_audience: String,
+    /// Key rotation: the secret being retired. Tokens it signed (matched by their `kid`) keep
+    /// verifying until `JWT_PREVIOUS_SECRET_VALID_UNTIL`; nothing new is signed with it. Same
+    /// strength rules as `JWT_SECRET`; only from the environment (`JWT_PREVIOUS_SECRET`, or a
+    /// file named by `JWT_PREVIOUS_SECRET_FILE`). Default: none.
+    #[arg(skip)]
+    pub jwt_previous_secret: Option<Secret>,
+    /// When tokens signed with the previous secret stop being accepted, as an RFC 3339 instant
+    /// (e.g. `2026-12-01T00:00:00Z`); required with a previous secret. At least one
+    /// access-token lifetime after the rotation lets every outstanding token run out.
+    #[arg(long, env = "JWT_PREVIOUS_SECRET_VALID_UNTIL", value_parser = parse_instant)]
+    pub jwt_previous_secret_valid_until: Option<DateTime<Utc>>,
     /// Access-token lifetime in minutes.
     #[arg(long, env = "ACCESS_TOKEN_TTL_MINUTES", default_value_t = 15,
           value_parser = clap::value_parser!(u32).range(1..=1440))]
@@ -153,6 +168,28 @@ pub struct Config {
     /// Most aliased fields in one GraphQL document (fragments expanded).
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
+    /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
+    #[arg(long, env = "GRAPHIQL_ENABLED", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphiql_enabled: bool,
+    /// Answer introspection (`__schema`, `__type`); when off, such documents are refused.
+    #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_introspection: bool,
+    /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
+    #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub graphql_field_suggestions: Option<bool>,
+    /// Longest one GraphQL request may run, in seconds (0: no limit); past it, HTTP 504.
+    #[arg(long = "graphql-timeout-seconds", env = "GRAPHQL_TIMEOUT_SECONDS", default_value = "30",
+          value_name = "SECONDS",
+          value_parser = clap::builder::TypedValueParser::map(
+              clap::value_parser!(u64).range(0..=86_400), std::time::Duration::from_secs))]
+    pub graphql_timeout: std::time::Duration,
+    /// Browser origins allowed to call the API cross-origin, comma-separated, each exactly
+    /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub cors_allowed_origins: Vec<String>,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,
@@ -163,6 +200,11 @@ pub struct Config {
     /// relative to the working directory.
     #[arg(long, env = "TALLY_DASHBOARD_DIR", default_value = "frontend/dist")]
     pub dashboard_dir: PathBuf,
+    /// Days audit events are kept: older ones are deleted at start-up and then hourly.
+    /// 0 keeps them forever.
+    #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,
+          value_parser = clap::value_parser!(u32).range(0..=36_500))]
+    pub audit_retention_days: u32,
 }
 
 impl Config {
@@ -172,9 +214,11 @@ impl Config {
         Cli::parse_from(["tally"]).serve
     }
 
-    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`.
+    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`, and
+    /// the previous one from `JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`.
     pub fn with_secret_from_env(mut self) -> Result<Self, crate::auth::secret::SecretError> {
         self.jwt_secret = crate::auth::secret::from_env()?;
+        self.jwt_previous_secret = crate::auth::secret::previous_from_env()?;
         Ok(self)
     }
 
@@ -185,4 +229,11 @@ impl Config {
             None => format!("sqlite://{}/tally.db?mode=rwc", self.data_dir.display()),
         }
     }
+}
+
+/// An RFC 3339 instant (`2026-12-01T00:00:00Z`, any offset), as UTC.
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|instant| instant.with_timezone(&Utc))
+        .map_err(|err| format!("expected an RFC 3339 instant like 2026-12-01T00:00:00Z: {err}"))
 }

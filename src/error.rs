@@ -26,6 +26,8 @@ pub mod code {
     pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
     /// The document is valid but `operationName` picks no operation (or is missing).
     pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
+    /// The request ran past `GRAPHQL_TIMEOUT_SECONDS` and was stopped (HTTP 504).
+    pub const TIMEOUT: &str = "TIMEOUT";
 }
 
 /// Message of every internal error: the cause goes to the log, never to the client.
@@ -217,6 +219,19 @@ mod tests {
     fn internal_errors_never_show_their_cause() {
         let (message, _) = extensions(AppError::internal(anyhow::anyhow!("password_hash column")));
         assert_eq!(message, INTERNAL_MESSAGE);
+    }
+
+    #[tokio::test]
+    async fn a_timeout_is_a_graphql_shaped_body_with_code_timeout() {
+        let status = axum::http::StatusCode::GATEWAY_TIMEOUT;
+        let response = graphql_error_response(status, code::TIMEOUT, "too slow");
+        assert_eq!(response.status(), status);
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a body");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert_eq!(body["errors"][0]["extensions"]["code"], "TIMEOUT");
+        assert_eq!(body["errors"][0]["message"], "too slow");
     }
 
     #[test]

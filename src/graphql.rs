@@ -4,11 +4,14 @@
 //! extension ([`errors`]).
 
 pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod budgets;
 pub mod categories;
 pub mod context;
 pub mod errors;
 pub mod exports;
+pub mod guards;
 pub mod imports;
 pub mod limits;
 pub mod loaders;
@@ -16,6 +19,7 @@ pub mod my_data;
 pub mod reports;
 pub mod scalars;
 pub mod schema;
+pub mod sessions;
 pub mod transactions;
 pub mod transfers;
 pub mod users;

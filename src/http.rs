@@ -1,10 +1,14 @@
-//! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` serves
-//! GraphiQL, `/healthz` and `/readyz` report liveness and readiness, and every other path
-//! is the dashboard (`dashboard.rs`).
+//! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` runs
+//! queries from the URL or serves GraphiQL, `/healthz` and `/readyz` report liveness and
+//! readiness, and every other path is the dashboard ([`dashboard`]). Every response passes
+//! the CORS allow-list ([`cors`]) and gets the security headers ([`headers`]); the dashboard
+//! and the other HTML pages bring their own Content-Security-Policy, which is kept.
 
+pub mod cors;
 mod dashboard;
 mod graphiql;
 mod graphql;
+mod headers;
 mod health;
 mod home;
 
@@ -20,6 +24,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use self::cors::Cors;
 use crate::auth::AuthGate;
 use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 use crate::graphql::Api;
@@ -38,6 +43,10 @@ pub struct AppState {
     pub max_body_bytes: usize,
     /// The built dashboard (`frontend/dist`), served at `/`.
     pub dashboard_dir: std::path::PathBuf,
+    /// Longest a GraphQL request may run; `None`: no limit.
+    pub graphql_timeout: Option<Duration>,
+    /// Serve GraphiQL at `GET /graphql` (without `query`).
+    pub graphiql_enabled: bool,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
@@ -46,10 +55,22 @@ impl FromRef<AppState> for Arc<AuthGate> {
     }
 }
 
-/// The application's routes with tracing (method, matched route, request id, status,
-/// latency — never other headers or bodies), request ids, and a panic guard that answers a
-/// GraphQL-shaped 500 instead of dropping the connection.
-pub fn router(state: AppState) -> Router {
+/// The application's routes, with [`with_layers`].
+pub fn router(state: AppState, cors: &Cors) -> Router {
+    let routes = Router::new()
+        .route("/graphql", get(graphql::get).post(graphql::execute))
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .fallback(dashboard::serve)
+        .with_state(state);
+    with_layers(routes, cors)
+}
+
+/// Tracing (method, matched route, request id, status, latency — never other headers or
+/// bodies), a panic guard that answers a GraphQL-shaped 500 instead of dropping the
+/// connection, CORS for the allowed origins, then the security headers and request ids
+/// outermost, so that every response — a panic's or a preflight's too — carries them.
+fn with_layers(routes: Router, cors: &Cors) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
             let route = request
@@ -70,14 +91,11 @@ pub fn router(state: AppState) -> Router {
                 .level(Level::INFO)
                 .latency_unit(tower_http::LatencyUnit::Micros),
         );
-    Router::new()
-        .route("/graphql", get(graphiql::page).post(graphql::execute))
-        .route("/healthz", get(health::live))
-        .route("/readyz", get(health::ready))
-        .fallback(dashboard::serve)
-        .with_state(state)
+    routes
         .layer(trace)
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(cors.layer())
+        .layer(axum::middleware::map_response(headers::secure))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
@@ -91,3 +109,43 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response:
 
 /// How long `/readyz` waits for the database.
 const READY_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::StatusCode;
+    use tower::ServiceExt as _;
+
+    use super::*;
+
+    async fn a_buggy_handler() -> &'static str {
+        panic!("a bug in a handler")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_with_the_security_headers() {
+        let routes = Router::new().route("/boom", get(a_buggy_handler));
+        let request = Request::get("/boom").body(Body::empty()).unwrap();
+
+        let response = with_layers(routes, &Cors::default())
+            .oneshot(request)
+            .await
+            .unwrap();
+
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["x-frame-options"], "DENY");
+        assert_eq!(headers["referrer-policy"], "no-referrer");
+        assert_eq!(headers["content-security-policy"], headers::LOCKED_DOWN);
+        assert!(headers.contains_key(REQUEST_ID));
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"],
+            "INTERNAL_SERVER_ERROR"
+        );
+    }
+}

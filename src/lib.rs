@@ -9,6 +9,7 @@
 //!   name a table, let alone query it unscoped;
 //! - [`auth`]: passwords, access tokens and the viewer.
 
+pub mod admin_cli;
 pub mod app;
 pub mod auth;
 pub mod config;

@@ -24,5 +24,6 @@ async fn main() -> anyhow::Result<()> {
             std::io::Write::write_all(&mut std::io::stdout(), sdl.as_bytes())?;
             Ok(())
         }
+        Command::Admin(command) => tally::admin_cli::run(command).await,
     }
 }

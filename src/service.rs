@@ -12,6 +12,7 @@
 mod entities;
 
 pub mod accounts;
+pub mod admin;
 pub mod audit;
 pub mod budgets;
 pub mod categories;

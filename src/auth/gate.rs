@@ -38,15 +38,18 @@ pub struct AuthGate {
     cache_for: Duration,
     cache: Mutex<HashMap<Uuid, (Instant, AccessState)>>,
     trusted_proxies: Vec<IpBlock>,
+    session_idle: chrono::Duration,
 }
 
 impl AuthGate {
-    /// A gate over `keys` and `store`, caching state for `cache_for` (zero: never).
+    /// A gate over `keys` and `store`, caching state for `cache_for` (zero: never); sessions
+    /// unused for `session_idle` have ended.
     pub fn new(
         keys: Arc<TokenKeys>,
         store: Store,
         cache_for: Duration,
         trusted_proxies: Vec<IpBlock>,
+        session_idle: chrono::Duration,
     ) -> Self {
         Self {
             keys,
@@ -54,6 +57,7 @@ impl AuthGate {
             cache_for,
             cache: Mutex::new(HashMap::new()),
             trusted_proxies,
+            session_idle,
         }
     }
 
@@ -97,7 +101,8 @@ impl AuthGate {
         if let Some(state) = self.cached(claims.session_id) {
             return Ok(state);
         }
-        let state = sessions::access_state(&self.store, claims.user_id, claims.session_id)
+        let idle = self.session_idle;
+        let state = sessions::access_state(&self.store, claims.user_id, claims.session_id, idle)
             .await
             .map_err(|err| {
                 tracing::error!(error = ?err, "reading session state failed");

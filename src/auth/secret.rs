@@ -2,6 +2,10 @@
 //! generated once and kept in the data directory (mode 0600). A short, placeholder or
 //! repetitive secret is refused in every environment; production also refuses none at all.
 //! An empty value counts as unset.
+//!
+//! Key rotation: a previous secret (`JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`,
+//! same strength rules) keeps verifying the tokens it signed until
+//! `JWT_PREVIOUS_SECRET_VALID_UNTIL`, which is required with it ([`load_previous`]).
 
 use std::fmt;
 use std::io::Write;
@@ -10,6 +14,7 @@ use std::str::FromStr;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
 use rand::RngCore;
 
 use crate::config::{Config, Environment};
@@ -56,6 +61,16 @@ pub enum SecretError {
         "JWT_SECRET is too weak: {0}; use at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 48`)"
     )]
     Weak(&'static str),
+    #[error(
+        "JWT_PREVIOUS_SECRET is too weak: {0}; a previous secret follows the rules of JWT_SECRET"
+    )]
+    PreviousWeak(&'static str),
+    #[error(
+        "JWT_PREVIOUS_SECRET_VALID_UNTIL (an RFC 3339 instant) is required when JWT_PREVIOUS_SECRET is set"
+    )]
+    PreviousWithoutEnd,
+    #[error("JWT_PREVIOUS_SECRET is the same as JWT_SECRET; set it to the secret being retired")]
+    PreviousIsCurrent,
     #[error("cannot read the JWT secret file {path}: {source}")]
     Io {
         path: PathBuf,
@@ -66,11 +81,21 @@ pub enum SecretError {
 /// The secret from the environment: `JWT_SECRET`, or the contents of the file named by
 /// `JWT_SECRET_FILE` (for container secrets). `None` when neither is set.
 pub fn from_env() -> Result<Option<Secret>, SecretError> {
+    from_env_vars("JWT_SECRET", "JWT_SECRET_FILE")
+}
+
+/// The previous secret from the environment: `JWT_PREVIOUS_SECRET`, or the contents of the
+/// file named by `JWT_PREVIOUS_SECRET_FILE`. `None` when neither is set.
+pub fn previous_from_env() -> Result<Option<Secret>, SecretError> {
+    from_env_vars("JWT_PREVIOUS_SECRET", "JWT_PREVIOUS_SECRET_FILE")
+}
+
+fn from_env_vars(value_var: &str, file_var: &str) -> Result<Option<Secret>, SecretError> {
     let given = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-    if let Some(value) = std::env::var("JWT_SECRET").ok().and_then(given) {
+    if let Some(value) = std::env::var(value_var).ok().and_then(given) {
         return Ok(Some(Secret(value)));
     }
-    let Some(path) = std::env::var("JWT_SECRET_FILE").ok().and_then(given) else {
+    let Some(path) = std::env::var(file_var).ok().and_then(given) else {
         return Ok(None);
     };
     let path = PathBuf::from(path);
@@ -129,6 +154,31 @@ pub fn load(config: &Config) -> Result<Secret, SecretError> {
     }
 }
 
+/// The previous secret and the instant it stops verifying, if one is configured: as strong
+/// as a current secret, different from `current`, and with its end instant.
+pub fn load_previous(
+    config: &Config,
+    current: &Secret,
+) -> Result<Option<(Secret, DateTime<Utc>)>, SecretError> {
+    let Some(previous) = &config.jwt_previous_secret else {
+        return Ok(None);
+    };
+    check_strength(previous).map_err(SecretError::PreviousWeak)?;
+    if previous == current {
+        return Err(SecretError::PreviousIsCurrent);
+    }
+    let valid_until = config
+        .jwt_previous_secret_valid_until
+        .ok_or(SecretError::PreviousWithoutEnd)?;
+    if valid_until <= Utc::now() {
+        tracing::warn!(
+            %valid_until,
+            "JWT_PREVIOUS_SECRET_VALID_UNTIL has passed: the previous secret verifies nothing"
+        );
+    }
+    Ok(Some((previous.clone(), valid_until)))
+}
+
 fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
     let path = dir.join(DEV_SECRET_FILE);
     let io = |source| SecretError::Io {
@@ -180,6 +230,33 @@ mod tests {
         assert!(
             check_strength(&secret("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u")).is_ok()
         );
+    }
+
+    fn config_with_previous(previous: &str, until: Option<DateTime<Utc>>) -> Config {
+        let mut config = Config::defaults();
+        config.jwt_previous_secret = Some(secret(previous));
+        config.jwt_previous_secret_valid_until = until;
+        config
+    }
+
+    #[test]
+    fn a_previous_secret_needs_its_end_strength_and_a_new_current_secret() {
+        let current_text = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u";
+        let current = secret(current_text);
+        let old = "b2xkLXNlY3JldC1yb3RhdGVkLW91dC0xMjM0NTY3ODkw";
+        let end = Utc::now() + chrono::Duration::hours(1);
+        let until = Some(end);
+
+        let loaded = load_previous(&config_with_previous(old, until), &current).unwrap();
+        let without_end = load_previous(&config_with_previous(old, None), &current);
+        let weak = load_previous(&config_with_previous("short", until), &current);
+        let same = load_previous(&config_with_previous(current_text, until), &current);
+
+        assert_eq!(loaded, Some((secret(old), end)));
+        assert!(matches!(without_end, Err(SecretError::PreviousWithoutEnd)));
+        assert!(matches!(weak, Err(SecretError::PreviousWeak(_))));
+        assert!(matches!(same, Err(SecretError::PreviousIsCurrent)));
+        assert_eq!(load_previous(&Config::defaults(), &current).unwrap(), None);
     }
 
     #[test]

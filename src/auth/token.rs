@@ -9,6 +9,11 @@
 //! Every token also names its session (`sid`) and the user's token version (`ver`) at
 //! issue; the gate ([`super::gate`]) refuses it once the session is revoked or the version
 //! has moved on (logout everywhere, password or role change, account disabled).
+//!
+//! Key rotation: tokens are always signed with the current key; a previous key (see
+//! [`TokenKeys::with_previous`]) still verifies the tokens it signed, chosen by their `kid`,
+//! until its end instant. A `kid` is only ever compared for equality with our two key ids,
+//! so an unknown or hostile one (a path, SQL, a huge string) is just a refused token.
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -55,6 +60,10 @@ pub enum TokenError {
     Malformed,
     #[error("token header is not that of a Tally access token")]
     WrongHeader,
+    #[error("token names no key we verify with")]
+    UnknownKey,
+    #[error("token was signed with a previous key that is no longer accepted")]
+    KeyRetired,
     #[error("token failed verification: {0}")]
     Invalid(#[from] jsonwebtoken::errors::Error),
     #[error("token was issued in the future")]
@@ -87,8 +96,16 @@ pub struct TokenKeys {
     kid: String,
     encoding: EncodingKey,
     decoding: DecodingKey,
+    previous: Option<PreviousKey>,
     validation: Validation,
     settings: TokenSettings,
+}
+
+/// A key tokens were signed with before the current one, honoured until `valid_until`.
+struct PreviousKey {
+    kid: String,
+    decoding: DecodingKey,
+    valid_until: DateTime<Utc>,
 }
 
 impl TokenKeys {
@@ -106,9 +123,21 @@ impl TokenKeys {
             kid: key_id(secret),
             encoding: EncodingKey::from_secret(secret.expose()),
             decoding: DecodingKey::from_secret(secret.expose()),
+            previous: None,
             validation,
             settings,
         }
+    }
+
+    /// These keys, also verifying tokens signed with `previous` (matched by their `kid`)
+    /// until `valid_until`; nothing is ever signed with it.
+    pub fn with_previous(mut self, previous: &Secret, valid_until: DateTime<Utc>) -> Self {
+        self.previous = Some(PreviousKey {
+            kid: key_id(previous),
+            decoding: DecodingKey::from_secret(previous.expose()),
+            valid_until,
+        });
+        self
     }
 
     /// The key id put in the header of every token.
@@ -147,14 +176,11 @@ impl TokenKeys {
             return Err(TokenError::Malformed);
         }
         let header = jsonwebtoken::decode_header(token)?;
-        if header.alg != Algorithm::HS256
-            || header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE)
-            || header.kid.as_deref() != Some(self.kid.as_str())
-        {
+        if header.alg != Algorithm::HS256 || header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE) {
             return Err(TokenError::WrongHeader);
         }
-        let claims =
-            jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)?.claims;
+        let key = self.decoding_key(header.kid.as_deref().unwrap_or_default())?;
+        let claims = jsonwebtoken::decode::<Claims>(token, key, &self.validation)?.claims;
         let leeway = i64::try_from(LEEWAY_SECONDS).unwrap_or(0);
         if claims.iat > Utc::now().timestamp() + leeway {
             return Err(TokenError::IssuedInFuture);
@@ -169,6 +195,24 @@ impl TokenKeys {
             session_id: canonical_uuid(&claims.sid)?,
             version: claims.ver,
         })
+    }
+
+    /// The key that signed a token with this `kid`: the current one, or the previous one
+    /// until its end. Only an equality test, so a hostile `kid` cannot reach anything.
+    fn decoding_key(&self, kid: &str) -> Result<&DecodingKey, TokenError> {
+        if kid == self.kid {
+            return Ok(&self.decoding);
+        }
+        match &self.previous {
+            Some(previous) if kid == previous.kid => {
+                if Utc::now() < previous.valid_until {
+                    Ok(&previous.decoding)
+                } else {
+                    Err(TokenError::KeyRetired)
+                }
+            }
+            _ => Err(TokenError::UnknownKey),
+        }
     }
 }
 
@@ -190,109 +234,4 @@ fn key_id(secret: &Secret) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys() -> TokenKeys {
-        let secret: Secret = "a-test-secret-of-at-least-thirty-two-bytes!"
-            .parse()
-            .unwrap();
-        let settings = TokenSettings {
-            issuer: "tally".into(),
-            audience: "tally-api".into(),
-            ttl: chrono::Duration::minutes(60),
-        };
-        TokenKeys::new(&secret, settings)
-    }
-
-    fn access() -> AccessClaims {
-        AccessClaims {
-            user_id: Uuid::now_v7(),
-            session_id: Uuid::now_v7(),
-            version: 3,
-        }
-    }
-
-    #[test]
-    fn an_issued_token_verifies_to_its_user_session_and_version() {
-        let keys = keys();
-        let access = access();
-        let issued = keys.issue(access).unwrap();
-        assert_eq!(keys.verify(&issued.token).unwrap(), access);
-        assert!(issued.expires_at > Utc::now());
-    }
-
-    #[test]
-    fn the_header_names_type_algorithm_and_key() {
-        let keys = keys();
-        let header = jsonwebtoken::decode_header(keys.issue(access()).unwrap().token).unwrap();
-        assert_eq!(header.alg, Algorithm::HS256);
-        assert_eq!(header.typ.as_deref(), Some("at+jwt"));
-        assert_eq!(header.kid.as_deref(), Some(keys.kid()));
-        assert!(!keys.kid().contains("thirty-two"));
-    }
-
-    fn forge(keys: &TokenKeys, edit: impl FnOnce(&mut Claims)) -> String {
-        let now = Utc::now().timestamp();
-        let mut claims = Claims {
-            sub: Uuid::now_v7().to_string(),
-            iss: "tally".into(),
-            aud: "tally-api".into(),
-            exp: now + 60,
-            nbf: now,
-            iat: now,
-            jti: "x".into(),
-            sid: Uuid::now_v7().to_string(),
-            ver: 0,
-        };
-        edit(&mut claims);
-        let mut header = Header::new(Algorithm::HS256);
-        header.typ = Some(ACCESS_TOKEN_TYPE.to_owned());
-        header.kid = Some(keys.kid.clone());
-        jsonwebtoken::encode(&header, &claims, &keys.encoding).unwrap()
-    }
-
-    #[test]
-    fn a_token_living_longer_than_the_configured_lifetime_is_refused() {
-        let keys = keys();
-        assert!(keys.verify(&forge(&keys, |_| {})).is_ok());
-        let forever = forge(&keys, |c| c.exp = i64::MAX / 2);
-        assert!(matches!(
-            keys.verify(&forever),
-            Err(TokenError::LifetimeTooLong)
-        ));
-        let negative_iat = forge(&keys, |c| c.iat = -1);
-        assert!(keys.verify(&negative_iat).is_err());
-    }
-
-    #[test]
-    fn a_subject_must_be_a_canonical_uuid() {
-        let keys = keys();
-        let id = Uuid::now_v7();
-        for sub in [
-            id.simple().to_string(),
-            id.to_string().to_uppercase(),
-            id.urn().to_string(),
-        ] {
-            let token = forge(&keys, |c| c.sub = sub.clone());
-            assert!(
-                matches!(keys.verify(&token), Err(TokenError::BadSubject)),
-                "{sub}"
-            );
-            let token = forge(&keys, |c| c.sid = sub.clone());
-            assert!(
-                matches!(keys.verify(&token), Err(TokenError::BadSubject)),
-                "sid {sub}"
-            );
-        }
-    }
-
-    #[test]
-    fn empty_and_oversized_tokens_are_malformed() {
-        assert!(matches!(keys().verify(""), Err(TokenError::Malformed)));
-        assert!(matches!(
-            keys().verify(&"a".repeat(5000)),
-            Err(TokenError::Malformed)
-        ));
-    }
-}
+mod tests;

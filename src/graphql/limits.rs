@@ -1,7 +1,8 @@
-//! Limits async-graphql does not have: how many aliased fields one document may hold, and
-//! that it holds at most one `login` or `signup`. Aliases are how one request repeats an
-//! expensive field (a `totalCount`, a password check) many times. Both are counted with
-//! fragments expanded, so spreading a fragment does not hide anything.
+//! Limits async-graphql does not have: how many aliased fields one document may hold, that
+//! it holds at most one `login` or `signup`, and (when introspection is off) no `__schema` or
+//! `__type`. Aliases are how one request repeats an expensive field (a `totalCount`, a
+//! password check) many times. All are counted with fragments expanded, so spreading a
+//! fragment does not hide anything.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use super::errors::with_code;
 use crate::error::code;
 
 /// Fields that check a password: one request may run only one of them.
-const PASSWORD_FIELDS: &[&str] = &["login", "signup"];
+const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];
 
 /// Refuse a document with more than `max_aliases` aliased fields or more than one password
 /// check (`GRAPHQL_VALIDATION_FAILED`).
@@ -28,9 +29,33 @@ pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), Se
     })
     .map_err(too_deep)?;
     if checks > 1 {
-        return Err(refusal("Send one login or signup per request".to_owned()));
+        return Err(refusal(
+            "Send one password check (login, signup, changePassword or deleteMyAccount) per request"
+                .to_owned(),
+        ));
     }
     Ok(())
+}
+
+/// Fields that read the schema itself. `__typename` is not one: clients need it.
+const INTROSPECTION_FIELDS: &[&str] = &["__schema", "__type"];
+
+/// Refuse a document that selects `__schema` or `__type` anywhere (fragments included) with
+/// `GRAPHQL_VALIDATION_FAILED`. With introspection disabled async-graphql would answer such a
+/// field with a silent `null`; a clear refusal tells the client why.
+pub fn refuse_introspection(document: &ExecutableDocument) -> Result<(), ServerError> {
+    let selected = count_fields(document, |field| {
+        INTROSPECTION_FIELDS.contains(&field.name.node.as_str())
+    });
+    match selected {
+        Ok(0) => Ok(()),
+        Ok(_) => Err(refusal(
+            "Introspection is disabled on this server".to_owned(),
+        )),
+        Err(TooDeep) => Err(refusal(
+            "The query nests selections or fragments too deeply".to_owned(),
+        )),
+    }
 }
 
 fn refusal(message: String) -> ServerError {
@@ -163,6 +188,19 @@ mod tests {
         let document = async_graphql::parser::parse_query(&query).unwrap();
         assert_eq!(count_fields(&document, |_| true), Err(TooDeep));
         assert!(check(&document, 30).is_err());
+    }
+
+    #[test]
+    fn introspection_is_found_through_fragments_but_typename_is_allowed() {
+        let refused = |query: &str| {
+            refuse_introspection(&async_graphql::parser::parse_query(query).unwrap()).is_err()
+        };
+        assert!(refused("{ __schema { queryType { name } } }"));
+        assert!(refused(r#"{ __type(name: "User") { name } }"#));
+        assert!(refused(
+            "{ ...F } fragment F on Query { ... on Query { __schema { types { name } } } }"
+        ));
+        assert!(!refused("{ __typename me { __typename id } }"));
     }
 
     #[test]

@@ -8,12 +8,15 @@ use async_graphql::{
 
 use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
+use super::admin::{AdminMutation, AdminQuery};
+use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
 use super::reports::ReportQuery;
+use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
@@ -25,6 +28,7 @@ use crate::error::code;
 #[derive(MergedObject, Default)]
 pub struct Query(
     UserQuery,
+    SessionQuery,
     AccountQuery,
     CategoryQuery,
     TransactionQuery,
@@ -34,12 +38,15 @@ pub struct Query(
     TransferQuery,
     ExportQuery,
     MyDataQuery,
+    AdminQuery,
+    AuditQuery,
 );
 
 /// The mutation root.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     AuthMutation,
+    SessionMutation,
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
@@ -48,17 +55,22 @@ pub struct Mutation(
     TransferMutation,
     ImportMutation,
     MyDataMutation,
+    AdminMutation,
 );
 
 /// Tally's GraphQL schema.
 pub type TallySchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// Limits applied to every operation.
+/// Limits applied to every operation, and what the schema reveals about itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max_depth: usize,
     pub max_complexity: usize,
     pub max_aliases: usize,
+    /// Answer `__schema` and `__type`; when false, documents selecting them are refused.
+    pub introspection: bool,
+    /// "Did you mean …?" hints in validation errors (they reveal field names).
+    pub field_suggestions: bool,
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
@@ -71,20 +83,25 @@ fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 #[derive(Clone)]
 pub struct Api {
     schema: TallySchema,
-    max_aliases: usize,
+    limits: Limits,
 }
 
 impl Api {
     /// The API over `services`, within `limits`.
     pub fn new(services: Services, limits: Limits) -> Self {
-        let schema = builder()
+        let mut builder = builder()
             .data(services)
             .limit_depth(limits.max_depth)
-            .limit_complexity(limits.max_complexity)
-            .finish();
+            .limit_complexity(limits.max_complexity);
+        if !limits.introspection {
+            builder = builder.disable_introspection();
+        }
+        if !limits.field_suggestions {
+            builder = builder.disable_suggestions();
+        }
         Self {
-            schema,
-            max_aliases: limits.max_aliases,
+            schema: builder.finish(),
+            limits,
         }
     }
 
@@ -92,7 +109,13 @@ impl Api {
     /// the response carries an `extensions.code`.
     pub async fn execute(&self, mut request: Request) -> Response {
         let checked = match request.parsed_query() {
-            Ok(document) => limits::check(document, self.max_aliases),
+            Ok(document) => limits::check(document, self.limits.max_aliases).and_then(|()| {
+                if self.limits.introspection {
+                    Ok(())
+                } else {
+                    limits::refuse_introspection(document)
+                }
+            }),
             Err(err) => Err(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
         };
         if let Err(err) = checked {

@@ -1,16 +1,19 @@
-//! Sign-up, login and `me`.
+//! Sign-up, login, password change and `me`, and the [`AuthPayload`] every way of getting
+//! an access token answers with.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::context::{client, services, viewer};
 use super::scalars::{DateTime, Uuid};
+use super::sessions::cookie;
 use crate::auth::AccessClaims;
 use crate::error::AppError;
 use crate::service::sessions::Grant;
-use crate::service::users::{self, NewUser};
+use crate::service::users::{self, NewUser, PasswordChange};
 
 /// A Tally user.
 #[derive(SimpleObject)]
+#[graphql(complex)] // `role` is resolved in `graphql::admin`
 pub struct User {
     pub id: Uuid,
     pub username: String,
@@ -32,15 +35,21 @@ impl From<users::User> for User {
     }
 }
 
-/// An access token and the user it was issued to.
+/// An access token and the user it was issued to, and how to get the next one.
 #[derive(SimpleObject)]
 pub struct AuthPayload {
     /// Send as `Authorization: Bearer <accessToken>`.
     pub access_token: String,
     /// Always `Bearer`.
     pub token_type: String,
-    /// When the access token stops working; log in again after it.
+    /// When the access token stops working; call `refreshSession` for a new one.
     pub expires_at: DateTime,
+    /// The new refresh token, only when asked for with `refreshTokenInBody: true` (CLI,
+    /// scripts); otherwise it is in the HttpOnly `tally_refresh` cookie, out of reach of
+    /// scripts, and this is null. Null too after `changePassword` (the refresh token is kept).
+    pub refresh_token: Option<String>,
+    /// When the session's refresh token stops working unless used before.
+    pub refresh_expires_at: DateTime,
     pub user: User,
 }
 
@@ -51,10 +60,14 @@ pub struct SignupInput {
     pub username: String,
     /// Unique; stored trimmed and lower-cased.
     pub email: String,
-    /// 8 to 256 characters.
+    /// 8 to 256 characters, not a common or easily guessed password, not the email or
+    /// username. No rules about digits or symbols: a few unrelated words make a good one.
     pub password: String,
     /// ISO 4217 code of the default account's currency (default `USD`).
     pub base_currency: Option<String>,
+    /// Return the refresh token in the body instead of the cookie (CLI, scripts).
+    #[graphql(default)]
+    pub refresh_token_in_body: bool,
 }
 
 /// Login details.
@@ -62,6 +75,17 @@ pub struct SignupInput {
 pub struct LoginInput {
     pub email: String,
     pub password: String,
+    /// Return the refresh token in the body instead of the cookie (CLI, scripts).
+    #[graphql(default)]
+    pub refresh_token_in_body: bool,
+}
+
+/// A password change.
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    pub current_password: String,
+    /// Same rules as at sign-up.
+    pub new_password: String,
 }
 
 #[derive(Default)]
@@ -104,7 +128,7 @@ impl AuthMutation {
             &services.sessions,
         )
         .await?;
-        Ok(issue(ctx, user, &grant)?)
+        Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
     }
 
     /// Exchange an email and password for an access token.
@@ -124,16 +148,72 @@ impl AuthMutation {
             (&services.sessions, &services.lockout),
         )
         .await?;
-        Ok(issue(ctx, user, &grant)?)
+        Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
+    }
+
+    /// Change the viewer's password. Ends every other session and every access token issued
+    /// so far; this session goes on (same refresh token) with the new access token returned.
+    /// A wrong current password counts as a failed login.
+    #[graphql(complexity = 1000)]
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ChangePasswordInput,
+    ) -> async_graphql::Result<AuthPayload> {
+        let viewer = viewer(ctx)?;
+        let services = services(ctx);
+        let change = PasswordChange {
+            current_password: input.current_password,
+            new_password: input.new_password,
+        };
+        let rules = (&services.sessions, &services.lockout);
+        let continued =
+            users::change_password(&services.store, &services.hasher, viewer, change, rules)
+                .await?;
+        services.gate.forget_user(viewer.user_id());
+        let claims = AccessClaims {
+            user_id: viewer.user_id(),
+            session_id: continued.session_id,
+            version: continued.token_version,
+        };
+        Ok(payload(
+            ctx,
+            continued.user,
+            claims,
+            continued.refresh_expires_at,
+        )?)
     }
 }
 
-fn issue(ctx: &Context<'_>, user: users::User, grant: &Grant) -> Result<AuthPayload, AppError> {
+/// The answer to a login, sign-up or refresh: a new access token for `grant`'s session, and
+/// its refresh token in the body (`in_body`) or in the cookie.
+pub(super) fn hand_over(
+    ctx: &Context<'_>,
+    user: users::User,
+    grant: &Grant,
+    in_body: bool,
+) -> Result<AuthPayload, AppError> {
     let claims = AccessClaims {
         user_id: grant.user_id,
         session_id: grant.session_id,
         version: grant.token_version,
     };
+    let mut answer = payload(ctx, user, claims, grant.refresh_expires_at)?;
+    if in_body {
+        answer.refresh_token = Some(grant.refresh_token.expose().to_owned());
+    } else {
+        cookie::set(ctx, &grant.refresh_token, grant.refresh_expires_at);
+    }
+    Ok(answer)
+}
+
+/// A new access token for `claims`, without a refresh token.
+fn payload(
+    ctx: &Context<'_>,
+    user: users::User,
+    claims: AccessClaims,
+    refresh_expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<AuthPayload, AppError> {
     let issued = services(ctx)
         .tokens
         .issue(claims)
@@ -142,6 +222,8 @@ fn issue(ctx: &Context<'_>, user: users::User, grant: &Grant) -> Result<AuthPayl
         access_token: issued.token,
         token_type: "Bearer".to_owned(),
         expires_at: DateTime(issued.expires_at),
+        refresh_token: None,
+        refresh_expires_at: DateTime(refresh_expires_at),
         user: user.into(),
     })
 }

@@ -3,10 +3,11 @@
 //! `/favicon.svg`) is that file or 404; any other path is `index.html`, so the app's own
 //! routes (`/transactions`, `/net-worth`) survive a reload. Hashed files under `/assets/`
 //! are cached for a year, `index.html` is revalidated every time, and every response
-//! carries a Content-Security-Policy that allows no inline script. Without a build, the
-//! landing page says how to make one.
+//! carries the dashboard's Content-Security-Policy, which allows no inline script (the
+//! security-headers layer keeps a policy a handler set). Without a build, the landing page
+//! says how to make one, under its own stricter policy.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -29,7 +30,15 @@ const REVALIDATE: &str = "no-cache";
 
 /// Serve the dashboard for a GET or HEAD of a path no other route matched.
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
-    let mut response = respond(&state.dashboard_dir, request).await;
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let allow = [(header::ALLOW, "GET, HEAD")];
+        return (StatusCode::METHOD_NOT_ALLOWED, allow).into_response();
+    }
+    let index = state.dashboard_dir.join("index.html");
+    if !tokio::fs::try_exists(&index).await.unwrap_or(false) {
+        return not_built(request.uri().path());
+    }
+    let mut response = respond(&state.dashboard_dir, index, request).await;
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CONTENT_SECURITY_POLICY),
@@ -37,15 +46,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     response
 }
 
-async fn respond(dir: &Path, request: Request) -> Response {
-    if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        let allow = [(header::ALLOW, "GET, HEAD")];
-        return (StatusCode::METHOD_NOT_ALLOWED, allow).into_response();
-    }
-    let index = dir.join("index.html");
-    if !tokio::fs::try_exists(&index).await.unwrap_or(false) {
-        return not_built(request.uri().path());
-    }
+async fn respond(dir: &Path, index: PathBuf, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let (response, cache) = if names_a_file(&path) {
         let response = ServeDir::new(dir).oneshot(request).await.into_response();
@@ -85,5 +86,5 @@ fn not_built(path: &str) -> Response {
         StatusCode::NOT_FOUND
     };
     let cache = [(header::CACHE_CONTROL, REVALIDATE)];
-    (status, cache, home::page_html()).into_response()
+    (status, cache, home::page()).into_response()
 }

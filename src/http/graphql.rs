@@ -1,13 +1,22 @@
-//! `POST /graphql`, per the GraphQL-over-HTTP spec: a JSON body in, and out either
-//! `application/graphql-response+json` (when the client accepts it; request errors are then
-//! HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
-//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`.
+//! `/graphql`, per the GraphQL-over-HTTP spec. `POST` takes a JSON body (any other content
+//! type is HTTP 415, which is also what keeps HTML forms — cross-site request forgery — from
+//! reaching the API); `GET` with a `query` parameter runs queries only ([`get`]). Responses
+//! are `application/graphql-response+json` when the client accepts it (request errors are
+//! then HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
+//! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`; a request
+//! that runs past the configured timeout is stopped and answered with HTTP 504 `TIMEOUT`.
+
+mod get;
+
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::{ACCEPT, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+pub use get::get;
 
 use super::AppState;
 use crate::auth::Caller;
@@ -17,21 +26,55 @@ use crate::graphql::{RequestContext, errors};
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
 
-/// Run one GraphQL request for the viewer (if any).
+/// `POST /graphql`: run one GraphQL request for the viewer (if any).
 pub async fn execute(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let media_type = response_media_type(&headers);
     let request = match read_request(&headers, body, state.max_body_bytes).await {
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
-    let context = RequestContext::new(&state.store, caller).with_headers(&headers);
+    run(&state, caller, &headers, request).await
+}
+
+/// Execute `request` within the timeout and answer it in `media_type`.
+async fn run(
+    state: &AppState,
+    caller: Caller,
+    headers: &HeaderMap,
+    request: async_graphql::Request,
+) -> Response {
+    let media_type = response_media_type(headers);
+    let context = RequestContext::new(&state.store, caller).with_headers(headers);
     let request = request.data(context);
-    let response = state.api.execute(request).await;
+    let execution = state.api.execute(request);
+    let response = match state.graphql_timeout {
+        // Dropping the execution drops any open database transaction, which rolls it back.
+        Some(limit) => match tokio::time::timeout(limit, execution).await {
+            Ok(response) => response,
+            Err(_) => return timed_out(limit),
+        },
+        None => execution.await,
+    };
+    respond(media_type, &response)
+}
+
+/// HTTP 504 with `TIMEOUT`: the server gave up on its own work, as a gateway gives up on
+/// an upstream (503 would say the server is unavailable, which it is not).
+fn timed_out(limit: Duration) -> Response {
+    tracing::warn!(limit_ms = limit.as_millis(), "a GraphQL request timed out");
+    let message = format!(
+        "The request did not finish within {limit:?} and was stopped; a change that had not \
+         completed was not saved"
+    );
+    graphql_error_response(StatusCode::GATEWAY_TIMEOUT, code::TIMEOUT, &message)
+}
+
+/// The response in `media_type`, with the status GraphQL-over-HTTP asks for.
+fn respond(media_type: &'static str, response: &async_graphql::Response) -> Response {
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
@@ -46,7 +89,7 @@ pub async fn execute(
             errors: &response.errors,
         })
     } else {
-        serde_json::to_vec(&response)
+        serde_json::to_vec(response)
     };
     match body {
         Ok(body) => {
@@ -75,34 +118,38 @@ struct RequestErrors<'a> {
     errors: &'a [async_graphql::ServerError],
 }
 
+/// A `BAD_REQUEST` error response.
+fn bad_request(status: StatusCode, message: &str) -> Response {
+    graphql_error_response(status, code::BAD_REQUEST, message)
+}
+
 /// Check the content type, read the body within the limit, and parse the GraphQL request.
 async fn read_request(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
 ) -> Result<async_graphql::Request, Response> {
-    let bad = |status, message: &str| graphql_error_response(status, code::BAD_REQUEST, message);
     if !is_json(headers) {
-        return Err(bad(
+        return Err(bad_request(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Send GraphQL requests as JSON with Content-Type: application/json",
         ));
     }
     let bytes: Bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
-        bad(
+        bad_request(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("The request body exceeds {limit} bytes"),
         )
     })?;
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(bad(
+        return Err(bad_request(
             StatusCode::BAD_REQUEST,
             "Batched requests are not supported",
         ));
     }
     serde_json::from_slice(&bytes).map_err(|err| {
         let message = format!("The request body is not a valid GraphQL request: {err}");
-        bad(StatusCode::BAD_REQUEST, &message)
+        bad_request(StatusCode::BAD_REQUEST, &message)
     })
 }
 

@@ -1,13 +1,21 @@
-//! The landing page, shown at `/` while the dashboard is not built (see `dashboard.rs`):
-//! it says how to build it and where the API is.
+//! The landing page, shown at `/` while the dashboard is not built (see `dashboard.rs`): it
+//! says how to build it and where the API is. Its policy allows its one inline stylesheet,
+//! by hash, and nothing else.
 
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 
-const PAGE: &str = r#"<!doctype html>
+use super::headers::{PAGE_BASELINE, inline_hash, with_policy};
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .2rem}";
+
+/// The landing page, with its own policy.
+pub fn page() -> Response {
+    let html = format!(
+        r#"<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Tally</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .2rem}</style>
+<style>{STYLE}</style>
 </head>
 <body>
   <h1>Tally</h1>
@@ -21,9 +29,11 @@ const PAGE: &str = r#"<!doctype html>
   <p>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></p>
 </body>
 </html>
-"#;
-
-/// The landing page.
-pub fn page_html() -> Html<&'static str> {
-    Html(PAGE)
+"#
+    );
+    let policy = format!(
+        "default-src 'none'; style-src {}; {PAGE_BASELINE}",
+        inline_hash(STYLE)
+    );
+    with_policy(Html(html).into_response(), &policy)
 }

@@ -4,6 +4,9 @@
 //! with [`record`] *inside the database transaction of the action it describes*, so an event
 //! exists exactly when its action committed. Never a password, token or secret: an event
 //! holds an action, an entity type and id, a reason code, the client's IP and user agent.
+//!
+//! Reading the log a page at a time is [`log`]; deleting what is older than the retention
+//! period is [`retention`].
 
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
@@ -11,6 +14,13 @@ use uuid::Uuid;
 
 use super::entities::audit_event;
 use crate::auth::{ClientInfo, Viewer};
+
+pub mod log;
+pub mod retention;
+
+pub(crate) use log::page_of;
+pub use log::{Entry, Page, mine};
+pub use retention::prune;
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +45,34 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in the order of the enum.
+    pub const ALL: [Self; 17] = [
+        Self::Signup,
+        Self::LoginSucceeded,
+        Self::LoginFailed,
+        Self::SessionRefreshed,
+        Self::RefreshReuseDetected,
+        Self::Logout,
+        Self::LogoutEverywhere,
+        Self::SessionRevoked,
+        Self::PasswordChanged,
+        Self::AccountDeleted,
+        Self::RoleChanged,
+        Self::UserDisabled,
+        Self::UserEnabled,
+        Self::Created,
+        Self::Updated,
+        Self::Deleted,
+        Self::Imported,
+    ];
+
+    /// The action stored under this name, if there is one.
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|action| action.as_str() == stored)
+    }
+
     /// The stored (and API) name of the action.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -137,4 +175,18 @@ pub async fn record(db: &impl ConnectionTrait, event: Event<'_>) -> Result<(), D
         .exec_without_returning(db)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_read_back_from_its_stored_name() {
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(Action::parse("created"), None);
+        assert_eq!(Action::parse("SOMETHING_ELSE"), None);
+    }
 }

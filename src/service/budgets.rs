@@ -1,6 +1,9 @@
 //! Budgets: how much the viewer means to spend in an expense category in a month, in one
 //! currency. One budget per category and month; setting it again replaces the amount. A
 //! budget on a top-level category covers its sub-categories too (see [`status`]).
+//!
+//! In the audit log, setting a budget is `CREATED` or `UPDATED` (a budget was there), and
+//! copying the previous month's budgets is one `CREATED` event per budget it created.
 
 mod status;
 
@@ -12,6 +15,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::audit::{self, Action, Event};
 use super::categories::{self, CategoryKind};
 use super::entities::budget;
 use super::month::Month;
@@ -88,8 +92,9 @@ pub async fn set(store: &Store, viewer: &Viewer, input: NewBudget) -> AppResult<
         ));
     }
     let now = Utc::now();
+    let new_id = Uuid::now_v7();
     let row = budget::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(new_id),
         user_id: Set(viewer.user_id()),
         category_id: Set(input.category_id),
         month: Set(input.month.first_day()),
@@ -109,22 +114,38 @@ pub async fn set(store: &Store, viewer: &Viewer, input: NewBudget) -> AppResult<
         budget::Column::UpdatedAt,
     ])
     .to_owned();
+    let txn = store.begin().await?;
     let written = budget::Entity::insert(row)
         .on_conflict(upsert)
-        .exec_with_returning(db)
+        .exec_with_returning(&txn)
         .await?;
+    // The upsert keeps the id of a budget that was there: then this was a change.
+    let action = if written.id == new_id {
+        Action::Created
+    } else {
+        Action::Updated
+    };
+    audit::record(&txn, Event::by(viewer, action).entity("budget", written.id)).await?;
+    txn.commit().await?;
     to_budget(written)
 }
 
 /// Delete one of the viewer's budgets; `NOT_FOUND` if it is not theirs.
 #[tracing::instrument(skip_all)]
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
+    let txn = store.begin().await?;
     let deleted = delete_owned::<budget::Entity>(viewer, id)
-        .exec(store.conn())
+        .exec(&txn)
         .await?;
     if deleted.rows_affected == 0 {
         return Err(AppError::not_found("budget"));
     }
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Deleted).entity("budget", id),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -139,6 +160,7 @@ pub async fn copy_previous(store: &Store, viewer: &Viewer, month: Month) -> AppR
     let txn = store.begin().await?;
     let in_target = Condition::all().add(budget::Column::Month.eq(month.first_day()));
     lock_where::<budget::Entity>(&txn, viewer, in_target).await?;
+    let before = in_month(&txn, viewer, month).await?;
     let source = in_month(&txn, viewer, previous).await?;
     let now = Utc::now();
     let rows: Vec<budget::ActiveModel> = source
@@ -165,8 +187,28 @@ pub async fn copy_previous(store: &Store, viewer: &Viewer, month: Month) -> AppR
             .await?;
     }
     let copied = in_month(&txn, viewer, month).await?;
+    record_created(&txn, viewer, &before, &copied).await?;
     txn.commit().await?;
     Ok(copied)
+}
+
+/// One `CREATED` event per budget in `after` that was not in `before`.
+async fn record_created(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    before: &[Budget],
+    after: &[Budget],
+) -> AppResult<()> {
+    for budget in after {
+        if !before.iter().any(|b| b.id == budget.id) {
+            audit::record(
+                db,
+                Event::by(viewer, Action::Created).entity("budget", budget.id),
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 fn to_budget(row: budget::Model) -> AppResult<Budget> {

@@ -5,6 +5,8 @@
 //! and skips rows imported before ([`prepare`]: each row's fingerprint, `import_key`, is unique
 //! per account), inserts the rest in chunks with their tags, and moves the stored balance
 //! once. By default one bad row stops the whole import, and every bad row is reported.
+//! An import that wrote rows is one `IMPORTED` event (entity `account`, its id) in the
+//! audit log; one that wrote nothing (all duplicates, or refused) leaves none.
 
 mod category_names;
 mod cells;
@@ -17,6 +19,7 @@ use uuid::Uuid;
 
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction;
 use crate::service::{Store, accounts, categories, is_unique_violation, transactions::tags};
 
@@ -138,6 +141,11 @@ pub async fn import(
         ));
     }
     let plan = prepare::plan(&txn, viewer, &account, &names, rows).await?;
+    if !plan.rows.is_empty() {
+        // Recorded before the checks below, so a refused import provably rolls it back.
+        let event = Event::by(viewer, Action::Imported).entity("account", account.id);
+        audit::record(&txn, event).await?;
+    }
     let mut outcome = ImportOutcome {
         imported: 0,
         duplicates: plan.duplicates,

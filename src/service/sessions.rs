@@ -4,6 +4,18 @@
 //! fast hash is right here: the token has full entropy, nothing to brute-force). What the
 //! auth gate checks on every request — is the session live, is the user enabled, which token
 //! version is current — is read here by [`access_state`].
+//!
+//! Refreshing (rotation, the grace window, reuse detection) lives in [`refresh`]; ending
+//! sessions (logout, logout everywhere, revoking one) and listing them in [`revoke`].
+
+mod refresh;
+mod revoke;
+
+pub use refresh::{Refreshed, refresh};
+pub(super) use revoke::{EndReason, bump_token_version, end_other_sessions};
+pub use revoke::{
+    SessionInfo, list, logout, logout_everywhere, logout_with_refresh_token, revoke_session,
+};
 
 use std::fmt;
 
@@ -18,9 +30,10 @@ use uuid::Uuid;
 use super::Store;
 use super::entities::{refresh_token, session, user};
 use crate::auth::ClientInfo;
-use crate::error::AppResult;
+use crate::config::CookieSecure;
+use crate::error::{AppError, AppResult};
 
-/// How long sessions last.
+/// How long sessions last, and how their refresh cookie travels.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionSettings {
     /// From login, however active the session is.
@@ -29,6 +42,21 @@ pub struct SessionSettings {
     pub idle: chrono::Duration,
     /// How long a superseded refresh token is still accepted.
     pub reuse_grace: chrono::Duration,
+    /// When the refresh cookie is `Secure`.
+    pub cookie_secure: CookieSecure,
+}
+
+impl SessionSettings {
+    /// When a session last used at `last_used_at` ends if it is not refreshed: its idle end
+    /// or its absolute end, whichever comes first.
+    pub fn ends_at(&self, session: &session::Model) -> DateTime<Utc> {
+        (session.last_used_at + self.idle).min(session.expires_at)
+    }
+
+    /// Is the session usable at `now`: not revoked, not past its end, its user enabled?
+    fn is_live(&self, session: &session::Model, user: &user::Model, now: DateTime<Utc>) -> bool {
+        session.revoked_at.is_none() && self.ends_at(session) > now && user.disabled_at.is_none()
+    }
 }
 
 /// What decides whether an access token of a session is still honoured.
@@ -43,11 +71,13 @@ pub struct AccessState {
 }
 
 /// The state behind an access token of `session_id` for `user_id`, in one query; `None` if
-/// there is no such session (or user).
+/// there is no such session (or user). A session unused for `idle` has ended even if an
+/// access token of it has not yet expired (when tokens are configured to outlive it).
 pub async fn access_state(
     store: &Store,
     user_id: Uuid,
     session_id: Uuid,
+    idle: chrono::Duration,
 ) -> AppResult<Option<AccessState>> {
     let found = session::Entity::find_by_id(session_id)
         .filter(session::Column::UserId.eq(user_id))
@@ -57,12 +87,15 @@ pub async fn access_state(
     let Some((session, Some(user))) = found else {
         return Ok(None);
     };
+    let now = Utc::now();
     Ok(Some(AccessState {
         user_id: user.id,
         token_version: user.token_version,
         disabled: user.disabled_at.is_some(),
         role: user.role,
-        session_live: session.revoked_at.is_none() && session.expires_at > Utc::now(),
+        session_live: session.revoked_at.is_none()
+            && session.expires_at > now
+            && session.last_used_at + idle > now,
     }))
 }
 
@@ -102,6 +135,11 @@ impl fmt::Debug for RefreshToken {
         f.write_str("RefreshToken([redacted])")
     }
 }
+
+/// The one answer to every refresh that cannot go ahead: unknown token, ended or revoked
+/// session, disabled user, replayed token.
+pub const SESSION_ENDED: AppError =
+    AppError::Unauthenticated("This session has ended; log in again");
 
 /// A session just started or refreshed: what the client is handed.
 #[derive(Debug, Clone)]
@@ -144,6 +182,27 @@ pub(super) async fn start(
         token_version: user.token_version,
         refresh_token,
         refresh_expires_at: (now + settings.idle).min(expires_at),
+    })
+}
+
+/// A refresh token, its session and the session's user; `None` if the token is unknown.
+async fn family(
+    db: &impl ConnectionTrait,
+    token: &RefreshToken,
+) -> AppResult<Option<(refresh_token::Model, session::Model, user::Model)>> {
+    let Some(row) = refresh_token::Entity::find_by_id(token.digest())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let found = session::Entity::find_by_id(row.session_id)
+        .find_also_related(user::Entity)
+        .one(db)
+        .await?;
+    Ok(match found {
+        Some((session, Some(user))) => Some((row, session, user)),
+        _ => None,
     })
 }
 

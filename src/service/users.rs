@@ -1,9 +1,11 @@
 //! Users: sign-up (with the default account and categories, and a first session), login
-//! ([`login`]), and `me`.
+//! ([`login`]), password change ([`password`]), and `me`.
 
 mod login;
+mod password;
 
 pub use login::{LockoutPolicy, login};
+pub use password::{Continued, PasswordChange, change_password};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -13,7 +15,8 @@ use super::audit::{self, Action, Event};
 use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
 use super::{Store, accounts, categories, is_unique_violation};
-use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
+use crate::auth::policy::{self, Identity};
+use crate::auth::{ClientInfo, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
@@ -55,7 +58,11 @@ pub async fn signup(
 ) -> AppResult<(User, Grant)> {
     let username = validate_username(&input.username)?;
     let email = normalize_email(&input.email)?;
-    let password = Password::new(input.password, "input.password")?;
+    let identity = Identity {
+        email: &email,
+        username: &username,
+    };
+    let password = policy::new_password(input.password, "input.password", identity).await?;
     let currency = match input.base_currency.as_deref() {
         None => Currency::parse(DEFAULT_BASE_CURRENCY).map_err(AppError::internal)?,
         Some(code) => Currency::parse(code)
@@ -158,7 +165,8 @@ fn username_conflict() -> AppError {
     }
 }
 
-fn to_user(model: user::Model) -> AppResult<User> {
+/// The API view of a user row.
+pub(super) fn to_user(model: user::Model) -> AppResult<User> {
     Ok(User {
         id: model.id,
         base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,

@@ -13,6 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::audit::{self, Action, Event};
 use super::entities::{transaction, valuation};
 use super::{Store, accounts, delete_owned, exact_sum, joined, owned, owned_by_id};
 use crate::auth::Viewer;
@@ -93,7 +94,7 @@ pub async fn set(
         .filter(valuation::Column::Date.eq(date))
         .one(&txn)
         .await?;
-    let id = match existing {
+    let (id, action) = match existing {
         Some(row) => {
             valuation::Entity::update_many()
                 .col_expr(valuation::Column::ValueMinor, Expr::value(minor))
@@ -102,7 +103,7 @@ pub async fn set(
                 .filter(valuation::Column::Id.eq(row.id))
                 .exec(&txn)
                 .await?;
-            row.id
+            (row.id, Action::Updated)
         }
         None => {
             let id = Uuid::now_v7();
@@ -118,9 +119,10 @@ pub async fn set(
             valuation::Entity::insert(row)
                 .exec_without_returning(&txn)
                 .await?;
-            id
+            (id, Action::Created)
         }
     };
+    audit::record(&txn, Event::by(viewer, action).entity("valuation", id)).await?;
     txn.commit().await?;
     Ok(Valuation {
         id,
@@ -138,12 +140,19 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
         .one(store.conn())
         .await?
         .is_some();
+    let txn = store.begin().await?;
     let deleted = delete_owned::<valuation::Entity>(viewer, id)
-        .exec(store.conn())
+        .exec(&txn)
         .await?;
     if !exists || deleted.rows_affected == 0 {
         return Err(AppError::not_found("valuation"));
     }
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Deleted).entity("valuation", id),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! The dashboard at `/`: the built app with its CSP, SPA fallback for app routes, long
-//! caching of hashed assets, the API routes untouched, and the how-to-build page when
-//! there is no build.
+//! caching of hashed assets, the API routes untouched, and the how-to-build page (under
+//! its own policy, which allows no script) when there is no build.
 
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,13 @@ async fn the_root_serves_the_built_index_with_a_csp_that_allows_no_inline_script
 
     assert_eq!(response.status(), 200);
     assert!(header(&response, "content-type").starts_with("text/html"));
-    assert_eq!(header(&response, "content-security-policy"), CSP);
+    assert_eq!(
+        header(&response, "content-security-policy"),
+        CSP,
+        "the security-headers layer keeps the dashboard's own policy"
+    );
+    assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&response, "x-frame-options"), "DENY");
     assert_eq!(header(&response, "cache-control"), "no-cache");
     assert!(
         response
@@ -218,7 +224,9 @@ async fn without_a_build_the_root_says_how_to_build_the_dashboard() {
 
     let root = app.client.get(app.url("/")).send().await.unwrap();
     assert_eq!(root.status(), 200);
-    assert_eq!(header(&root, "content-security-policy"), CSP);
+    let policy = header(&root, "content-security-policy");
+    assert!(policy.starts_with("default-src 'none';"), "{policy}");
+    assert!(!policy.contains("script-src"), "no scripts: {policy}");
     let page = root.text().await.unwrap();
     assert!(page.contains("npm run build"), "{page}");
     assert!(page.contains("scripts/serve"), "{page}");

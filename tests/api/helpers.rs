@@ -1,11 +1,17 @@
 //! `TestApp`: the real application on port 0 with a fresh database, and a small client.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
 use tally::App;
 use tally::config::{Config, Environment};
+
+mod sessions;
+
+pub use sessions::{Tokens, claims_of};
 
 /// A running application for one test.
 pub struct TestApp {
@@ -13,7 +19,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub jwt_secret: String,
     pub store: tally::service::Store,
-    _database: TestDatabase,
+    /// Shared with the app's other instances, if any; dropped (and deleted) with the last.
+    _database: Arc<TestDatabase>,
 }
 
 /// A user signed up through the API, with a fresh access token.
@@ -35,15 +42,59 @@ impl TestApp {
 
     /// Start the app with test defaults, then `adjust` applied to the config.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
-        let database = TestDatabase::create().await;
-        let jwt_secret = format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        let database = Arc::new(TestDatabase::create().await);
+        Self::start(database, fresh_secret(), adjust).await
+    }
+
+    /// Like [`TestApp::spawn_with`], on a database that other instances can share (a SQLite
+    /// file in a temporary directory rather than memory; PostgreSQL as usual) and that tests
+    /// can reach directly ([`TestApp::database`]).
+    pub async fn spawn_shared_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let database = Arc::new(TestDatabase::create_shared().await);
+        Self::start(database, fresh_secret(), adjust).await
+    }
+
+    /// A second instance of this app on the same database, as behind a load balancer: the
+    /// same JWT secret unless `adjust` sets another. The first must be shared.
+    pub async fn another_instance_with(&self, adjust: impl FnOnce(&mut Config)) -> Self {
+        assert!(
+            self._database.shared,
+            "start the first instance with TestApp::spawn_shared_with"
+        );
+        Self::start(self._database.clone(), self.jwt_secret.clone(), adjust).await
+    }
+
+    /// A direct connection to the app's database, to look below the API or to age rows.
+    pub async fn database(&self) -> DatabaseConnection {
+        assert!(
+            self._database.shared,
+            "an in-memory database cannot be reached; use TestApp::spawn_shared_with"
+        );
+        Database::connect(&self._database.url)
+            .await
+            .expect("connect to the test database")
+    }
+
+    async fn start(
+        database: Arc<TestDatabase>,
+        jwt_secret: String,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
         let mut config = Config::defaults();
         config.addr = "127.0.0.1:0".parse().expect("address");
         config.database_url = Some(database.url.clone());
         config.environment = Environment::Development;
         config.jwt_secret = Some(jwt_secret.parse().expect("secret"));
         config.bcrypt_cost = 4;
+        // Whether `frontend/dist` happens to be built must not change what `/` answers;
+        // the dashboard tests point this at a build of their own.
+        config.dashboard_dir = std::env::temp_dir().join("tally-tests-no-dashboard-build");
         adjust(&mut config);
+        let jwt_secret = config
+            .jwt_secret
+            .as_ref()
+            .map(|secret| String::from_utf8_lossy(secret.expose()).into_owned())
+            .unwrap_or_default();
         let app = App::build(config).await.expect("the app builds");
         let addr = app.local_addr().expect("bound");
         let store = app.store();
@@ -217,6 +268,15 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// The URL of this test's own database (`sqlite::memory:` is private to the app's one
+    /// connection; a PostgreSQL URL can be opened by the test too).
+    #[allow(dead_code)] // read by the modules that look below the API
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+}
+
 /// The single error of a response, asserting there is exactly one and it has this code.
 pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
     let errors = body["errors"]
@@ -232,19 +292,46 @@ pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
 struct TestDatabase {
     url: String,
     postgres: Option<(String, String)>,
+    /// Can another connection (a second instance, the test itself) reach it?
+    shared: bool,
+    /// The temporary directory of a shared SQLite database, removed afterwards.
+    sqlite_dir: Option<PathBuf>,
 }
 
 impl TestDatabase {
+    /// A database only the app reaches: SQLite in memory, or PostgreSQL.
     async fn create() -> Self {
-        let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-        else {
-            return Self {
+        match Self::postgres().await {
+            Some(database) => database,
+            None => Self {
                 url: "sqlite::memory:".to_owned(),
                 postgres: None,
-            };
-        };
+                shared: false,
+                sqlite_dir: None,
+            },
+        }
+    }
+
+    /// A database several connections can share: a SQLite file, or PostgreSQL.
+    async fn create_shared() -> Self {
+        if let Some(database) = Self::postgres().await {
+            return database;
+        }
+        let dir = std::env::temp_dir().join(format!("tally-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        Self {
+            url: format!("sqlite://{}/tally.db?mode=rwc", dir.display()),
+            postgres: None,
+            shared: true,
+            sqlite_dir: Some(dir),
+        }
+    }
+
+    /// A fresh PostgreSQL database when `TEST_DATABASE_URL` names a server.
+    async fn postgres() -> Option<Self> {
+        let admin_url = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())?;
         let name = format!("tally_test_{}", uuid::Uuid::new_v4().simple());
         let admin = Database::connect(&admin_url)
             .await
@@ -257,15 +344,20 @@ impl TestDatabase {
         let base = admin_url
             .rsplit_once('/')
             .map_or(admin_url.as_str(), |(base, _)| base);
-        Self {
+        Some(Self {
             url: format!("{base}/{name}"),
             postgres: Some((admin_url.clone(), name)),
-        }
+            shared: true,
+            sqlite_dir: None,
+        })
     }
 }
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
+        if let Some(dir) = self.sqlite_dir.take() {
+            std::fs::remove_dir_all(dir).ok();
+        }
         let Some((admin_url, name)) = self.postgres.take() else {
             return;
         };
@@ -290,4 +382,9 @@ impl Drop for TestDatabase {
             eprintln!("could not drop test database {}", self.url);
         }
     }
+}
+
+/// A random JWT secret for a test app.
+pub fn fresh_secret() -> String {
+    format!("test-{}-{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
 }

@@ -190,6 +190,29 @@ async fn a_batch_of_requests_is_http_400_with_a_bad_request_error() {
 }
 
 #[tokio::test]
+async fn a_batch_runs_none_of_its_operations() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let create = r#"mutation { createAccount(input: {name: "Batched", kind: CASH,
+        currency: "USD", openingBalance: "0"}) { id } }"#;
+    let batch = json!([{ "query": create }, { "query": create }]);
+
+    let reply = send(&app, Raw::json(batch.to_string()).token(&user.token)).await;
+
+    assert_bad_request(&reply, 400);
+    let message = reply.body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("Batched requests"), "says why: {message}");
+    let data = app
+        .ok(&user.token, "{ accounts { name } }", json!({}))
+        .await;
+    let names = data["accounts"].as_array().unwrap();
+    assert!(
+        names.iter().all(|a| a["name"] != "Batched"),
+        "no account was created: {data}"
+    );
+}
+
+#[tokio::test]
 async fn json_that_is_not_a_request_object_is_http_400() {
     let app = TestApp::spawn().await;
 

@@ -1,4 +1,6 @@
-//! GraphQL limits: aliases, complexity (login and sign-up are expensive), depth.
+//! GraphQL limits: aliases, complexity (login and sign-up are expensive), depth. Each limit
+//! has a test that a document over it is refused before anything runs, with the limit taken
+//! from the config (the depth limit's is in `http.rs`, the body size's too).
 
 use serde_json::json;
 
@@ -113,4 +115,70 @@ async fn deeply_nested_selections_are_refused_and_the_server_stays_up() {
     );
     let health = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), 200);
+}
+
+#[tokio::test]
+async fn the_alias_limit_is_the_configured_one() {
+    let app = TestApp::spawn_with(|config| config.graphql_max_aliases = 2).await;
+    let user = app.signed_up_user().await;
+
+    let over = app
+        .gql(Some(&user.token), &aliased("me { id }", 3), json!({}))
+        .await;
+    let within = app
+        .gql(Some(&user.token), &aliased("me { id }", 2), json!({}))
+        .await;
+
+    let error = error_with_code(&over, "GRAPHQL_VALIDATION_FAILED");
+    assert!(
+        error["message"].as_str().unwrap().contains("3 aliases"),
+        "{error}"
+    );
+    assert!(over.get("data").is_none(), "{over}");
+    assert_eq!(within["data"]["a1"]["id"], user.id, "{within}");
+}
+
+const BIG_PAGE: &str = "transactions(first: 200) { edges { node { id amount description } } }";
+
+#[tokio::test]
+async fn a_document_over_the_default_complexity_is_refused_before_anything_runs() {
+    let app = TestApp::spawn_with(|config| config.auth_state_cache_ms = 30_000).await;
+    let user = app.signed_up_user().await;
+    // Admit the token once (its session state is then cached): the count is the document's.
+    app.ok(&user.token, "{ __typename }", json!({})).await;
+    let statements = app.store.statements_executed();
+
+    let body = app
+        .gql(Some(&user.token), &aliased(BIG_PAGE, 12), json!({}))
+        .await;
+
+    let error = error_with_code(&body, "GRAPHQL_VALIDATION_FAILED");
+    assert!(
+        error["message"].as_str().unwrap().contains("complex"),
+        "{error}"
+    );
+    assert_eq!(app.store.statements_executed(), statements, "nothing ran");
+    let one_page = app
+        .gql(Some(&user.token), &aliased(BIG_PAGE, 1), json!({}))
+        .await;
+    assert!(
+        one_page.get("errors").is_none(),
+        "one page is fine: {one_page}"
+    );
+}
+
+#[tokio::test]
+async fn the_complexity_limit_is_the_configured_one() {
+    // Just above signup's own weight (1000), so the test user can sign up.
+    let app = TestApp::spawn_with(|config| config.graphql_max_complexity = 1050).await;
+    let user = app.signed_up_user().await;
+
+    let over = app
+        .gql(Some(&user.token), &aliased(BIG_PAGE, 2), json!({}))
+        .await;
+    let within = app.gql(Some(&user.token), "{ me { id } }", json!({})).await;
+
+    error_with_code(&over, "GRAPHQL_VALIDATION_FAILED");
+    assert!(over.get("data").is_none(), "{over}");
+    assert_eq!(within["data"]["me"]["id"], user.id, "{within}");
 }

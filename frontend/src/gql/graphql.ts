@@ -139,6 +139,8 @@ export type ImportTransactionsInput = {
 export type LoginInput = {
   email: string;
   password: string;
+  /** Return the refresh token in the body instead of the cookie (CLI, scripts). */
+  refreshTokenInBody?: boolean;
 };
 
 /** A budget to set. */
@@ -167,8 +169,13 @@ export type SignupInput = {
   baseCurrency?: string | null | undefined;
   /** Unique; stored trimmed and lower-cased. */
   email: string;
-  /** 8 to 256 characters. */
+  /**
+   * 8 to 256 characters, not a common or easily guessed password, not the email or
+   * username. No rules about digits or symbols: a few unrelated words make a good one.
+   */
   password: string;
+  /** Return the refresh token in the body instead of the cookie (CLI, scripts). */
+  refreshTokenInBody?: boolean;
   /** 3–32 characters of letters, digits, `_`, `.`, `-`; unique regardless of case. */
   username: string;
 };

@@ -3,6 +3,9 @@
 //! still listed and reported, closed to new transactions. The default account (where
 //! transactions without an account go) can be neither deleted nor archived; another
 //! account can be made the default.
+//!
+//! In the audit log, a removed account is `DELETED`; one archived instead is `UPDATED` with
+//! the reason `ARCHIVED_ON_DELETE`, since it still exists.
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -12,6 +15,7 @@ use uuid::Uuid;
 use super::{Account, find, lock};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{account, transaction};
 use crate::service::{Store, delete_owned, is_unique_violation, owned};
 
@@ -47,6 +51,12 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Delet
             .await?;
         Deleted::Removed
     };
+    let event = match outcome {
+        // The account is still there, closed: a change, and the log says why.
+        Deleted::Archived(_) => Event::by(viewer, Action::Updated).reason("ARCHIVED_ON_DELETE"),
+        Deleted::Removed => Event::by(viewer, Action::Deleted),
+    };
+    audit::record(&txn, event.entity("account", id)).await?;
     txn.commit().await?;
     Ok(outcome)
 }

@@ -13,6 +13,7 @@ use super::{Account, AccountKind, stays_in_range, to_account};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::account;
 use crate::service::{self, Change, Store, lock_owned, owned, owned_by_id, text};
 
@@ -69,14 +70,26 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewAccount) -> AppRes
         created_at: Set(now),
         updated_at: Set(now),
     };
+    let txn = store.begin().await?;
     let inserted = account::Entity::insert(row)
-        .exec_with_returning(store.conn())
+        .exec_with_returning(&txn)
         .await
         .map_err(name_conflict);
-    match inserted {
-        Ok(model) => to_account(model),
-        Err(err) => Err(service::missing_reference(store.conn(), viewer, err, "account").await),
-    }
+    let model = match inserted {
+        Ok(model) => model,
+        Err(err) => {
+            // The failed statement ends the transaction (PostgreSQL); ask outside it.
+            txn.rollback().await?;
+            return Err(service::missing_reference(store.conn(), viewer, err, "account").await);
+        }
+    };
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Created).entity("account", model.id),
+    )
+    .await?;
+    txn.commit().await?;
+    to_account(model)
 }
 
 /// Change an account of the viewer; `NOT_FOUND` if it is not theirs.
@@ -167,6 +180,11 @@ pub async fn update(
     let account = model
         .map(to_account)
         .unwrap_or(Err(AppError::not_found("account")))?;
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Updated).entity("account", id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(account)
 }

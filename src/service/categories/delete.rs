@@ -2,6 +2,10 @@
 //! never silently lost or orphaned: when any use the category (or its sub-categories), the
 //! caller must say where they go — to another category of the same kind, or explicitly
 //! uncategorized. Budgets of the deleted categories go with them.
+//!
+//! The audit log gets one `DELETED` event for the category, whatever went with it; when
+//! transactions were moved or cleared, its reason says so (`TRANSACTIONS_MOVED`,
+//! `TRANSACTIONS_UNCATEGORIZED`) rather than one event per transaction.
 
 use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr};
@@ -11,6 +15,7 @@ use uuid::Uuid;
 use super::find;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{budget, category, transaction};
 use crate::service::{Store, lock_owned, owned};
 
@@ -58,6 +63,14 @@ pub async fn delete(
         .filter(in_doomed())
         .count(&txn)
         .await?;
+    // Recorded before the checks below, so a refused delete provably rolls it back.
+    let event = Event::by(viewer, Action::Deleted).entity("category", id);
+    let event = match reassign {
+        Reassign::To(_) if used > 0 => event.reason("TRANSACTIONS_MOVED"),
+        Reassign::Clear if used > 0 => event.reason("TRANSACTIONS_UNCATEGORIZED"),
+        _ => event,
+    };
+    audit::record(&txn, event).await?;
     let target = match reassign {
         Reassign::To(target) => {
             let target = find(&txn, viewer, target)

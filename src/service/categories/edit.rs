@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{Category, CategoryKind, find, row, to_category};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::category;
 use crate::service::{self, Store, owned, text};
 
@@ -50,17 +51,30 @@ pub async fn create(store: &Store, viewer: &Viewer, input: NewCategory) -> AppRe
         position,
         Utc::now(),
     );
+    let txn = store.begin().await?;
     let inserted = category::Entity::insert(new)
-        .exec_with_returning(db)
+        .exec_with_returning(&txn)
         .await
         .map_err(name_conflict);
-    match inserted {
-        Ok(model) => Ok(to_category(model)),
-        Err(err) => Err(service::missing_reference(db, viewer, err, "category").await),
-    }
+    let model = match inserted {
+        Ok(model) => model,
+        Err(err) => {
+            // The failed statement ends the transaction (PostgreSQL); ask outside it.
+            txn.rollback().await?;
+            return Err(service::missing_reference(db, viewer, err, "category").await);
+        }
+    };
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Created).entity("category", model.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_category(model))
 }
 
-/// Rename a category of the viewer; `NOT_FOUND` if it is not theirs.
+/// Rename a category of the viewer; `NOT_FOUND` if it is not theirs. A patch without a
+/// name changes nothing, and writes nothing to the audit log.
 #[tracing::instrument(skip_all)]
 pub async fn update(
     store: &Store,
@@ -77,17 +91,24 @@ pub async fn update(
     };
     let name = text::required_line("input.name", &name, MAX_NAME_CHARS)?;
     ensure_name_free(db, viewer, current.parent_id, &name, Some(id)).await?;
+    let txn = store.begin().await?;
     let renamed = category::Entity::update_many()
         .col_expr(category::Column::Name, name.clone().into())
         .col_expr(category::Column::UpdatedAt, Utc::now().into())
         .filter(category::Column::UserId.eq(viewer.user_id()))
         .filter(category::Column::Id.eq(id))
-        .exec(db)
+        .exec(&txn)
         .await
         .map_err(name_conflict)?;
     if renamed.rows_affected == 0 {
         return Err(AppError::not_found("category"));
     }
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Updated).entity("category", id),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(Category { name, ..current })
 }
 

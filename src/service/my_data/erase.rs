@@ -2,15 +2,18 @@
 //! login does. One database transaction deletes every table's rows, explicitly and in an
 //! order the foreign keys accept, rather than trusting cascades that a later migration
 //! could change; every statement is filtered on the viewer's id, so nothing of anyone else
-//! can go.
+//! can go. The user's audit log is erased too, leaving one `ACCOUNT_DELETED` event without
+//! IP or user agent (see `erase_audit_log`).
 
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{
-    account, budget, category, idempotency_key, transaction, transaction_tag, user, valuation,
+    account, audit_event, budget, category, idempotency_key, transaction, transaction_tag, user,
+    valuation,
 };
 use crate::service::{Owned, Store, lock_where, users};
 
@@ -55,7 +58,23 @@ pub async fn erase(
     if deleted.rows_affected != 1 {
         return Err(AppError::Unauthenticated("This user no longer exists"));
     }
+    erase_audit_log(&txn, viewer).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// The user's own audit log goes with them — its rows hold personal data (IP addresses,
+/// user agents) — and one `ACCOUNT_DELETED` event for the now gone id, without IP or user
+/// agent, records that the account existed and was deleted. Events the user wrote into
+/// other users' logs (as an admin) stay there.
+async fn erase_audit_log(db: &DatabaseTransaction, viewer: &Viewer) -> AppResult<()> {
+    audit_event::Entity::delete_many()
+        .filter(audit_event::Column::UserId.eq(viewer.user_id()))
+        .exec(db)
+        .await?;
+    let nowhere = ClientInfo::default();
+    let event = Event::about(Some(viewer.user_id()), Action::AccountDeleted, &nowhere);
+    audit::record(db, event).await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Writing transactions: create, update, delete. Each runs in one database transaction that
 //! locks the rows whose balance it changes, so concurrent writes can neither mix currencies
-//! nor together pass the balance bound.
+//! nor together pass the balance bound. Each also writes its audit event in that database
+//! transaction; a change to one leg of a transfer is logged as a change of the transfer.
 
 use chrono::Utc;
 use rust_decimal::Decimal;
@@ -18,6 +19,7 @@ use super::{
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction;
 use crate::service::idempotency::Claim;
 use crate::service::{
@@ -47,6 +49,13 @@ pub async fn create(
         txn.rollback().await?;
         return super::get(store, viewer, id).await;
     }
+    let id = Uuid::now_v7();
+    // Recorded before the checks below, so a refused create provably rolls it back.
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Created).entity("transaction", id),
+    )
+    .await?;
     ensure_open(&account, "input.accountId")?;
     if let Some(category_id) = input.category_id {
         categories::ensure_owned(&txn, viewer, category_id).await?;
@@ -54,7 +63,6 @@ pub async fn create(
     let amount_minor = minor_in(account.currency, input.amount, "input.amount")?;
     ensure_in_range(&account, amount_minor, "input.amount")?;
     let now = Utc::now();
-    let id = Uuid::now_v7();
     let row = transaction::ActiveModel {
         id: Set(id),
         user_id: Set(viewer.user_id()),
@@ -153,6 +161,11 @@ pub async fn update(
     };
     row.updated_at = Set(Utc::now());
     let updated = save_owned(&txn, viewer, id, row).await?;
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Updated).entity("transaction", id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -229,6 +242,11 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
         .exec(&txn)
         .await?;
     accounts::add_to_balance(&txn, viewer, account.id, -current.amount_minor).await?;
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Deleted).entity("transaction", id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -3,7 +3,8 @@
 //! other. Both legs are written, changed and deleted together in one database transaction
 //! with both accounts locked, so a transfer is never half there. Between accounts in
 //! different currencies each leg has its own amount. Reports leave transfers out: moving
-//! money is neither income nor expense.
+//! money is neither income nor expense. The audit log names the transfer (entity
+//! `transfer`, the transfer id), not its legs, whichever way it was changed.
 
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -20,6 +21,7 @@ use super::{
 };
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction::{self, Column};
 use crate::service::idempotency::Claim;
 use crate::service::{Change, Store, accounts, lock_where, owned, text};
@@ -97,12 +99,18 @@ pub async fn create(
         txn.rollback().await?;
         return get(store, viewer, id).await;
     }
+    let id = Uuid::now_v7();
+    // Recorded before the checks below, so a refused create provably rolls it back.
+    audit::record(
+        &txn,
+        Event::by(viewer, Action::Created).entity("transfer", id),
+    )
+    .await?;
     ensure_open(&from, "input.fromAccountId")?;
     ensure_open(&to, "input.toAccountId")?;
     let (out_minor, in_minor) = leg_amounts(&from, &to, input.amount, input.to_amount)?;
     ensure_in_range(&from, -out_minor, "input.amount")?;
     ensure_in_range(&to, in_minor, "input.toAmount")?;
-    let id = Uuid::now_v7();
     let now = Utc::now();
     let leg = |account: &accounts::Account, amount_minor: i64| transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -235,6 +243,11 @@ pub(super) async fn update_in(
     }
     accounts::add_to_balance(db, viewer, from.id, old_out - out_minor).await?;
     accounts::add_to_balance(db, viewer, to.id, in_minor - old_in).await?;
+    audit::record(
+        db,
+        Event::by(viewer, Action::Updated).entity("transfer", id),
+    )
+    .await?;
     legs(db, viewer, id).await
 }
 
@@ -260,6 +273,11 @@ pub(super) async fn delete_in(
         .await?;
     accounts::add_to_balance(db, viewer, from.id, out_minor).await?;
     accounts::add_to_balance(db, viewer, to.id, -in_minor).await?;
+    audit::record(
+        db,
+        Event::by(viewer, Action::Deleted).entity("transfer", id),
+    )
+    .await?;
     Ok(())
 }
 

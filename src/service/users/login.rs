@@ -89,8 +89,9 @@ pub async fn login(
 }
 
 /// One more failure: count it and lock the account once it reaches the threshold. The
-/// increment is a single `UPDATE` (row-locked), so racing failures all count.
-async fn count_failure(
+/// increment is a single `UPDATE` (row-locked), so racing failures all count. A wrong
+/// current password at a password change counts here too.
+pub(super) async fn count_failure(
     store: &Store,
     model: &user::Model,
     client: &ClientInfo,

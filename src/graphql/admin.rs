@@ -1,0 +1,264 @@
+//! The administration API: the user list and a user by id (`users`, `user`), role changes and
+//! disabling or enabling an account (`setUserRole`, `disableUser`, `enableUser`) — every
+//! field guarded by [`RoleGuard`] for administrators — and the viewer's own `role` on `User`.
+//!
+//! `AdminUser` deliberately has no field that leads to finance data: an administrator sees
+//! who the users are and the state of their accounts, never their money.
+
+use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
+
+use super::audit::AuditEventConnection;
+use super::context::{services, viewer};
+use super::guards::RoleGuard;
+use super::scalars::{DateTime, Uuid};
+use super::transactions::PageInfo;
+use super::users::User;
+use crate::auth::{self, Viewer};
+use crate::error::AppError;
+use crate::service::admin;
+
+/// Default page size of `users`.
+const DEFAULT_PAGE_SIZE: i32 = 50;
+/// Largest page size of `users`.
+const MAX_PAGE_SIZE: i32 = 200;
+
+/// What a user may do beyond their own data.
+#[derive(Enum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+    /// Their own data only.
+    User,
+    /// Also the administration API: users, roles, disabling accounts. No access to other
+    /// users' finance data.
+    Admin,
+}
+
+impl From<auth::Role> for Role {
+    fn from(role: auth::Role) -> Self {
+        match role {
+            auth::Role::User => Self::User,
+            auth::Role::Admin => Self::Admin,
+        }
+    }
+}
+
+impl From<Role> for auth::Role {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::User => Self::User,
+            Role::Admin => Self::Admin,
+        }
+    }
+}
+
+#[ComplexObject]
+impl User {
+    /// The user's role. A role change takes effect with the next login: it ends the user's
+    /// earlier access tokens.
+    async fn role(&self, ctx: &Context<'_>) -> async_graphql::Result<Role> {
+        Ok(admin::role_of(&services(ctx).store, self.id.0)
+            .await?
+            .into())
+    }
+}
+
+/// A user as administrators see them: who they are and the state of their account.
+#[derive(SimpleObject)]
+pub struct AdminUser {
+    pub id: Uuid,
+    pub username: String,
+    pub email: String,
+    pub role: Role,
+    /// True while the account is disabled: no login, no token works.
+    pub disabled: bool,
+    pub disabled_at: Option<DateTime>,
+    pub created_at: DateTime,
+    pub last_login_at: Option<DateTime>,
+    /// Consecutive failed logins since the last success.
+    pub failed_logins: i32,
+    /// Until when logins are refused after repeated failures, if that is still ahead.
+    pub locked_until: Option<DateTime>,
+}
+
+impl From<admin::AdminUser> for AdminUser {
+    fn from(user: admin::AdminUser) -> Self {
+        Self {
+            id: Uuid(user.id),
+            username: user.username,
+            email: user.email,
+            role: user.role.into(),
+            disabled: user.disabled_at.is_some(),
+            disabled_at: user.disabled_at.map(DateTime),
+            created_at: DateTime(user.created_at),
+            last_login_at: user.last_login_at.map(DateTime),
+            failed_logins: user.failed_logins,
+            locked_until: user.locked_until.map(DateTime),
+        }
+    }
+}
+
+/// An edge of the users connection.
+#[derive(SimpleObject)]
+pub struct AdminUserEdge {
+    /// Pass as `after` to continue after this user.
+    pub cursor: String,
+    pub node: AdminUser,
+}
+
+/// A page of users, oldest first.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct AdminUserConnection {
+    pub edges: Vec<AdminUserEdge>,
+    pub page_info: PageInfo,
+    #[graphql(skip)]
+    viewer: Viewer,
+    #[graphql(skip)]
+    search: Option<String>,
+}
+
+#[ComplexObject]
+impl AdminUserConnection {
+    /// How many users match the search, over all pages (counted only when asked for).
+    #[graphql(complexity = 5)]
+    async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
+        let store = &services(ctx).store;
+        Ok(admin::count(store, &self.viewer, self.search.as_deref()).await?)
+    }
+}
+
+impl AdminUserConnection {
+    fn new(page: admin::Page, after_cursor: bool, viewer: Viewer, search: Option<String>) -> Self {
+        let edges: Vec<AdminUserEdge> = page
+            .users
+            .into_iter()
+            .map(|user| AdminUserEdge {
+                cursor: admin::cursor_of(user.id),
+                node: user.into(),
+            })
+            .collect();
+        let page_info = PageInfo {
+            has_next_page: page.has_next_page,
+            has_previous_page: after_cursor,
+            start_cursor: edges.first().map(|e| e.cursor.clone()),
+            end_cursor: edges.last().map(|e| e.cursor.clone()),
+        };
+        Self {
+            edges,
+            page_info,
+            viewer,
+            search,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct AdminQuery;
+
+#[Object]
+impl AdminQuery {
+    /// Administrators only: every user, oldest first, a page at a time.
+    #[graphql(
+        guard = "RoleGuard::new(auth::Role::Admin)",
+        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+    )]
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size, 1 to 200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last user of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Only users whose username or email contains this (any case).")]
+        search: Option<String>,
+    ) -> async_graphql::Result<AdminUserConnection> {
+        let viewer = viewer(ctx)?.clone();
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        if !(1..=MAX_PAGE_SIZE).contains(&first) {
+            let message = format!("first must be between 1 and {MAX_PAGE_SIZE}");
+            return Err(AppError::bad_input("first", message).into());
+        }
+        let size = u64::try_from(first).unwrap_or(1);
+        let store = &services(ctx).store;
+        let page = admin::list(store, &viewer, search.as_deref(), size, after.as_deref()).await?;
+        Ok(AdminUserConnection::new(
+            page,
+            after.is_some(),
+            viewer,
+            search,
+        ))
+    }
+
+    /// Administrators only: the user with this id.
+    #[graphql(guard = "RoleGuard::new(auth::Role::Admin)")]
+    async fn user(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<AdminUser> {
+        let viewer = viewer(ctx)?;
+        Ok(admin::get(&services(ctx).store, viewer, id.0).await?.into())
+    }
+
+    /// Administrators only: a user's audit log, newest first, a page at a time. It shows what
+    /// happened to the account (logins, sessions, changes and which entities they touched),
+    /// never the finance data itself.
+    #[graphql(
+        guard = "RoleGuard::new(auth::Role::Admin)",
+        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+    )]
+    async fn user_audit_log(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+        #[graphql(desc = "Page size, 1 to 200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last event of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<AuditEventConnection> {
+        let viewer = viewer(ctx)?;
+        let store = &services(ctx).store;
+        // Re-checks the admin role in the database and that the user exists (`NOT_FOUND`).
+        let user = admin::get(store, viewer, user_id.0).await?;
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        Ok(AuditEventConnection::of_user(store, user.id, first, after.as_deref()).await?)
+    }
+}
+
+#[derive(Default)]
+pub struct AdminMutation;
+
+#[Object]
+impl AdminMutation {
+    /// Administrators only: give a user a role. Ends the user's access tokens (they log in
+    /// again). The last active administrator cannot be demoted.
+    #[graphql(guard = "RoleGuard::new(auth::Role::Admin)")]
+    async fn set_user_role(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+        role: Role,
+    ) -> async_graphql::Result<AdminUser> {
+        let services = services(ctx);
+        let changed =
+            admin::set_role(&services.store, viewer(ctx)?, user_id.0, role.into()).await?;
+        services.gate.forget_user(user_id.0);
+        Ok(changed.into())
+    }
+
+    /// Administrators only: disable a user. Their login is refused, their access tokens and
+    /// sessions end. You cannot disable yourself or the last active administrator.
+    #[graphql(guard = "RoleGuard::new(auth::Role::Admin)")]
+    async fn disable_user(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+    ) -> async_graphql::Result<AdminUser> {
+        let services = services(ctx);
+        let disabled = admin::disable(&services.store, viewer(ctx)?, user_id.0).await?;
+        services.gate.forget_user(user_id.0);
+        Ok(disabled.into())
+    }
+
+    /// Administrators only: enable a disabled user; they may log in again.
+    #[graphql(guard = "RoleGuard::new(auth::Role::Admin)")]
+    async fn enable_user(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+    ) -> async_graphql::Result<AdminUser> {
+        let enabled = admin::enable(&services(ctx).store, viewer(ctx)?, user_id.0).await?;
+        Ok(enabled.into())
+    }
+}

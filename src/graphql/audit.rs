@@ -1,0 +1,173 @@
+//! The audit log as the API shows it: `myAuditLog`, the viewer's own events newest first as
+//! a Relay connection, and the [`AuditEventConnection`] type any resolver that may read a
+//! user's log (the admin query) builds with [`AuditEventConnection::of_user`].
+
+use async_graphql::{Context, Enum, Object, SimpleObject};
+
+use super::context::{services, viewer};
+use super::scalars::{DateTime, Uuid};
+use super::transactions::PageInfo;
+use crate::error::AppResult;
+use crate::service::Store;
+use crate::service::audit::log::MAX_PAGE_SIZE;
+use crate::service::audit::{self, Action};
+
+/// Default page size of an audit log.
+pub const DEFAULT_PAGE_SIZE: i32 = 50;
+
+/// What happened, as the audit log names it.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    Signup,
+    LoginSucceeded,
+    LoginFailed,
+    SessionRefreshed,
+    RefreshReuseDetected,
+    Logout,
+    LogoutEverywhere,
+    SessionRevoked,
+    PasswordChanged,
+    AccountDeleted,
+    RoleChanged,
+    UserDisabled,
+    UserEnabled,
+    /// A finance record (`entityType`, `entityId`) was created.
+    Created,
+    /// A finance record was changed (for an account, also archived, reopened or made the
+    /// default).
+    Updated,
+    /// A finance record was deleted.
+    Deleted,
+    /// Transactions were imported into the account `entityId`.
+    Imported,
+}
+
+impl From<Action> for AuditAction {
+    fn from(action: Action) -> Self {
+        match action {
+            Action::Signup => Self::Signup,
+            Action::LoginSucceeded => Self::LoginSucceeded,
+            Action::LoginFailed => Self::LoginFailed,
+            Action::SessionRefreshed => Self::SessionRefreshed,
+            Action::RefreshReuseDetected => Self::RefreshReuseDetected,
+            Action::Logout => Self::Logout,
+            Action::LogoutEverywhere => Self::LogoutEverywhere,
+            Action::SessionRevoked => Self::SessionRevoked,
+            Action::PasswordChanged => Self::PasswordChanged,
+            Action::AccountDeleted => Self::AccountDeleted,
+            Action::RoleChanged => Self::RoleChanged,
+            Action::UserDisabled => Self::UserDisabled,
+            Action::UserEnabled => Self::UserEnabled,
+            Action::Created => Self::Created,
+            Action::Updated => Self::Updated,
+            Action::Deleted => Self::Deleted,
+            Action::Imported => Self::Imported,
+        }
+    }
+}
+
+/// One event of a user's audit log. Never a password, token or secret.
+#[derive(SimpleObject)]
+pub struct AuditEvent {
+    pub id: Uuid,
+    pub action: AuditAction,
+    /// What was acted on (`account`, `category`, `transaction`, `transfer`, `budget`,
+    /// `valuation`), for finance actions.
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    /// A reason code, e.g. `WRONG_PASSWORD`.
+    pub reason: Option<String>,
+    /// The client's IP address, as the server saw it.
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime,
+    /// Who acted: the user, or an admin acting on their account.
+    pub actor_id: Option<Uuid>,
+}
+
+impl From<audit::Entry> for AuditEvent {
+    fn from(entry: audit::Entry) -> Self {
+        Self {
+            id: Uuid(entry.id),
+            action: entry.action.into(),
+            entity_type: entry.entity_type,
+            entity_id: entry.entity_id,
+            reason: entry.reason,
+            ip: entry.ip,
+            user_agent: entry.user_agent,
+            created_at: DateTime(entry.created_at),
+            actor_id: entry.actor_id.map(Uuid),
+        }
+    }
+}
+
+/// An edge of an audit log.
+#[derive(SimpleObject)]
+pub struct AuditEventEdge {
+    /// Pass as `after` to continue after this event.
+    pub cursor: String,
+    pub node: AuditEvent,
+}
+
+/// A page of a user's audit log, newest first.
+#[derive(SimpleObject)]
+pub struct AuditEventConnection {
+    pub edges: Vec<AuditEventEdge>,
+    pub page_info: PageInfo,
+}
+
+impl AuditEventConnection {
+    /// A page of `user_id`'s log: `first` (1 to [`MAX_PAGE_SIZE`]) events after the `after` cursor.
+    /// It reads whichever user it is given: `myAuditLog` passes the viewer's own id; the
+    /// admin query may pass any user's id, only behind its admin guard.
+    pub async fn of_user(
+        store: &Store,
+        user_id: uuid::Uuid,
+        first: i32,
+        after: Option<&str>,
+    ) -> AppResult<Self> {
+        let page = audit::page_of(store, user_id, first, after).await?;
+        Ok(Self::from_page(page, after.is_some()))
+    }
+
+    fn from_page(page: audit::Page, after_cursor: bool) -> Self {
+        let edges: Vec<AuditEventEdge> = page
+            .entries
+            .into_iter()
+            .map(|entry| AuditEventEdge {
+                cursor: entry.cursor(),
+                node: entry.into(),
+            })
+            .collect();
+        let page_info = PageInfo {
+            has_next_page: page.has_next_page,
+            has_previous_page: after_cursor,
+            start_cursor: edges.first().map(|e| e.cursor.clone()),
+            end_cursor: edges.last().map(|e| e.cursor.clone()),
+        };
+        Self { edges, page_info }
+    }
+}
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// The viewer's own audit log — sign-ups, logins, sessions, and every change to their
+    /// finance data — newest first, a page at a time.
+    #[graphql(
+        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+    )]
+    async fn my_audit_log(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50, desc = "Page size, 1 to 200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last event of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<AuditEventConnection> {
+        let viewer = viewer(ctx)?;
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        let page = audit::mine(&services(ctx).store, viewer, first, after.as_deref()).await?;
+        Ok(AuditEventConnection::from_page(page, after.is_some()))
+    }
+}

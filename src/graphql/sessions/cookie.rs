@@ -1,0 +1,134 @@
+//! The refresh cookie: how browsers hold their refresh token, out of reach of JavaScript.
+//!
+//! `tally_refresh=<token>; HttpOnly; SameSite=Strict; Path=/graphql; Max-Age=<seconds>`,
+//! plus `Secure` per `COOKIE_SECURE`: `always`, `never`, or `auto` — secure unless the
+//! request's `Host` is `localhost`, `127.0.0.1` or `[::1]` (any port), where browsers run
+//! plain-HTTP development servers. `HttpOnly` keeps it from scripts (an XSS cannot read it),
+//! `SameSite=Strict` keeps other sites' pages from sending it, and the path keeps it off
+//! every other route.
+
+use async_graphql::Context;
+use axum::http::header::SET_COOKIE;
+use chrono::{DateTime, Utc};
+
+use crate::config::CookieSecure;
+use crate::error::AppError;
+use crate::graphql::context::{headers, services};
+use crate::service::sessions::RefreshToken;
+
+/// The cookie's name.
+pub const COOKIE_NAME: &str = "tally_refresh";
+/// The only path the cookie is sent to.
+pub const COOKIE_PATH: &str = "/graphql";
+
+/// Hand `token` to the browser until `expires_at`.
+pub fn set(ctx: &Context<'_>, token: &RefreshToken, expires_at: DateTime<Utc>) {
+    let max_age = (expires_at - Utc::now()).num_seconds().max(0);
+    let secure = is_secure(ctx);
+    ctx.insert_http_header(SET_COOKIE, attributes(token.expose(), max_age, secure));
+}
+
+/// Tell the browser to drop the cookie.
+pub fn clear(ctx: &Context<'_>) {
+    let secure = is_secure(ctx);
+    ctx.insert_http_header(SET_COOKIE, attributes("", 0, secure));
+}
+
+/// The refresh token the request's cookie carries, if any.
+pub fn read(ctx: &Context<'_>) -> Result<Option<RefreshToken>, AppError> {
+    let cookie = headers(ctx)?.cookie.as_deref().unwrap_or_default();
+    Ok(find(cookie, COOKIE_NAME).map(|value| RefreshToken::presented(value.to_owned())))
+}
+
+fn is_secure(ctx: &Context<'_>) -> bool {
+    let host = headers(ctx).ok().and_then(|h| h.host.as_deref());
+    secure_for(services(ctx).sessions.cookie_secure, host)
+}
+
+fn attributes(value: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{COOKIE_NAME}={value}; HttpOnly; SameSite=Strict; Path={COOKIE_PATH}; Max-Age={max_age}{secure}"
+    )
+}
+
+/// Does `setting` make the cookie `Secure` for a request to `host`? No `Host`: secure.
+fn secure_for(setting: CookieSecure, host: Option<&str>) -> bool {
+    match setting {
+        CookieSecure::Always => true,
+        CookieSecure::Never => false,
+        CookieSecure::Auto => !host.is_some_and(is_loopback_host),
+    }
+}
+
+/// `localhost`, `127.0.0.1` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or_default()
+    } else {
+        host.split(':').next().unwrap_or_default()
+    };
+    name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "::1"
+}
+
+/// The value of the first cookie called `name` in a `Cookie` header.
+fn find<'h>(header: &'h str, name: &str) -> Option<&'h str> {
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name && !value.is_empty()).then_some(value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_is_secure_except_for_loopback_hosts() {
+        for local in [
+            "localhost",
+            "LOCALHOST:8000",
+            "127.0.0.1",
+            "127.0.0.1:3000",
+            "[::1]",
+            "[::1]:8080",
+        ] {
+            assert!(!secure_for(CookieSecure::Auto, Some(local)), "{local}");
+        }
+        for remote in [
+            "tally.example.com",
+            "tally.example.com:443",
+            "10.0.0.2",
+            "localhost.evil.com",
+            "[2001:db8::1]",
+        ] {
+            assert!(secure_for(CookieSecure::Auto, Some(remote)), "{remote}");
+        }
+        assert!(secure_for(CookieSecure::Auto, None));
+    }
+
+    #[test]
+    fn always_and_never_ignore_the_host() {
+        assert!(secure_for(CookieSecure::Always, Some("localhost")));
+        assert!(!secure_for(CookieSecure::Never, Some("tally.example.com")));
+    }
+
+    #[test]
+    fn the_refresh_cookie_is_found_among_others() {
+        let header = "theme=dark; tally_refresh=abc-DEF_123; other=x";
+        assert_eq!(find(header, COOKIE_NAME), Some("abc-DEF_123"));
+        assert_eq!(find("tally_refresh_old=zzz", COOKIE_NAME), None);
+        assert_eq!(find("tally_refresh=", COOKIE_NAME), None);
+        assert_eq!(find("", COOKIE_NAME), None);
+    }
+
+    #[test]
+    fn attributes_pin_the_cookie_down() {
+        assert_eq!(
+            attributes("tok", 60, true),
+            "tally_refresh=tok; HttpOnly; SameSite=Strict; Path=/graphql; Max-Age=60; Secure"
+        );
+        assert!(!attributes("tok", 60, false).contains("Secure"));
+    }
+}

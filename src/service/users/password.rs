@@ -1,0 +1,117 @@
+//! Changing one's password: proven by the current password, checked like a login — a wrong
+//! one counts toward the account lock in the database ([`super::login`]), and a locked
+//! account is answered like a wrong password — so a stolen access token cannot be used to
+//! guess the password. The new password must meet the policy ([`crate::auth::policy`]).
+//!
+//! One transaction: the new hash, a bumped token version (every access token issued so far
+//! dies at the gate), every *other* session ended, the audit event. The current session
+//! goes on with its refresh token; the caller gets a new access token for it.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::login::{LockoutPolicy, count_failure};
+use super::{User, to_user};
+use crate::auth::policy::{self, Identity};
+use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::error::{AppError, AppResult};
+use crate::service::Store;
+use crate::service::audit::{self, Action, Event};
+use crate::service::entities::{session, user};
+use crate::service::sessions::{
+    self, EndReason, SessionSettings, bump_token_version, end_other_sessions,
+};
+
+/// What a password change needs.
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// The viewer's session after a password change: same session and refresh token, a new
+/// token version for its next access token.
+#[derive(Debug, Clone)]
+pub struct Continued {
+    pub user: User,
+    pub session_id: uuid::Uuid,
+    pub token_version: i64,
+    /// When the session's refresh token stops working if unused.
+    pub refresh_expires_at: DateTime<Utc>,
+}
+
+const WRONG_CURRENT: &str = "The current password is not correct";
+
+/// Change the viewer's password, ending their other sessions and older access tokens.
+#[tracing::instrument(skip_all)]
+pub async fn change_password(
+    store: &Store,
+    hasher: &PasswordHasher,
+    viewer: &Viewer,
+    change: PasswordChange,
+    (settings, lockout): (&SessionSettings, &LockoutPolicy),
+) -> AppResult<Continued> {
+    let model = user::Entity::find_by_id(viewer.user_id())
+        .one(store.conn())
+        .await?
+        .ok_or(AppError::Unauthenticated("This user no longer exists"))?;
+    let identity = Identity {
+        email: &model.email,
+        username: &model.username,
+    };
+    let new_password =
+        policy::new_password(change.new_password, "input.newPassword", identity).await?;
+    let current = Password::presented(change.current_password);
+    let verified = hasher.verify(&current, &model.password_hash).await?;
+    let now = Utc::now();
+    if model.locked_until.is_some_and(|until| until > now) {
+        return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
+    }
+    if !verified {
+        count_failure(store, &model, viewer.client(), lockout, now).await?;
+        return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
+    }
+    let password_hash = hasher.hash(&new_password).await?;
+    store_change(store, viewer, password_hash, settings, now).await
+}
+
+/// The new hash, version and session ends, and the audit event, in one transaction.
+async fn store_change(
+    store: &Store,
+    viewer: &Viewer,
+    password_hash: String,
+    settings: &SessionSettings,
+    now: DateTime<Utc>,
+) -> AppResult<Continued> {
+    let txn = store.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::FailedLogins, Expr::value(0))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(user::Column::Id.eq(viewer.user_id()))
+        .exec(&txn)
+        .await?;
+    bump_token_version(&txn, viewer.user_id(), now).await?;
+    let (user_id, session_id) = (viewer.user_id(), viewer.session_id());
+    let reason = EndReason::PasswordChanged;
+    end_other_sessions(&txn, user_id, Some(session_id), reason, now).await?;
+    let model = user::Entity::find_by_id(user_id).one(&txn).await?;
+    let current = session::Entity::find_by_id(session_id).one(&txn).await?;
+    let (Some(model), Some(current)) = (model, current) else {
+        return Err(sessions::SESSION_ENDED);
+    };
+    if current.revoked_at.is_some() {
+        return Err(sessions::SESSION_ENDED);
+    }
+    audit::record(&txn, Event::by(viewer, Action::PasswordChanged)).await?;
+    txn.commit().await?;
+    Ok(Continued {
+        session_id,
+        token_version: model.token_version,
+        refresh_expires_at: settings.ends_at(&current),
+        user: to_user(model)?,
+    })
+}
