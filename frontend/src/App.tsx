@@ -1,14 +1,14 @@
 // The dashboard's routes: login and signup for everyone, the rest behind the login. Each
 // logged-in page is its own chunk (loaded on first visit), so the login page stays small.
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
-import { useAuth } from './auth/AuthContext';
-import { isAdmin } from './auth/roles';
+import { Route, Routes } from 'react-router';
+import { isAdmin, useViewerRole } from './auth/roles';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { RequireAuth } from './components/RequireAuth';
 import { LoginPage } from './pages/auth/LoginPage';
 import { SignupPage } from './pages/auth/SignupPage';
+import { NotAllowedPage } from './pages/NotAllowedPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const OverviewPage = lazy(() => import('./pages/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
@@ -20,9 +20,11 @@ const BudgetsPage = lazy(() => import('./pages/budgets/BudgetsPage').then((m) =>
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
+/** The admin page for administrators (`me { role }`); anyone else is told it is not for them. */
 function AdminOnly() {
-  const auth = useAuth();
-  return isAdmin(auth.session?.user) ? <AdminPage /> : <Navigate to="/" replace />;
+  const { role, loading } = useViewerRole();
+  if (role === undefined && loading) return <Loading />;
+  return isAdmin(role) ? <AdminPage /> : <NotAllowedPage />;
 }
 
 export function App() {

@@ -1,4 +1,4 @@
-// What pages know about the login: the snapshot of the session store and the two actions.
+// What pages know about the login: the snapshot of the session store and its actions.
 import { createContext, useContext } from 'react';
 import type { AuthSnapshot, Session } from './sessionStore';
 
@@ -7,6 +7,10 @@ export interface AuthContextValue extends AuthSnapshot {
   signIn: (session: Session) => void;
   /** Log out: end the server session, forget the token and the cached data. */
   signOut: (notice?: string) => Promise<void>;
+  /** A new access token for the same session (after changePassword): keep it and the cache. */
+  renew: (session: Session) => void;
+  /** The server already ended this session (revoked, logged out everywhere): forget it here. */
+  ended: (notice: string) => void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -44,6 +44,12 @@ export function AuthProvider({ store, sessions, children }: Props) {
         await sessions.endSession(store.accessToken());
         store.signOut(notice ?? 'You have logged out.');
       },
+      renew(session) {
+        store.signIn(session);
+      },
+      ended(notice) {
+        store.signOut(notice);
+      },
     }),
     [snapshot, client, store, sessions],
   );

@@ -1,19 +1,15 @@
 import { gql } from '@apollo/client';
+import { print } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { createApolloClient } from '../apollo/client';
 import { INVALID_TOKEN, fakeApi, session } from '../test/fakeApi';
 import { SESSION_ENDED } from './authLink';
+import { RefreshSessionDoc, ViewerDoc } from './operations';
 import { createSessionApi } from './session';
 import { createSessionStore } from './sessionStore';
 
-// Plain documents: these tests exercise the link, not the schema.
-const ME = gql`
-  query Me {
-    me {
-      id
-    }
-  }
-`;
+// The dashboard's own Viewer query, and a plain second document for concurrency.
+const ME = ViewerDoc;
 const ACCOUNTS = gql`
   query Accounts {
     accounts {
@@ -22,6 +18,7 @@ const ACCOUNTS = gql`
   }
 `;
 const URI = 'http://tally.test/graphql';
+const VIEWER = { __typename: 'User', id: 'u1', role: 'USER' };
 
 function setup(handlers: Parameters<typeof fakeApi>[0], token = 'old') {
   const api = fakeApi(handlers);
@@ -33,8 +30,8 @@ function setup(handlers: Parameters<typeof fakeApi>[0], token = 'old') {
 }
 
 const answers = (valid: string) => ({
-  Me: (r: { authorization: string | null }) =>
-    r.authorization === `Bearer ${valid}` ? { body: { data: { me: { __typename: 'User', id: 'u1' } } } } : INVALID_TOKEN,
+  Viewer: (r: { authorization: string | null }) =>
+    r.authorization === `Bearer ${valid}` ? { body: { data: { me: VIEWER } } } : INVALID_TOKEN,
   Accounts: (r: { authorization: string | null }) =>
     r.authorization === `Bearer ${valid}` ? { body: { data: { accounts: [] } } } : INVALID_TOKEN,
 });
@@ -54,12 +51,13 @@ describe('auth link', () => {
 
     const result = await client.query({ query: ME });
 
-    expect(result.data).toEqual({ me: { __typename: 'User', id: 'u1' } });
+    expect(result.data).toEqual({ me: VIEWER });
     expect(api.count('RefreshSession')).toBe(1);
     const refresh = api.seen.find((r) => r.operationName === 'RefreshSession');
+    expect(refresh?.query).toBe(print(RefreshSessionDoc));
     expect(refresh?.credentials).toBe('same-origin');
     expect(refresh?.authorization).toBeNull();
-    expect(api.seen.filter((r) => r.operationName === 'Me').map((r) => r.authorization)).toEqual([
+    expect(api.seen.filter((r) => r.operationName === 'Viewer').map((r) => r.authorization)).toEqual([
       'Bearer old',
       'Bearer new',
     ]);
@@ -75,17 +73,17 @@ describe('auth link', () => {
     await expect(client.query({ query: ME })).rejects.toThrow();
 
     expect(api.count('RefreshSession')).toBe(1);
-    expect(api.count('Me')).toBe(2);
+    expect(api.count('Viewer')).toBe(2);
     expect(store.getSnapshot()).toEqual({ status: 'anonymous', session: null, notice: SESSION_ENDED });
   });
 
-  it('logs out without retrying when the refresh fails (no cookie, or issue 4 not there yet)', async () => {
+  it('logs out without retrying when the refresh fails (the session was ended elsewhere)', async () => {
     const { api, client, store } = setup(answers('new'));
 
     await expect(client.query({ query: ME })).rejects.toThrow();
 
     expect(api.count('RefreshSession')).toBe(1);
-    expect(api.count('Me')).toBe(1);
+    expect(api.count('Viewer')).toBe(1);
     expect(store.getSnapshot().notice).toBe(SESSION_ENDED);
   });
 
@@ -116,7 +114,7 @@ describe('auth link', () => {
 
   it('leaves errors other than a 401 to the page', async () => {
     const { api, client, store } = setup({
-      Me: () => ({ body: { data: null, errors: [{ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } }] } }),
+      Viewer: () => ({ body: { data: null, errors: [{ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } }] } }),
     });
 
     await expect(client.query({ query: ME })).rejects.toThrow('Invalid email or password');

@@ -1,6 +1,6 @@
-// The auth operations that exist in schema.graphql today. Issue 4's (refreshSession,
-// logout, sessions …) join here once they are in the schema; until then session.ts sends
-// them as plain text (see PLANNED there).
+// The auth operations: login and signup (the refresh token stays in the HttpOnly cookie:
+// `refreshTokenInBody` is never asked for), the cookie refresh, logout, and the viewer's
+// role for the admin page.
 import { graphql } from '../gql';
 
 export const AuthFieldsDoc = graphql(`
@@ -29,6 +29,32 @@ export const SignupDoc = graphql(`
   mutation Signup($input: SignupInput!) {
     signup(input: $input) {
       ...AuthFields
+    }
+  }
+`);
+
+/** No arguments: the browser sends the `tally_refresh` cookie (Path=/graphql) as the token. */
+export const RefreshSessionDoc = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      ...AuthFields
+    }
+  }
+`);
+
+/** With the access token: ends that session; without: the cookie's. Clears the cookie. */
+export const LogoutDoc = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Who is logged in and whether they may see the admin page. */
+export const ViewerDoc = graphql(`
+  query Viewer {
+    me {
+      id
+      role
     }
   }
 `);

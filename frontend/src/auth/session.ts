@@ -1,68 +1,56 @@
-// The session calls of issue 4 (refresh-token cookie), behind two functions so the rest of
-// the dashboard never names them: `refresh()` (also `restoreSession()` on page load) and
-// `endSession()`. They are not in schema.graphql yet, so they cannot be graphql()
-// documents: PLANNED holds their text, and the answer is checked field by field into the
-// codegen type of the AuthFields fragment (the selection login and signup use).
-//
-// When issue 4 is merged: move PLANNED.refresh/logout into graphql() tags in
-// auth/operations.ts, run `npm run codegen`, and send those documents here instead.
-// Until then the server answers "unknown field" and `refresh()` resolves null: the app
-// shows the login page.
+// The session calls that must not go through the Apollo link, behind two functions so the
+// rest of the dashboard never names them: `refresh()` (also `restoreSession()` on page
+// load) and `endSession()`. They are typed graphql() documents (auth/operations.ts), sent
+// with plain fetch because the auth link would add `Authorization`: the API answers a
+// request that carries an expired or revoked bearer token with HTTP 401 before GraphQL
+// runs, so the refresh (which needs only the HttpOnly `tally_refresh` cookie) goes without
+// one, with `credentials: 'same-origin'` so that the cookie goes along.
 
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { AuthFieldsFragmentDoc } from '../gql/graphql';
+import type { LogoutMutation, RefreshSessionMutation } from '../gql/graphql';
+import { LogoutDoc, RefreshSessionDoc } from './operations';
 import type { Session } from './sessionStore';
-
-/** Issue 4's operations, by their planned names. */
-export const PLANNED = {
-  /** Browsers send no arguments: the HttpOnly `tally_refresh` cookie (Path=/graphql) is the token. */
-  refresh: `mutation RefreshSession { refreshSession { ...AuthFields } }\n${print(AuthFieldsFragmentDoc)}`,
-  logout: 'mutation Logout { logout }',
-} as const;
 
 export interface SessionApi {
   /** A new access token from the refresh cookie, or null (no cookie, expired, revoked, offline). */
   refresh: () => Promise<Session | null>;
   /** `refresh()`, shared by every caller while one is in flight (single-flight). */
   refreshOnce: () => Promise<Session | null>;
-  /** End the server-side session (revoke the refresh token); failures are ignored. */
+  /**
+   * End the server-side session and clear the cookie: by the access token when there is
+   * one, else (or when the API refuses that token) by the cookie. Failures are ignored.
+   */
   endSession: (accessToken: string | null) => Promise<void>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-async function post(fetchImpl: Fetch, endpoint: string, body: object, token: string | null) {
+interface Answer<T> {
+  status: number;
+  data: T | null;
+}
+
+/** POST `document` (no variables) with the cookie and, when given, the bearer token. */
+async function send<T>(
+  fetchImpl: Fetch,
+  endpoint: string,
+  document: TypedDocumentNode<T, Record<string, never>>,
+  operationName: string,
+  token: string | null,
+): Promise<Answer<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  return fetchImpl(endpoint, {
+  const response = await fetchImpl(endpoint, {
     method: 'POST',
     credentials: 'same-origin',
     headers,
-    body: JSON.stringify(body),
+    body: JSON.stringify({ query: print(document), operationName }),
   });
-}
-
-/** The `refreshSession` payload of a response body, if it is a complete one. */
-export function sessionFromBody(body: unknown): Session | null {
-  const payload = (body as { data?: { refreshSession?: unknown } } | null)?.data?.refreshSession;
-  if (!payload || typeof payload !== 'object') return null;
-  const p = payload as Record<string, unknown>;
-  const user = p.user as Record<string, unknown> | null | undefined;
-  const strings = (o: Record<string, unknown>, keys: string[]) =>
-    keys.every((k) => typeof o[k] === 'string');
-  if (!strings(p, ['accessToken', 'tokenType', 'expiresAt'])) return null;
-  if (!user || !strings(user, ['id', 'username', 'email', 'baseCurrency'])) return null;
-  return {
-    accessToken: p.accessToken as string,
-    tokenType: p.tokenType as string,
-    expiresAt: p.expiresAt as string,
-    user: {
-      id: user.id as string,
-      username: user.username as string,
-      email: user.email as string,
-      baseCurrency: user.baseCurrency as string,
-    },
-  };
+  if (!response.ok) return { status: response.status, data: null };
+  const body = (await response.json()) as { data?: T | null; errors?: unknown[] } | null;
+  const failed = !body || (Array.isArray(body.errors) && body.errors.length > 0);
+  return { status: response.status, data: failed ? null : (body.data ?? null) };
 }
 
 /** The session calls against `endpoint`, with `fetchImpl` (the browser's fetch by default). */
@@ -74,11 +62,20 @@ export function createSessionApi(
 
   async function refresh(): Promise<Session | null> {
     try {
-      const response = await post(fetchImpl, endpoint, { query: PLANNED.refresh, operationName: 'RefreshSession' }, null);
-      if (!response.ok) return null;
-      return sessionFromBody(await response.json());
+      const answer = await send<RefreshSessionMutation>(fetchImpl, endpoint, RefreshSessionDoc, 'RefreshSession', null);
+      return answer.data?.refreshSession ?? null;
     } catch {
       return null;
+    }
+  }
+
+  async function endSession(accessToken: string | null) {
+    try {
+      const answer = await send<LogoutMutation>(fetchImpl, endpoint, LogoutDoc, 'Logout', accessToken);
+      // The token was already refused (expired, revoked): end the cookie's session instead.
+      if (answer.status === 401 && accessToken) await send(fetchImpl, endpoint, LogoutDoc, 'Logout', null);
+    } catch {
+      // Offline: the access token dies with the page; the cookie expires on its own.
     }
   }
 
@@ -90,13 +87,7 @@ export function createSessionApi(
       });
       return inflight;
     },
-    async endSession(accessToken) {
-      try {
-        await post(fetchImpl, endpoint, { query: PLANNED.logout, operationName: 'Logout' }, accessToken);
-      } catch {
-        // Offline: the access token dies with the page; the cookie expires on its own.
-      }
-    },
+    endSession,
   };
 }
 

@@ -1,9 +1,9 @@
-// The frame of every logged-in page: a skip link, the navigation (wraps on a phone), the
-// user and "Log out".
+// The frame of every logged-in page: a skip link, the navigation (wraps on a phone; Admin
+// only for administrators), the user and "Log out".
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { isAdmin } from '../auth/roles';
+import { isAdmin, useViewerRole } from '../auth/roles';
 import { Loading } from './Loading';
 
 const LINKS = [
@@ -19,6 +19,7 @@ const LINKS = [
 export function Layout() {
   const auth = useAuth();
   const user = auth.session?.user;
+  const { role } = useViewerRole();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -35,7 +36,7 @@ export function Layout() {
                 </NavLink>
               </li>
             ))}
-            {isAdmin(user) && (
+            {isAdmin(role) && (
               <li>
                 <NavLink to="/admin">Admin</NavLink>
               </li>

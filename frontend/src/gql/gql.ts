@@ -17,6 +17,9 @@ type Documents = {
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.SignupDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": typeof types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
@@ -52,6 +55,9 @@ const documents: Documents = {
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n": types.AuthFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.SignupDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": types.ViewerDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
@@ -110,6 +116,18 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 
 export interface SeenRequest {
   operationName: string;
+  query: string;
   variables: Record<string, unknown>;
   authorization: string | null;
   credentials: RequestCredentials | undefined;
@@ -17,32 +18,29 @@ export interface Reply {
 
 type Handler = (request: SeenRequest) => Reply | Promise<Reply>;
 
-/** Today's server: issue 4's refreshSession does not exist, so it is a validation error. */
-export const NO_REFRESH_YET: Handler = () => ({
+/** The API's answer to a refresh without a live session (no cookie, expired, revoked). */
+export const SESSION_OVER: Handler = () => ({
   status: 200,
   body: {
-    errors: [
-      {
-        message: 'Unknown field "refreshSession" on type "Mutation".',
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      },
-    ],
+    data: null,
+    errors: [{ message: 'This session has ended; log in again', extensions: { code: 'UNAUTHENTICATED' } }],
   },
 });
 
 export function fakeApi(handlers: Record<string, Handler>) {
   const seen: SeenRequest[] = [];
   const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(init?.body as string) as { operationName?: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(init?.body as string) as { query?: string; operationName?: string; variables?: Record<string, unknown> };
     const headers = new Headers(init?.headers);
     const request: SeenRequest = {
       operationName: body.operationName ?? '',
+      query: body.query ?? '',
       variables: body.variables ?? {},
       authorization: headers.get('authorization'),
       credentials: init?.credentials,
     };
     seen.push(request);
-    const handler = handlers[request.operationName] ?? (request.operationName === 'RefreshSession' ? NO_REFRESH_YET : null);
+    const handler = handlers[request.operationName] ?? (request.operationName === 'RefreshSession' ? SESSION_OVER : null);
     if (!handler) throw new Error(`no fake answer for operation ${request.operationName}`);
     const reply = await handler(request);
     return new Response(JSON.stringify(reply.body), {
