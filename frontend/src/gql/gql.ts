@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": typeof types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
@@ -42,6 +43,11 @@ type Documents = {
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  query ExportMyData {\n    exportMyData\n  }\n": typeof types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": typeof types.DeleteMyAccountDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyAuditLogDocument,
     "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": typeof types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.CreateTransactionDocument,
@@ -58,6 +64,7 @@ const documents: Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
@@ -80,6 +87,11 @@ const documents: Documents = {
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
     "\n  query ExportMyData {\n    exportMyData\n  }\n": types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": types.DeleteMyAccountDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyAuditLogDocument,
     "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.CreateTransactionDocument,
@@ -128,6 +140,10 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +232,26 @@ export function graphql(source: "\n  query ExportMyData {\n    exportMyData\n  }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"): (typeof documents)["\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

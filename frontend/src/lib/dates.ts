@@ -47,3 +47,10 @@ export function formatDate(date: string, locale?: string): string {
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }
+
+/** A DateTime (RFC 3339) for display: date and time in the user's locale and time zone. */
+export function formatDateTime(value: string, locale?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,4 +1,5 @@
-// Settings: the profile, security (issue 4), export my data, delete my account.
+// Settings: the profile, security (password, sessions, audit log), export my data, delete
+// my account.
 import { useQuery } from '@apollo/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';

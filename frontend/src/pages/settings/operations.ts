@@ -24,3 +24,53 @@ export const DeleteMyAccountDoc = graphql(`
     deleteMyAccount(password: $password)
   }
 `);
+
+export const ChangePasswordDoc = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+
+export const SessionsDoc = graphql(`
+  query Sessions {
+    sessions {
+      id
+      createdAt
+      lastUsedAt
+      expiresAt
+      userAgent
+      ip
+      current
+    }
+  }
+`);
+
+export const RevokeSessionDoc = graphql(`
+  mutation RevokeSession($id: UUID!) {
+    revokeSession(id: $id)
+  }
+`);
+
+export const LogoutEverywhereDoc = graphql(`
+  mutation LogoutEverywhere {
+    logoutEverywhere
+  }
+`);
+
+export const MyAuditLogDoc = graphql(`
+  query MyAuditLog($first: Int!, $after: String) {
+    myAuditLog(first: $first, after: $after) {
+      edges {
+        node {
+          ...AuditEventFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
