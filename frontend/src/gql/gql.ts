@@ -26,6 +26,12 @@ type Documents = {
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
     "\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.UpdateAccountDocument,
     "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserAuditLogDocument,
     "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": typeof types.SetBudgetDocument,
@@ -70,6 +76,12 @@ const documents: Documents = {
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
     "\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n": types.UpdateAccountDocument,
     "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n": types.DeleteAccountDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.EnableUserDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserAuditLogDocument,
     "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": types.SetBudgetDocument,
@@ -164,6 +176,30 @@ export function graphql(source: "\n  mutation UpdateAccount($id: UUID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
