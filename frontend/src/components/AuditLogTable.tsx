@@ -8,9 +8,11 @@ interface Props {
   events: readonly AuditEventFieldsFragment[];
 }
 
+/** The entity's kind and the end of its id: ids are UUIDv7, whose first digits are a
+ * timestamp and alike for everything made in the same minutes (the full id is the title). */
 function entity(event: AuditEventFieldsFragment): string {
   if (!event.entityType) return '—';
-  return event.entityId ? `${event.entityType} ${event.entityId.slice(0, 8)}` : event.entityType;
+  return event.entityId ? `${event.entityType} …${event.entityId.slice(-8)}` : event.entityType;
 }
 
 export function AuditLogTable({ label, events }: Props) {

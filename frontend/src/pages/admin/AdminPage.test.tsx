@@ -155,8 +155,9 @@ describe('AdminPage', () => {
     expect(within(rowOf('bob')).getByRole('button', { name: 'Enable bob' })).toBeInTheDocument();
   });
 
-  it("shows a user's audit log", async () => {
+  it("shows a user's audit log, and reloads it after a change to that user", async () => {
     const api = adminApi({
+      EnableUser: () => ({ body: { data: { enableUser: { ...EVE, disabled: false, disabledAt: null } } } }),
       UserAuditLog: () => ({
         body: {
           data: {
@@ -195,5 +196,11 @@ describe('AdminPage', () => {
     expect(log).toHaveTextContent('Account disabled');
     expect(log).toHaveTextContent('192.0.2.1');
     expect(api.seen.find((r) => r.operationName === 'UserAuditLog')?.variables).toEqual({ userId: 'u3', first: 20, after: null });
+
+    await user.click(screen.getByRole('button', { name: 'Enable eve' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Enable eve?' })).getByRole('button', { name: 'Enable' }));
+
+    await waitFor(() => expect(api.count('UserAuditLog')).toBe(2));
+    expect(rowOf('eve')).toHaveTextContent('Active');
   });
 });

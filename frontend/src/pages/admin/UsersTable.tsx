@@ -46,7 +46,7 @@ export function UsersTable({ users, viewerId, onChange, onShowLog }: Props) {
                 <th scope="row">
                   {user.username}
                   {self && <span className="badge">you</span>}
-                  <small className="muted user-agent">{user.email}</small>
+                  <small className="muted sub-line">{user.email}</small>
                 </th>
                 <td>{user.role === 'ADMIN' ? 'Admin' : 'User'}</td>
                 <td>{status(user)}</td>

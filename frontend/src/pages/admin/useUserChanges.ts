@@ -1,5 +1,6 @@
 // What an administrator can change about a user: the role, disabled or not. Each answer
-// is the changed AdminUser, which Apollo's cache puts into the table by its id.
+// is the changed AdminUser, which Apollo's cache puts into the table by its id; a user's
+// audit log on screen is reloaded, since the change is its newest event.
 import { useMutation } from '@apollo/client';
 import type { AdminUserFieldsFragment, Role } from '../../gql/graphql';
 import { DisableUserDoc, EnableUserDoc, SetUserRoleDoc } from './operations';
@@ -10,9 +11,10 @@ export type UserChange =
   | { kind: 'enable'; user: AdminUserFieldsFragment };
 
 export function useUserChanges() {
-  const [setRole, roleState] = useMutation(SetUserRoleDoc);
-  const [disable, disableState] = useMutation(DisableUserDoc);
-  const [enable, enableState] = useMutation(EnableUserDoc);
+  const refetch = { refetchQueries: ['UserAuditLog'] };
+  const [setRole, roleState] = useMutation(SetUserRoleDoc, refetch);
+  const [disable, disableState] = useMutation(DisableUserDoc, refetch);
+  const [enable, enableState] = useMutation(EnableUserDoc, refetch);
   const states = [roleState, disableState, enableState];
 
   /** Apply `change`; true when the API accepted it. */

@@ -219,7 +219,8 @@ describe('Settings → Security: audit log', () => {
     expect(rows[0]).toHaveTextContent('WRONG_PASSWORD');
     expect(rows[0]).toHaveTextContent('203.0.113.9');
     expect(rows[1]).toHaveTextContent('Created');
-    expect(rows[1]).toHaveTextContent('transaction 0190f3aa');
+    expect(rows[1]).toHaveTextContent('transaction …00000001');
+    expect(within(rows[1] as HTMLElement).getByTitle('0190f3aa-1111-7000-8000-000000000001')).toBeInTheDocument();
 
     const pager = screen.getByRole('navigation', { name: 'Audit log pages' });
     await user.click(within(pager).getByRole('button', { name: 'Next' }));
