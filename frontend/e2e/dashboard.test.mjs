@@ -1,27 +1,23 @@
 // The dashboard end to end: the real `tally` binary on a fresh database serving the built
 // dashboard, driven through Debian's Chromium. One user's story in order (sign up, record
 // income and expenses, watch tiles and charts change, page through, import a CSV with a
-// bad row, export), a phone-width look, and a second user in a second browser context who
-// sees none of it. Screenshots of every page land in test-artifacts/.
-//
-// Issue 4 (refresh cookie, sessions) is detected from schema.graphql: once
-// `refreshSession` and `logoutEverywhere` are there, the reload test expects to stay logged
-// in and the log-out-everywhere test runs; before, the reload lands on the login page.
+// bad row, export), a phone-width look, a reload that keeps the session (refresh cookie),
+// Settings → Security (change password, sessions, audit log), "log out everywhere" from a
+// second browser context ending the first, a second user who sees none of it, and the
+// Admin page after `tally admin promote`. Screenshots of every page land in
+// test-artifacts/.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openPage, screenshot } from './browser.mjs';
 import { startTally } from './tally.mjs';
 
-const schema = readFileSync(resolve(import.meta.dirname, '..', '..', 'schema.graphql'), 'utf8');
-const HAS_REFRESH = /\brefreshSession\s*\(/.test(schema) || /\brefreshSession\s*:/.test(schema);
-const HAS_LOGOUT_EVERYWHERE = /\blogoutEverywhere\b/.test(schema);
-
 const year = new Date().getFullYear();
 const suffix = Date.now().toString(36);
-const alice = { username: `alice_${suffix}`, email: `alice_${suffix}@example.com`, password: 'alice correct horse' };
-const bob = { username: `bob_${suffix}`, email: `bob_${suffix}@example.com`, password: 'bob battery staple' };
+// Passphrases the sign-up policy accepts (8+ characters, not common: zxcvbn score 3+).
+const alice = { username: `alice_${suffix}`, email: `alice_${suffix}@example.com`, password: 'copper lantern orbit 4817' };
+const bob = { username: `bob_${suffix}`, email: `bob_${suffix}@example.com`, password: 'velvet tundra gazebo 2093' };
+const ALICE_NEW_PASSWORD = 'marble quokka harvest 7351';
 const BAD_ROW = 17; // spreadsheet numbering: header is row 1
 
 /** 30 good rows and, at spreadsheet row BAD_ROW, one whose amount is not a number. */
@@ -38,6 +34,21 @@ function csvWithOneBadRow() {
 let server;
 let browser;
 let main; // alice's page: { context, page, problems }
+let bobs; // bob's browser, from his sign-up on
+
+/** No access token (or anything else) is ever written to web storage. */
+async function assertNothingStored(page) {
+  const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(stored, { local: 0, session: 0 });
+}
+
+/** Log in on the login page; it goes on to the page the user was sent away from. */
+async function logIn(page, user) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
 
 async function signUp(page, user) {
   await page.getByRole('link', { name: 'Create an account' }).click();
@@ -238,12 +249,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     const phone = await main.context.newPage();
     await phone.setViewportSize({ width: 375, height: 812 });
     await phone.goto(`${server.url}/`);
-    // A new tab has no token in memory: it restores through the cookie or logs in.
-    if (!HAS_REFRESH) {
-      await phone.getByLabel('Email').fill(alice.email);
-      await phone.getByLabel('Password').fill(alice.password);
-      await phone.getByRole('button', { name: 'Log in' }).click();
-    }
+    // A new tab has no token in memory: it restores the session through the cookie.
     await phone.getByTestId('tile-income').getByText('$3,000.00').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
@@ -251,39 +257,72 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await phone.close();
   });
 
-  it(HAS_REFRESH ? 'stays logged in across a reload (refresh cookie)' : 'forgets the in-memory token on reload (no refresh cookie before issue 4)', async () => {
+  it('stays logged in across a reload (refresh cookie), with nothing in web storage', async () => {
     const { page } = main;
     await page.reload();
-    if (HAS_REFRESH) {
-      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-    } else {
-      await page.getByRole('heading', { name: 'Log in' }).waitFor();
-      await page.getByLabel('Email').fill(alice.email);
-      await page.getByLabel('Password').fill(alice.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-    }
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByText(alice.email).waitFor();
+    await assertNothingStored(page);
   });
 
-  it('logs out everywhere from a second context and the first is sent to the login page', { skip: !HAS_LOGOUT_EVERYWHERE && 'logoutEverywhere is not in schema.graphql yet (issue 4)' }, async () => {
+  it('shows Settings → Security: sessions, audit log, and a password change with its errors', async () => {
+    const { page } = main;
+    const sessions = page.getByRole('table', { name: 'Active sessions' });
+    const current = sessions.getByRole('row').filter({ hasText: 'This session' });
+    await current.waitFor();
+    assert.equal(await current.count(), 1, 'exactly one session is this one');
+    assert.match(await current.innerText(), /127\.0\.0\.1/);
+    const log = page.getByRole('table', { name: 'My audit log' });
+    await log.getByRole('cell', { name: 'Signed up' }).waitFor();
+    await log.getByRole('cell', { name: 'Created' }).first().waitFor();
+
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel('Current password').fill(alice.password);
+    await form.getByLabel('New password', { exact: true }).fill('password123');
+    await form.getByLabel('Repeat the new password').fill('password123');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/Password is too (common|easy to guess)/).waitFor();
+    assert.equal(await form.getByLabel('New password', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await screenshot(page, '13-settings-password-error');
+
+    await form.getByLabel('New password', { exact: true }).fill(ALICE_NEW_PASSWORD);
+    await form.getByLabel('Repeat the new password').fill(ALICE_NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Every other session has been logged out').waitFor();
+    alice.password = ALICE_NEW_PASSWORD;
+    await log.getByRole('cell', { name: 'Password changed' }).waitFor();
+    await go(page, 'Overview', 'Overview');
+    await page.getByTestId('tile-income').getByText('$3,000.00').waitFor();
+    await go(page, 'Settings', 'Settings');
+    await page.getByRole('table', { name: 'Active sessions' }).waitFor();
+    await screenshot(page, '14-settings-security');
+  });
+
+  it('logs out everywhere from a second context and the first is sent to the login page', async () => {
     const second = await openPage(browser);
     await second.page.goto(`${server.url}/login`);
-    await second.page.getByLabel('Email').fill(alice.email);
-    await second.page.getByLabel('Password').fill(alice.password);
-    await second.page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(second.page, alice);
     await go(second.page, 'Settings', 'Settings');
+    const others = second.page.getByRole('table', { name: 'Active sessions' }).getByRole('row');
+    await others.nth(2).waitFor();
     await second.page.getByRole('button', { name: 'Log out everywhere' }).click();
+    const confirm = second.page.getByRole('alertdialog', { name: 'Log out on every device?' });
+    await confirm.getByRole('button', { name: 'Log out everywhere' }).click();
     await second.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await second.page.getByText('You have been logged out on every device.').waitFor();
 
-    await go(main.page, 'Transactions', 'Transactions');
+    // The first context's next request: 401, the refresh fails, the login page says why.
+    await main.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
     await main.page.getByRole('heading', { name: 'Log in' }).waitFor();
     await main.page.getByText('Your session has ended').waitFor();
+    await screenshot(main.page, '15-session-ended');
+    assert.deepEqual(second.problems, []);
     await second.context.close();
   });
 
   it("a second user in another browser sees none of the first user's data", async () => {
-    const other = await openPage(browser);
-    const { page } = other;
+    bobs = await openPage(browser);
+    const { page } = bobs;
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await signUp(page, bob);
@@ -301,8 +340,58 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
       assert.ok(!text.includes(secret), `bob's page shows ${secret}`);
     }
     await screenshot(page, '12-second-user');
-    assert.deepEqual(other.problems, []);
-    await other.context.close();
+    assert.deepEqual(bobs.problems, []);
+  });
+
+  it('promoted with the CLI, the first user administers users on the Admin page', async () => {
+    const said = server.cli(['admin', 'promote', alice.email]);
+    assert.match(said, /is now ADMIN/i);
+    const { page } = main;
+    await logIn(page, alice);
+    await go(page, 'Admin', 'Admin');
+    const users = page.getByRole('table', { name: 'Users' });
+    await users.getByRole('rowheader', { name: new RegExp(bob.username) }).waitFor();
+    await page.getByText('Page 1 of 1 · 2 users').waitFor();
+    const me = users.getByRole('row').filter({ hasText: alice.username });
+    assert.match(await me.innerText(), /Admin/);
+    await screenshot(page, '16-admin');
+
+    await page.getByLabel('Username or email contains').fill('bob_');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('Page 1 of 1 · 1 user').waitFor();
+    await page.getByRole('button', { name: `Audit log of ${bob.username}` }).click();
+    const bobsLog = page.getByRole('table', { name: `Audit log of ${bob.username}` });
+    await bobsLog.getByRole('cell', { name: 'Signed up' }).waitFor();
+
+    await page.getByRole('button', { name: `Disable ${bob.username}` }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Disable ${bob.username}?` });
+    await confirm.getByRole('button', { name: 'Disable' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await users.getByText(/Disabled since/).waitFor();
+    await bobsLog.getByRole('cell', { name: 'Account disabled' }).waitFor();
+    await screenshot(page, '17-admin-user-disabled');
+
+    // Disabled, bob's session is over: his next request ends on the login page.
+    await bobs.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    await bobs.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await bobs.page.getByText('Your session has ended').waitFor();
+
+    await page.getByRole('button', { name: `Enable ${bob.username}` }).click();
+    await page.getByRole('alertdialog', { name: `Enable ${bob.username}?` }).getByRole('button', { name: 'Enable' }).click();
+    await users.getByRole('row').filter({ hasText: bob.username }).getByText('Active').waitFor();
+  });
+
+  it('an ordinary user sees no Admin link, and the address says it is not allowed', async () => {
+    const { page } = bobs;
+    await logIn(page, bob);
+    await page.goto(`${server.url}/admin`);
+    // The page restores the session from the cookie, asks `me { role }`, and refuses.
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    assert.equal(await nav.getByRole('link', { name: 'Admin' }).count(), 0);
+    await screenshot(page, '18-admin-not-allowed');
+    assert.deepEqual(bobs.problems, []);
+    await bobs.context.close();
   });
 
   it('saw no page errors and no Content-Security-Policy violations', () => {
