@@ -29,7 +29,7 @@ export function AdminPage() {
     setPending(null);
   };
   async function confirm() {
-    if (pending && (await changes.apply(pending))) setPending(null);
+    if (pending && (await changes.apply(pending, logOf !== null))) setPending(null);
   }
 
   return (

@@ -1,6 +1,6 @@
 // What an administrator can change about a user: the role, disabled or not. Each answer
 // is the changed AdminUser, which Apollo's cache puts into the table by its id; a user's
-// audit log on screen is reloaded, since the change is its newest event.
+// audit log on screen is reloaded (when asked), since the change is its newest event.
 import { useMutation } from '@apollo/client';
 import type { AdminUserFieldsFragment, Role } from '../../gql/graphql';
 import { DisableUserDoc, EnableUserDoc, SetUserRoleDoc } from './operations';
@@ -11,21 +11,21 @@ export type UserChange =
   | { kind: 'enable'; user: AdminUserFieldsFragment };
 
 export function useUserChanges() {
-  const refetch = { refetchQueries: ['UserAuditLog'] };
-  const [setRole, roleState] = useMutation(SetUserRoleDoc, refetch);
-  const [disable, disableState] = useMutation(DisableUserDoc, refetch);
-  const [enable, enableState] = useMutation(EnableUserDoc, refetch);
+  const [setRole, roleState] = useMutation(SetUserRoleDoc);
+  const [disable, disableState] = useMutation(DisableUserDoc);
+  const [enable, enableState] = useMutation(EnableUserDoc);
   const states = [roleState, disableState, enableState];
 
-  /** Apply `change`; true when the API accepted it. */
-  async function apply(change: UserChange): Promise<boolean> {
+  /** Apply `change` (then reload the audit log shown, if `logShown`); true when accepted. */
+  async function apply(change: UserChange, logShown: boolean): Promise<boolean> {
     const userId = change.user.id;
+    const refetchQueries = logShown ? ['UserAuditLog'] : [];
     const run =
       change.kind === 'role'
-        ? setRole({ variables: { userId, role: change.role } })
+        ? setRole({ variables: { userId, role: change.role }, refetchQueries })
         : change.kind === 'disable'
-          ? disable({ variables: { userId } })
-          : enable({ variables: { userId } });
+          ? disable({ variables: { userId }, refetchQueries })
+          : enable({ variables: { userId }, refetchQueries });
     const result = await run.catch(() => null);
     return !!result?.data;
   }
