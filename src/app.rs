@@ -75,6 +75,7 @@ impl App {
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
+            dashboard_dir: config.dashboard_dir.clone(),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: config.graphiql_enabled,
         };

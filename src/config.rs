@@ -209,6 +209,10 @@ pub struct Config {
     /// Log format: `text` or `json`. Levels come from `RUST_LOG`.
     #[arg(long, env = "TALLY_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// Directory of the built dashboard (`npm run build` in `frontend/`), served at `/`;
+    /// relative to the working directory.
+    #[arg(long, env = "TALLY_DASHBOARD_DIR", default_value = "frontend/dist")]
+    pub dashboard_dir: PathBuf,
     /// Days audit events are kept: older ones are deleted at start-up and then hourly.
     /// 0 keeps them forever.
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,

@@ -1,9 +1,11 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` runs
-//! queries from the URL or serves GraphiQL, `/` a landing page, `/healthz` and `/readyz`
-//! report liveness and readiness. Every response passes the CORS allow-list ([`cors`]) and
-//! gets the security headers ([`headers`]).
+//! queries from the URL or serves GraphiQL, `/healthz` and `/readyz` report liveness and
+//! readiness, and every other path is the dashboard ([`dashboard`]). Every response passes
+//! the CORS allow-list ([`cors`]) and gets the security headers ([`headers`]); the dashboard
+//! and the other HTML pages bring their own Content-Security-Policy, which is kept.
 
 pub mod cors;
+mod dashboard;
 mod graphiql;
 mod graphql;
 mod headers;
@@ -39,6 +41,8 @@ pub struct AppState {
     pub store: Store,
     pub gate: Arc<AuthGate>,
     pub max_body_bytes: usize,
+    /// The built dashboard (`frontend/dist`), served at `/`.
+    pub dashboard_dir: std::path::PathBuf,
     /// Longest a GraphQL request may run; `None`: no limit.
     pub graphql_timeout: Option<Duration>,
     /// Serve GraphiQL at `GET /graphql` (without `query`).
@@ -54,10 +58,10 @@ impl FromRef<AppState> for Arc<AuthGate> {
 /// The application's routes, with [`with_layers`].
 pub fn router(state: AppState, cors: &Cors) -> Router {
     let routes = Router::new()
-        .route("/", get(home::page))
         .route("/graphql", get(graphql::get).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
+        .fallback(dashboard::serve)
         .with_state(state);
     with_layers(routes, cors)
 }

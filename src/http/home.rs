@@ -1,14 +1,15 @@
-//! `GET /`: a landing page until the dashboard (`frontend/`) is served here. Its policy allows
-//! its one inline stylesheet, by hash, and nothing else.
+//! The landing page, shown at `/` while the dashboard is not built (see `dashboard.rs`): it
+//! says how to build it and where the API is. Its policy allows its one inline stylesheet,
+//! by hash, and nothing else.
 
 use axum::response::{Html, IntoResponse, Response};
 
 use super::headers::{PAGE_BASELINE, inline_hash, with_policy};
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .2rem}";
 
 /// The landing page, with its own policy.
-pub async fn page() -> Response {
+pub fn page() -> Response {
     let html = format!(
         r#"<!doctype html>
 <html lang="en">
@@ -18,6 +19,11 @@ pub async fn page() -> Response {
 </head>
 <body>
   <h1>Tally</h1>
+  <p>The dashboard has not been built, so there is nothing to show here yet. Build it with
+     <code>scripts/serve</code> (which builds it when needed and starts Tally), or by hand:
+     <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>. Tally serves
+     <code>frontend/dist</code> (or the directory given by <code>--dashboard-dir</code> /
+     <code>TALLY_DASHBOARD_DIR</code>) and picks up a new build without a restart.</p>
   <p>Personal finance over GraphQL. The API is at <code>POST /graphql</code>;
      explore it in <a href="/graphql">GraphiQL</a>.</p>
   <p>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></p>

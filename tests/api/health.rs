@@ -31,7 +31,8 @@ async fn get_graphql_serves_graphiql_with_a_headers_editor() {
 
 #[tokio::test]
 async fn the_root_page_points_to_graphiql() {
-    let app = TestApp::spawn().await;
+    let no_build = std::env::temp_dir().join("tally-no-dashboard-build");
+    let app = TestApp::spawn_with(|config| config.dashboard_dir = no_build).await;
     let response = app.client.get(app.url("/")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert!(

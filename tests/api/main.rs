@@ -25,6 +25,7 @@ mod category_delete;
 mod config;
 mod cors;
 mod csrf;
+mod dashboard;
 mod delete_account;
 mod enumeration;
 mod exports;

@@ -1,0 +1,400 @@
+// The dashboard end to end: the real `tally` binary on a fresh database serving the built
+// dashboard, driven through Debian's Chromium. One user's story in order (sign up, record
+// income and expenses, watch tiles and charts change, page through, import a CSV with a
+// bad row, export), a phone-width look, a reload that keeps the session (refresh cookie),
+// Settings → Security (change password, sessions, audit log), "log out everywhere" from a
+// second browser context ending the first, a second user who sees none of it, and the
+// Admin page after `tally admin promote`. Screenshots of every page land in
+// test-artifacts/.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { launch, openPage, screenshot } from './browser.mjs';
+import { startTally } from './tally.mjs';
+
+const year = new Date().getFullYear();
+const suffix = Date.now().toString(36);
+// Passphrases the sign-up policy accepts (8+ characters, not common: zxcvbn score 3+).
+const alice = { username: `alice_${suffix}`, email: `alice_${suffix}@example.com`, password: 'copper lantern orbit 4817' };
+const bob = { username: `bob_${suffix}`, email: `bob_${suffix}@example.com`, password: 'velvet tundra gazebo 2093' };
+const ALICE_NEW_PASSWORD = 'marble quokka harvest 7351';
+const BAD_ROW = 17; // spreadsheet numbering: header is row 1
+
+/** 30 good rows and, at spreadsheet row BAD_ROW, one whose amount is not a number. */
+function csvWithOneBadRow() {
+  const rows = ['date,description,amount'];
+  for (let i = 1; i <= 31; i += 1) {
+    const day = String(((i - 1) % 28) + 1).padStart(2, '0');
+    const row = i + 1;
+    rows.push(row === BAD_ROW ? `${year}-02-${day},Broken row,twelve` : `${year}-02-${day},Imported coffee ${String(i).padStart(2, '0')},-3.${String(i).padStart(2, '0')}`);
+  }
+  return rows.join('\n');
+}
+
+let server;
+let browser;
+let main; // alice's page: { context, page, problems }
+let bobs; // bob's browser, from his sign-up on
+
+/** No access token (or anything else) is ever written to web storage. */
+async function assertNothingStored(page) {
+  const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(stored, { local: 0, session: 0 });
+}
+
+/** Log in on the login page; it goes on to the page the user was sent away from. */
+async function logIn(page, user) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+async function signUp(page, user) {
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+}
+
+async function go(page, link, heading) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+async function addTransaction(page, { direction, amount, description, category }) {
+  await page.getByRole('button', { name: 'Add transaction' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a transaction' });
+  await dialog.getByLabel(direction === 'in' ? 'Money in' : 'Money out').check();
+  await dialog.getByLabel('Amount').fill(amount);
+  await dialog.getByLabel('Description').fill(description);
+  await dialog.getByLabel('Category').selectOption({ label: category });
+  await dialog.getByRole('button', { name: 'Add transaction' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: description }).first().waitFor();
+}
+
+async function tile(page, testId) {
+  return (await page.getByTestId(testId).locator('.tile-value').textContent()).trim();
+}
+
+/** Bars with a height (recharts draws a path only for a non-zero bar) and pie slices. */
+async function chartMarks(page) {
+  await page.locator('.recharts-surface').first().waitFor();
+  return page.evaluate(() => ({
+    bars: document.querySelectorAll('.recharts-bar-rectangle path').length,
+    slices: document.querySelectorAll('.recharts-pie-sector path').length,
+  }));
+}
+
+describe('Tally dashboard in Chromium', { concurrency: false }, () => {
+  before(async () => {
+    server = await startTally();
+    browser = await launch();
+    main = await openPage(browser);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sends an anonymous visitor to the login page after trying to restore a session', async () => {
+    const refreshes = [];
+    main.page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('RefreshSession')) refreshes.push(r);
+    });
+    const response = await main.page.goto(`${server.url}/`);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self';/);
+    await main.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    assert.equal(refreshes.length, 1, 'one refreshSession attempt on page load');
+    await screenshot(main.page, '01-login');
+  });
+
+  it('signs up, lands on an empty overview, then sees income and expenses change tiles and charts', async () => {
+    const { page } = main;
+    await signUp(page, alice);
+    assert.equal(await tile(page, 'tile-income'), '$0.00');
+    const before = await chartMarks(page);
+    assert.equal(before.bars, 0);
+    assert.equal(before.slices, 0);
+    await page.getByText('No expenses in this period.').waitFor();
+
+    await go(page, 'Transactions', 'Transactions');
+    await addTransaction(page, { direction: 'in', amount: '3000', description: 'Salary November', category: 'Income / Salary' });
+    await addTransaction(page, { direction: 'out', amount: '1200', description: 'Rent November', category: 'Housing / Rent' });
+    await addTransaction(page, { direction: 'out', amount: '50.25', description: 'Weekly groceries', category: 'Personal running costs / Groceries' });
+
+    await go(page, 'Overview', 'Overview');
+    await page.getByTestId('tile-income').getByText('$3,000.00').waitFor();
+    assert.equal(await tile(page, 'tile-expenses'), '$1,250.25');
+    assert.equal(await tile(page, 'tile-net-income'), '$1,749.75');
+    assert.match(await tile(page, 'tile-savings-rate'), /^58\.3\d%$/);
+    const afterMarks = await chartMarks(page);
+    assert.ok(afterMarks.bars >= 2, `income and expense bars drawn: ${afterMarks.bars}`);
+    assert.equal(afterMarks.slices, 2, 'Housing and Personal running costs');
+    const shares = page.getByRole('list', { name: 'Expenses by category' });
+    await shares.getByText('Housing').waitFor();
+    await shares.getByText('$1,200.00').waitFor();
+    await screenshot(page, '02-overview');
+  });
+
+  it('imports a CSV: one bad row is reported by row number and nothing is written, then the good rows', async () => {
+    const { page } = main;
+    await go(page, 'Transactions', 'Transactions');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transactions from CSV' });
+    await dialog.getByLabel('CSV text').fill(csvWithOneBadRow());
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const result = dialog.getByRole('status', { name: 'Import result' });
+    await result.getByText(/nothing was imported/).waitFor();
+    const errors = dialog.getByRole('table', { name: 'Rows with errors' });
+    const row = errors.getByRole('row').nth(1);
+    assert.equal((await row.getByRole('cell').first().textContent()).trim(), String(BAD_ROW));
+    await screenshot(page, '03-import-error');
+    await page.getByText('Page 1 of 1 · 3 transactions').waitFor();
+
+    await dialog.getByLabel('Import nothing if any row has an error').uncheck();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await result.getByText('Imported 30 transactions').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByText('Page 1 of 2 · 33 transactions').waitFor();
+  });
+
+  it('pages through transactions with keyset cursors, filters, and deletes after confirming', async () => {
+    const { page } = main;
+    const rows = page.locator('table.transactions tbody tr');
+    assert.equal(await rows.count(), 25);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2 of 2 · 33 transactions').waitFor();
+    assert.equal(await rows.count(), 8);
+    assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
+    await screenshot(page, '04-transactions-page-2');
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByText('Page 1 of 2 · 33 transactions').waitFor();
+
+    await page.getByLabel('Description contains').fill('coffee 07');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Page 1 of 1 · 1 transaction').waitFor();
+    await page.getByRole('button', { name: 'Delete Imported coffee 07' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this transaction?' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No transactions match.').waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByText('Page 1 of 2 · 32 transactions').waitFor();
+    await screenshot(page, '05-transactions');
+  });
+
+  it('exports the transactions as CSV', async () => {
+    const { page } = main;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    assert.match(download.suggestedFilename(), /^tally-transactions-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text.trim().split(/\r?\n/);
+    assert.equal(lines[0], 'date,account,category,description,amount,currency,tags,notes,id');
+    assert.equal(lines.length, 33, 'header and 32 transactions');
+    assert.ok(lines.some((l) => l.includes('Salary November') && l.includes('3000.00')));
+    assert.ok(!lines.some((l) => l.includes('Imported coffee 07')), 'the deleted one is gone');
+  });
+
+  it('opens an investment account and values it: net worth and allocation follow', async () => {
+    const { page } = main;
+    await go(page, 'Accounts', 'Accounts');
+    await page.getByRole('rowheader', { name: /Default/ }).waitFor();
+    await page.getByRole('button', { name: 'Open an account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open an account' });
+    await dialog.getByLabel('Name').fill('Brokerage');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Investment' });
+    await dialog.getByRole('button', { name: 'Open account' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: 'Brokerage' }).waitFor();
+    await screenshot(page, '06-accounts');
+
+    await go(page, 'Net worth', 'Net worth');
+    const before = (await page.getByTestId('tile-net-worth').locator('.tile-value').textContent()).trim();
+    assert.equal(before, '$1,658.02', 'the checking account: 3000 - 1200 - 50.25 - 29 imported coffees');
+    const form = page.getByRole('form', { name: 'Record a valuation' });
+    await form.getByLabel('Value').fill('5000');
+    await form.getByRole('button', { name: 'Save valuation' }).click();
+    await page.getByTestId('tile-net-worth').getByText('$6,658.02').waitFor();
+    await page.getByRole('list', { name: 'Allocation amounts' }).getByText('Investment').waitFor();
+    await page.getByRole('cell', { name: '$5,000.00' }).waitFor();
+    await screenshot(page, '07-net-worth');
+  });
+
+  it('shows every other page', async () => {
+    const { page } = main;
+
+    await go(page, 'Categories', 'Categories');
+    await page.getByText('Groceries').waitFor();
+    await screenshot(page, '08-categories');
+
+    await go(page, 'Budgets', 'Budgets');
+    const form = page.getByRole('form', { name: 'Set a budget' });
+    await form.getByLabel('Category').selectOption({ label: 'Personal running costs / Groceries' });
+    await form.getByLabel('Amount').fill('400');
+    await form.getByRole('button', { name: 'Set budget' }).click();
+    await page.getByRole('rowheader', { name: 'Personal running costs / Groceries' }).waitFor();
+    await screenshot(page, '09-budgets');
+
+    await go(page, 'Settings', 'Settings');
+    await page.getByText(alice.email).waitFor();
+    await screenshot(page, '10-settings');
+  });
+
+  it('fits a phone screen (375 px) without sideways scrolling', async () => {
+    const phone = await main.context.newPage();
+    await phone.setViewportSize({ width: 375, height: 812 });
+    await phone.goto(`${server.url}/`);
+    // A new tab has no token in memory: it restores the session through the cookie.
+    await phone.getByTestId('tile-income').getByText('$3,000.00').waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+    await screenshot(phone, '11-overview-phone');
+    await phone.close();
+  });
+
+  it('stays logged in across a reload (refresh cookie), with nothing in web storage', async () => {
+    const { page } = main;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByText(alice.email).waitFor();
+    await assertNothingStored(page);
+  });
+
+  it('shows Settings → Security: sessions, audit log, and a password change with its errors', async () => {
+    const { page } = main;
+    const sessions = page.getByRole('table', { name: 'Active sessions' });
+    const current = sessions.getByRole('row').filter({ hasText: 'This session' });
+    await current.waitFor();
+    assert.equal(await current.count(), 1, 'exactly one session is this one');
+    assert.match(await current.innerText(), /127\.0\.0\.1/);
+    const log = page.getByRole('table', { name: 'My audit log' });
+    await log.getByRole('cell', { name: 'Signed up' }).waitFor();
+    await log.getByRole('cell', { name: 'Created' }).first().waitFor();
+
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel('Current password').fill(alice.password);
+    await form.getByLabel('New password', { exact: true }).fill('password123');
+    await form.getByLabel('Repeat the new password').fill('password123');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/Password is too (common|easy to guess)/).waitFor();
+    assert.equal(await form.getByLabel('New password', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await screenshot(page, '13-settings-password-error');
+
+    await form.getByLabel('New password', { exact: true }).fill(ALICE_NEW_PASSWORD);
+    await form.getByLabel('Repeat the new password').fill(ALICE_NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Every other session has been logged out').waitFor();
+    alice.password = ALICE_NEW_PASSWORD;
+    await log.getByRole('cell', { name: 'Password changed' }).waitFor();
+    await go(page, 'Overview', 'Overview');
+    await page.getByTestId('tile-income').getByText('$3,000.00').waitFor();
+    await go(page, 'Settings', 'Settings');
+    await page.getByRole('table', { name: 'Active sessions' }).waitFor();
+    await screenshot(page, '14-settings-security');
+  });
+
+  it('logs out everywhere from a second context and the first is sent to the login page', async () => {
+    const second = await openPage(browser);
+    await second.page.goto(`${server.url}/login`);
+    await logIn(second.page, alice);
+    await go(second.page, 'Settings', 'Settings');
+    const others = second.page.getByRole('table', { name: 'Active sessions' }).getByRole('row');
+    await others.nth(2).waitFor();
+    await second.page.getByRole('button', { name: 'Log out everywhere' }).click();
+    const confirm = second.page.getByRole('alertdialog', { name: 'Log out on every device?' });
+    await confirm.getByRole('button', { name: 'Log out everywhere' }).click();
+    await second.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await second.page.getByText('You have been logged out on every device.').waitFor();
+
+    // The first context's next request: 401, the refresh fails, the login page says why.
+    await main.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    await main.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await main.page.getByText('Your session has ended').waitFor();
+    await screenshot(main.page, '15-session-ended');
+    assert.deepEqual(second.problems, []);
+    await second.context.close();
+  });
+
+  it("a second user in another browser sees none of the first user's data", async () => {
+    bobs = await openPage(browser);
+    const { page } = bobs;
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await signUp(page, bob);
+    assert.equal(await tile(page, 'tile-income'), '$0.00');
+    assert.equal(await tile(page, 'tile-expenses'), '$0.00');
+    await go(page, 'Transactions', 'Transactions');
+    await page.getByText('No transactions match.').waitFor();
+    await page.getByText('Page 1 of 1 · 0 transactions').waitFor();
+    await go(page, 'Budgets', 'Budgets');
+    await page.getByText('No budgets for this month.').waitFor();
+    await go(page, 'Settings', 'Settings');
+    await page.getByText(bob.email).waitFor();
+    const text = await page.locator('body').innerText();
+    for (const secret of [alice.email, alice.username, 'Salary November', 'Imported coffee']) {
+      assert.ok(!text.includes(secret), `bob's page shows ${secret}`);
+    }
+    await screenshot(page, '12-second-user');
+    assert.deepEqual(bobs.problems, []);
+  });
+
+  it('promoted with the CLI, the first user administers users on the Admin page', async () => {
+    const said = server.cli(['admin', 'promote', alice.email]);
+    assert.match(said, /is now ADMIN/i);
+    const { page } = main;
+    await logIn(page, alice);
+    await go(page, 'Admin', 'Admin');
+    const users = page.getByRole('table', { name: 'Users' });
+    await users.getByRole('rowheader', { name: new RegExp(bob.username) }).waitFor();
+    await page.getByText('Page 1 of 1 · 2 users').waitFor();
+    const me = users.getByRole('row').filter({ hasText: alice.username });
+    assert.match(await me.innerText(), /Admin/);
+    await screenshot(page, '16-admin');
+
+    await page.getByLabel('Username or email contains').fill('bob_');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('Page 1 of 1 · 1 user').waitFor();
+    await page.getByRole('button', { name: `Audit log of ${bob.username}` }).click();
+    const bobsLog = page.getByRole('table', { name: `Audit log of ${bob.username}` });
+    await bobsLog.getByRole('cell', { name: 'Signed up' }).waitFor();
+
+    await page.getByRole('button', { name: `Disable ${bob.username}` }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Disable ${bob.username}?` });
+    await confirm.getByRole('button', { name: 'Disable' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await users.getByText(/Disabled since/).waitFor();
+    await bobsLog.getByRole('cell', { name: 'Account disabled' }).waitFor();
+    await screenshot(page, '17-admin-user-disabled');
+
+    // Disabled, bob's session is over: his next request ends on the login page.
+    await bobs.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    await bobs.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await bobs.page.getByText('Your session has ended').waitFor();
+
+    await page.getByRole('button', { name: `Enable ${bob.username}` }).click();
+    await page.getByRole('alertdialog', { name: `Enable ${bob.username}?` }).getByRole('button', { name: 'Enable' }).click();
+    await users.getByRole('row').filter({ hasText: bob.username }).getByText('Active').waitFor();
+  });
+
+  it('an ordinary user sees no Admin link, and the address says it is not allowed', async () => {
+    const { page } = bobs;
+    await logIn(page, bob);
+    await page.goto(`${server.url}/admin`);
+    // The page restores the session from the cookie, asks `me { role }`, and refuses.
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    assert.equal(await nav.getByRole('link', { name: 'Admin' }).count(), 0);
+    await screenshot(page, '18-admin-not-allowed');
+    assert.deepEqual(bobs.problems, []);
+    await bobs.context.close();
+  });
+
+  it('saw no page errors and no Content-Security-Policy violations', () => {
+    assert.deepEqual(main.problems, []);
+  });
+});

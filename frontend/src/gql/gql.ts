@@ -1,0 +1,328 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.SignupDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": typeof types.AccountsPageDocument,
+    "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": typeof types.AccountFieldsFragmentDoc,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserAuditLogDocument,
+    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetStatusFieldsFragmentDoc,
+    "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.BudgetsPageDocument,
+    "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": typeof types.SetBudgetDocument,
+    "\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n": typeof types.DeleteBudgetDocument,
+    "\n  mutation CopyBudgets($month: Month!) {\n    copyBudgets(month: $month) {\n      id\n    }\n  }\n": typeof types.CopyBudgetsDocument,
+    "\n  query CategoriesPage {\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.CategoriesPageDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCategoryDocument,
+    "\n  mutation RenameCategory($id: UUID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RenameCategoryDocument,
+    "\n  mutation DeleteCategory($id: UUID!, $reassignTo: UUID, $clearTransactions: Boolean) {\n    deleteCategory(id: $id, reassignTo: $reassignTo, clearTransactions: $clearTransactions) {\n      id\n      transactionsMoved\n    }\n  }\n": typeof types.DeleteCategoryDocument,
+    "\n  query NetWorthPage($from: Month!, $to: Month!) {\n    netWorth(from: $from, to: $to) {\n      currency\n      current {\n        ...NetWorthMonthFields\n      }\n      months {\n        ...NetWorthMonthFields\n      }\n      allocation {\n        kind\n        amount\n        share\n      }\n    }\n    accounts {\n      id\n      name\n      kind\n      currency\n      balance\n      archived\n    }\n    valuations {\n      id\n      date\n      value\n      currency\n      account {\n        id\n        name\n      }\n    }\n  }\n": typeof types.NetWorthPageDocument,
+    "\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n": typeof types.NetWorthMonthFieldsFragmentDoc,
+    "\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n": typeof types.SetValuationDocument,
+    "\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n": typeof types.DeleteValuationDocument,
+    "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
+    "\n  query ExportMyData {\n    exportMyData\n  }\n": typeof types.ExportMyDataDocument,
+    "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": typeof types.DeleteMyAccountDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyAuditLogDocument,
+    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": typeof types.TransactionsPageDocument,
+    "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFragmentDoc,
+    "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.CreateTransactionDocument,
+    "\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.UpdateTransactionDocument,
+    "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n": typeof types.DeleteTransactionDocument,
+    "\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTransferDocument,
+    "\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": typeof types.ImportTransactionsDocument,
+    "\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n": typeof types.ExportTransactionsDocument,
+};
+const documents: Documents = {
+    "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n": types.AuthFieldsFragmentDoc,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.SignupDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": types.AccountsPageDocument,
+    "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": types.AccountFieldsFragmentDoc,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
+    "\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n": types.DeleteAccountDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.EnableUserDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserAuditLogDocument,
+    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetStatusFieldsFragmentDoc,
+    "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.BudgetsPageDocument,
+    "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": types.SetBudgetDocument,
+    "\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n": types.DeleteBudgetDocument,
+    "\n  mutation CopyBudgets($month: Month!) {\n    copyBudgets(month: $month) {\n      id\n    }\n  }\n": types.CopyBudgetsDocument,
+    "\n  query CategoriesPage {\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.CategoriesPageDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n": types.CreateCategoryDocument,
+    "\n  mutation RenameCategory($id: UUID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.RenameCategoryDocument,
+    "\n  mutation DeleteCategory($id: UUID!, $reassignTo: UUID, $clearTransactions: Boolean) {\n    deleteCategory(id: $id, reassignTo: $reassignTo, clearTransactions: $clearTransactions) {\n      id\n      transactionsMoved\n    }\n  }\n": types.DeleteCategoryDocument,
+    "\n  query NetWorthPage($from: Month!, $to: Month!) {\n    netWorth(from: $from, to: $to) {\n      currency\n      current {\n        ...NetWorthMonthFields\n      }\n      months {\n        ...NetWorthMonthFields\n      }\n      allocation {\n        kind\n        amount\n        share\n      }\n    }\n    accounts {\n      id\n      name\n      kind\n      currency\n      balance\n      archived\n    }\n    valuations {\n      id\n      date\n      value\n      currency\n      account {\n        id\n        name\n      }\n    }\n  }\n": types.NetWorthPageDocument,
+    "\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n": types.NetWorthMonthFieldsFragmentDoc,
+    "\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n": types.SetValuationDocument,
+    "\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n": types.DeleteValuationDocument,
+    "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": types.OverviewDocument,
+    "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
+    "\n  query ExportMyData {\n    exportMyData\n  }\n": types.ExportMyDataDocument,
+    "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": types.DeleteMyAccountDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyAuditLogDocument,
+    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": types.TransactionsPageDocument,
+    "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": types.TransactionRowFragmentDoc,
+    "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.CreateTransactionDocument,
+    "\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.UpdateTransactionDocument,
+    "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n": types.DeleteTransactionDocument,
+    "\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n": types.CreateTransferDocument,
+    "\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": types.ImportTransactionsDocument,
+    "\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n": types.ExportTransactionsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n"): (typeof documents)["\n  fragment AuthFields on AuthPayload {\n    accessToken\n    tokenType\n    expiresAt\n    user {\n      id\n      username\n      email\n      baseCurrency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n"): (typeof documents)["\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAccount($id: UUID!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, input: $input) {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($id: UUID!) {\n    deleteAccount(id: $id) {\n      id\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on AdminUser {\n    id\n    username\n    email\n    role\n    disabled\n    disabledAt\n    createdAt\n    lastLoginAt\n    failedLogins\n    lockedUntil\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      edges {\n        node {\n          ...AdminUserFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n"): (typeof documents)["\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyBudgets($month: Month!) {\n    copyBudgets(month: $month) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CopyBudgets($month: Month!) {\n    copyBudgets(month: $month) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CategoriesPage {\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query CategoriesPage {\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameCategory($id: UUID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameCategory($id: UUID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCategory($id: UUID!, $reassignTo: UUID, $clearTransactions: Boolean) {\n    deleteCategory(id: $id, reassignTo: $reassignTo, clearTransactions: $clearTransactions) {\n      id\n      transactionsMoved\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCategory($id: UUID!, $reassignTo: UUID, $clearTransactions: Boolean) {\n    deleteCategory(id: $id, reassignTo: $reassignTo, clearTransactions: $clearTransactions) {\n      id\n      transactionsMoved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NetWorthPage($from: Month!, $to: Month!) {\n    netWorth(from: $from, to: $to) {\n      currency\n      current {\n        ...NetWorthMonthFields\n      }\n      months {\n        ...NetWorthMonthFields\n      }\n      allocation {\n        kind\n        amount\n        share\n      }\n    }\n    accounts {\n      id\n      name\n      kind\n      currency\n      balance\n      archived\n    }\n    valuations {\n      id\n      date\n      value\n      currency\n      account {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query NetWorthPage($from: Month!, $to: Month!) {\n    netWorth(from: $from, to: $to) {\n      currency\n      current {\n        ...NetWorthMonthFields\n      }\n      months {\n        ...NetWorthMonthFields\n      }\n      allocation {\n        kind\n        amount\n        share\n      }\n    }\n    accounts {\n      id\n      name\n      kind\n      currency\n      balance\n      archived\n    }\n    valuations {\n      id\n      date\n      value\n      currency\n      account {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n"): (typeof documents)["\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"): (typeof documents)["\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportMyData {\n    exportMyData\n  }\n"): (typeof documents)["\n  query ExportMyData {\n    exportMyData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"): (typeof documents)["\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"): (typeof documents)["\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n"): (typeof documents)["\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,13 @@
+// A dashboard address that leads nowhere.
+import { Link } from 'react-router';
+
+export function NotFoundPage() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to="/">Go to the overview</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// How a month's budgets stand, as the Overview and Budgets pages show them.
+import { graphql } from '../../gql';
+
+export const BudgetStatusFieldsDoc = graphql(`
+  fragment BudgetStatusFields on BudgetStatus {
+    currency
+    month
+    totalBudgeted
+    totalSpent
+    totalRemaining
+    lines {
+      budgeted
+      spent
+      remaining
+      countedInTotals
+      budget {
+        id
+        category {
+          id
+          name
+          parent {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);

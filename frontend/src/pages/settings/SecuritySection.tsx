@@ -1,0 +1,18 @@
+// Security: change the password, see and end sessions (one, or all with "Log out
+// everywhere"), and read the account's audit log.
+import { AuditLogPanel } from './AuditLogPanel';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { SessionsPanel } from './SessionsPanel';
+
+export function SecuritySection() {
+  return (
+    <section aria-labelledby="security-h">
+      <h2 id="security-h" className="section-title">
+        Security
+      </h2>
+      <ChangePasswordForm />
+      <SessionsPanel />
+      <AuditLogPanel />
+    </section>
+  );
+}
