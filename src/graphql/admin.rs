@@ -24,30 +24,13 @@ const MAX_PAGE_SIZE: i32 = 200;
 
 /// What a user may do beyond their own data.
 #[derive(Enum, Clone, Copy, PartialEq, Eq, Debug)]
+#[graphql(remote = "auth::Role")]
 pub enum Role {
     /// Their own data only.
     User,
     /// Also the administration API: users, roles, disabling accounts. No access to other
     /// users' finance data.
     Admin,
-}
-
-impl From<auth::Role> for Role {
-    fn from(role: auth::Role) -> Self {
-        match role {
-            auth::Role::User => Self::User,
-            auth::Role::Admin => Self::Admin,
-        }
-    }
-}
-
-impl From<Role> for auth::Role {
-    fn from(role: Role) -> Self {
-        match role {
-            Role::User => Self::User,
-            Role::Admin => Self::Admin,
-        }
-    }
 }
 
 #[ComplexObject]

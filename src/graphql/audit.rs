@@ -17,6 +17,7 @@ pub const DEFAULT_PAGE_SIZE: i32 = 50;
 
 /// What happened, as the audit log names it.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "Action")]
 pub enum AuditAction {
     Signup,
     LoginSucceeded,
@@ -40,30 +41,6 @@ pub enum AuditAction {
     Deleted,
     /// Transactions were imported into the account `entityId`.
     Imported,
-}
-
-impl From<Action> for AuditAction {
-    fn from(action: Action) -> Self {
-        match action {
-            Action::Signup => Self::Signup,
-            Action::LoginSucceeded => Self::LoginSucceeded,
-            Action::LoginFailed => Self::LoginFailed,
-            Action::SessionRefreshed => Self::SessionRefreshed,
-            Action::RefreshReuseDetected => Self::RefreshReuseDetected,
-            Action::Logout => Self::Logout,
-            Action::LogoutEverywhere => Self::LogoutEverywhere,
-            Action::SessionRevoked => Self::SessionRevoked,
-            Action::PasswordChanged => Self::PasswordChanged,
-            Action::AccountDeleted => Self::AccountDeleted,
-            Action::RoleChanged => Self::RoleChanged,
-            Action::UserDisabled => Self::UserDisabled,
-            Action::UserEnabled => Self::UserEnabled,
-            Action::Created => Self::Created,
-            Action::Updated => Self::Updated,
-            Action::Deleted => Self::Deleted,
-            Action::Imported => Self::Imported,
-        }
-    }
 }
 
 /// One event of a user's audit log. Never a password, token or secret.
