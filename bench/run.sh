@@ -2,7 +2,7 @@
 # Benchmark of the authenticated `transactions(first: 50)` query against its HTTP ceiling.
 #
 # One run, everything throwaway:
-#  1. builds release (`tally` and the `ceiling` bench binary, benches/ceiling.rs);
+#  1. builds release (`tally` and the `ceiling` bench binary, bench/ceiling.rs);
 #  2. creates a fresh PostgreSQL database tally_bench_<random> (dropped at exit);
 #  3. starts `tally serve` (release) on a free port with a generated JWT secret, BCRYPT_COST=4
 #     and the per-IP sign-up/login rate limits off (the seeding signs up from one address);

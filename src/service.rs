@@ -8,7 +8,6 @@
 //! - the database itself refuses cross-user references: accounts and categories are referenced
 //!   through composite `(user_id, id)` foreign keys.
 
-#[path = "entities/mod.rs"]
 mod entities;
 
 pub mod accounts;

@@ -12,7 +12,7 @@ use serde_json::json;
 use tally::config::Config;
 use uuid::Uuid;
 
-use crate::audit_log::audit_log;
+use crate::audit::log::audit_log;
 use crate::helpers::TestApp;
 
 /// An app on a database this test can open too, that database's URL, and a connection.

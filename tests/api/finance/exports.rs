@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
+use crate::finance::imports::import;
 use crate::helpers::{TestApp, TestUser};
-use crate::imports::import;
 
 const EXPORT: &str = "query($filter: TransactionFilter) { exportTransactions(filter: $filter) }";
 const HEADER: &str = "date,account,category,description,amount,currency,tags,notes,id\r\n";

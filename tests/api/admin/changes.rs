@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::admin::{admin, logged_in_again, login, status_of};
+use crate::admin::roles::{admin, logged_in_again, login, status_of};
 use tally::auth::Role;
 
 use crate::helpers::{TestApp, TestUser, error_with_code};
@@ -99,7 +99,7 @@ async fn disabling_refuses_the_users_token_at_once_despite_the_auth_cache() {
 async fn nobody_can_disable_themselves() {
     let app = uncached().await;
     let admin = admin(&app).await;
-    let _other_admin = crate::admin::admin(&app).await;
+    let _other_admin = crate::admin::roles::admin(&app).await;
     let body = app.gql(Some(&admin.token), DISABLE, vars(&admin.id)).await;
     let error = error_with_code(&body, "BAD_USER_INPUT");
     assert_eq!(error["extensions"]["field"], "userId");

@@ -6,8 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::json;
 
-use crate::admin::{logged_in_again, status_of};
-use crate::admin_shared::{SharedDatabase, app_on_shared_database};
+use crate::admin::roles::{logged_in_again, status_of};
+use crate::admin::shared::{SharedDatabase, app_on_shared_database};
 use crate::helpers::error_with_code;
 
 /// Run `tally admin <args…>` on `db`, with nothing else from the environment.

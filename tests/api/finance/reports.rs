@@ -380,7 +380,7 @@ async fn sums_beyond_64_bits_are_reported_exactly() {
             csv.push_str(&format!("2026-01-01,{payee},10000000000000.00\n"));
             csv.push_str(&format!("2026-01-01,{payee},-10000000000000.00\n"));
         }
-        let result = crate::imports::import(&app, &user, &csv, json!({})).await;
+        let result = crate::finance::imports::import(&app, &user, &csv, json!({})).await;
         assert_eq!(result["imported"], 10_000, "{result}");
     }
 

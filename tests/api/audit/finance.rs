@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::audit_log::audit_log;
+use crate::audit::log::audit_log;
 use crate::helpers::{TestApp, TestUser, error_with_code};
 
 /// The user's finance events, oldest first, as `ACTION entityType entityId[ reason]`.

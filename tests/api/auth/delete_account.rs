@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
+use crate::finance::imports::import;
 use crate::helpers::{TestApp, TestUser, error_with_code};
-use crate::imports::import;
 
 const DELETE: &str = "mutation($password: String!) { deleteMyAccount(password: $password) }";
 

@@ -164,7 +164,9 @@ async fn an_archived_account_takes_no_import_or_transfer() {
     app.ok(&user.token, DELETE, json!({ "id": savings })).await;
 
     let csv = "Date,Payee,Amount\n2026-01-02,Shop,-1.00\n";
-    let body = crate::imports::try_import(&app, &user, csv, json!({ "accountId": savings })).await;
+    let body =
+        crate::finance::imports::try_import(&app, &user, csv, json!({ "accountId": savings }))
+            .await;
     let error = error_with_code(&body, "BAD_USER_INPUT");
     assert_eq!(error["extensions"]["field"], "input.accountId");
     let body = app

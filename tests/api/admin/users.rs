@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::admin::admin;
+use crate::admin::roles::admin;
 use crate::helpers::{TestApp, error_with_code};
 
 const USERS: &str = "query($first: Int, $after: String, $search: String) {

@@ -4,12 +4,12 @@
 
 use serde_json::{Value, json};
 
-use crate::audit_finance::{
+use crate::audit::finance::{
     CREATE_TRANSACTION, CREATE_TRANSFER, DELETE_CATEGORY, DELETE_TRANSACTION, UPDATE_TRANSACTION,
     finance_events, id, run, spending,
 };
+use crate::finance::imports::try_import;
 use crate::helpers::{TestApp, error_with_code};
-use crate::imports::try_import;
 #[tokio::test]
 async fn transaction_writes_are_logged_once_each_and_a_retried_create_adds_nothing() {
     let app = TestApp::spawn().await;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use sea_orm::{ConnectionTrait, Database, Statement};
 use serde_json::json;
 
-use crate::admin::{admin, logged_in_again, status_of};
+use crate::admin::roles::{admin, logged_in_again, status_of};
 use crate::helpers::{TestApp, error_with_code};
 
 /// A database opened by URL, not only through one `TestApp`; a SQLite file is removed on drop.

@@ -1,0 +1,15 @@
+//! sea-orm entities: one per table. This module is a *private child of `service`*, so nothing
+//! outside the service layer can name an entity or build a query with one; each owned entity
+//! implements `service::Owned`, the only way to start a query of user data.
+
+pub mod account;
+pub mod audit_event;
+pub mod budget;
+pub mod category;
+pub mod idempotency_key;
+pub mod refresh_token;
+pub mod session;
+pub mod transaction;
+pub mod transaction_tag;
+pub mod user;
+pub mod valuation;

@@ -1,0 +1,6 @@
+//! The audit log: what is recorded, for whom, and what the database keeps.
+
+pub mod finance;
+pub mod ledger;
+pub mod log;
+pub mod store;

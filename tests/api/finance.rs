@@ -1,0 +1,22 @@
+//! The finance domain: accounts, categories, transactions, transfers, budgets, valuations,
+//! reports, CSV, money, and isolation between users.
+
+pub mod account_lifecycle;
+pub mod accounts;
+pub mod balances;
+pub mod budgets;
+pub mod categories;
+pub mod category_delete;
+pub mod exports;
+pub mod idempotency;
+pub mod imports;
+pub mod isolation;
+pub mod isolation_finance;
+pub mod money;
+pub mod net_worth;
+pub mod pagination;
+pub mod reports;
+pub mod tags;
+pub mod transactions;
+pub mod transfers;
+pub mod valuations;
