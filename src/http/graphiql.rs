@@ -2,95 +2,69 @@
 //! Its "Headers" tab takes `{"Authorization": "Bearer <accessToken>"}` after `login`; headers
 //! are not persisted.
 //!
-//! The page loads React, ReactDOM and GraphiQL from unpkg, each pinned by version and by
-//! Subresource Integrity, and its Content-Security-Policy lets the browser run exactly those
-//! three files and the inline bootstrap script (allowed by its SHA-256), nothing else.
+//! GraphiQL is bundled with the dashboard build (`frontend/graphiql.html`, built into
+//! `<dashboard dir>/graphiql.html` with its scripts, styles, fonts and editor workers under
+//! `/assets/`), so it works without reaching any other site. Its Content-Security-Policy lets
+//! the browser run scripts and workers from this origin only: no inline script, no `eval`, no
+//! CDN. Without a build, the page says how to make one.
 
+use std::path::Path;
+
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::headers::{PAGE_BASELINE, inline_hash, with_policy};
 
-const REACT: &str = "https://unpkg.com/react@18.3.1/umd/react.production.min.js";
-const REACT_DOM: &str = "https://unpkg.com/react-dom@18.3.1/umd/react-dom.production.min.js";
-const GRAPHIQL_JS: &str = "https://unpkg.com/graphiql@3.9.0/graphiql.min.js";
-const GRAPHIQL_CSS: &str = "https://unpkg.com/graphiql@3.9.0/graphiql.min.css";
+/// The built page, relative to the dashboard directory.
+pub const PAGE_FILE: &str = "graphiql.html";
 
-// Subresource Integrity of the files above: `npm pack react@18.3.1 react-dom@18.3.1
-// graphiql@3.9.0`, then for each file the page loads (`umd/react.production.min.js`,
-// `umd/react-dom.production.min.js`, `graphiql.min.js`, `graphiql.min.css`):
-// `echo "sha384-$(openssl dgst -sha384 -binary FILE | openssl base64 -A)"`. A version bump
-// must recompute them, or browsers refuse to run the file.
-const REACT_SRI: &str = "sha384-DGyLxAyjq0f9SPpVevD6IgztCFlnMF6oW/XQGmfe+IsZ8TqEiDrcHkMLKI6fiB/Z";
-const REACT_DOM_SRI: &str =
-    "sha384-gTGxhz21lVGYNMcdJOyq01Edg0jhn/c22nsx0kyqP0TxaV5WVdsSH1fSDUf5YJj1";
-const GRAPHIQL_JS_SRI: &str =
-    "sha384-8NGfVj4CVlqHajlZj+bPJT4thxPMHMJYn7DWK2CvtopLd02E7qsPHazniBYvVjOO";
-const GRAPHIQL_CSS_SRI: &str =
-    "sha384-QMux00XgRtwRLSYIY3kw2rj1ovk5AuuliAchk+HSQbqdbGFnz9GYuqIlOqxhwCE2";
+/// Scripts and the editor's workers: this origin only. Styles: this origin, and inline
+/// styles because the editor sets `style` attributes and inserts `<style>` elements at run
+/// time (a style cannot run script, and the page shows no user-supplied markup). Fonts
+/// (the editor's icons) from this origin or `data:`; requests to this origin only.
+pub const POLICY: &str = "default-src 'none'; script-src 'self'; worker-src 'self'; \
+     style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; \
+     connect-src 'self'; manifest-src 'self'";
 
-/// The inline script that starts GraphiQL. The policy allows it by the hash of this exact
-/// text, computed from it on every request, so editing it cannot leave a stale hash behind.
-const BOOTSTRAP: &str = r#"
-    const defaultQuery = `# Welcome to Tally.
-# 1. Run the signup (or login) mutation below.
-# 2. Copy accessToken into the Headers tab as
-#    {"Authorization": "Bearer <accessToken>"}
-# 3. Query your data, e.g. { me { username } transactions(first: 10) { edges { node { date amount description } } } }
-
-mutation Signup {
-  signup(input: {username: "ada", email: "ada@example.com", password: "a long passphrase"}) {
-    accessToken
-    expiresAt
-  }
+/// The GraphiQL page from `dashboard_dir`, with its own policy; without a build, a page that
+/// says how to build it.
+pub async fn page(dashboard_dir: &Path) -> Response {
+    match tokio::fs::read_to_string(dashboard_dir.join(PAGE_FILE)).await {
+        Ok(html) => {
+            let no_cache = [(header::CACHE_CONTROL, "no-cache")];
+            let response = (no_cache, Html(html)).into_response();
+            with_policy(response, &format!("{POLICY}; {PAGE_BASELINE}"))
+        }
+        Err(_) => not_built(),
+    }
 }
-`;
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultQuery,
-        defaultEditorToolsVisibility: 'headers',
-        isHeadersEditorEnabled: true,
-        shouldPersistHeaders: false,
-      }),
-    );
-  "#;
 
-/// The GraphiQL page, with its own policy.
-pub fn page() -> Response {
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .2rem}";
+
+/// GraphiQL comes with the dashboard build, which is missing: say how to make it (503: the
+/// page exists once the build does). The policy allows the one inline style, nothing else.
+fn not_built() -> Response {
     let html = format!(
         r#"<!doctype html>
 <html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>Tally GraphiQL</title>
-  <style>body {{ margin: 0; height: 100vh; }} #graphiql {{ height: 100vh; }}</style>
-  <link rel="stylesheet" href="{GRAPHIQL_CSS}" integrity="{GRAPHIQL_CSS_SRI}" crossorigin="anonymous" />
+<head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Tally GraphiQL</title>
+<style>{STYLE}</style>
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
-  <script src="{REACT}" integrity="{REACT_SRI}" crossorigin="anonymous"></script>
-  <script src="{REACT_DOM}" integrity="{REACT_DOM_SRI}" crossorigin="anonymous"></script>
-  <script src="{GRAPHIQL_JS}" integrity="{GRAPHIQL_JS_SRI}" crossorigin="anonymous"></script>
-  <script>{BOOTSTRAP}</script>
+  <h1>GraphiQL is not built</h1>
+  <p>GraphiQL is bundled with the dashboard, which has not been built. Build it with
+     <code>scripts/build-frontend</code> (or <code>cd frontend &amp;&amp; npm ci &amp;&amp;
+     npm run build</code>); Tally serves it from <code>--dashboard-dir</code> without a
+     restart. Meanwhile, send GraphQL requests with <code>POST /graphql</code>.</p>
 </body>
 </html>
 "#
     );
-    with_policy(Html(html).into_response(), &policy())
-}
-
-/// Scripts: the three pinned files and the bootstrap, no `'unsafe-inline'`, no `eval`.
-/// Styles: the pinned stylesheet, and inline styles because GraphiQL's dialogs insert a
-/// `<style>` element at run time (a style cannot run script, and this page shows no
-/// user-supplied markup). Fonts and icons are `data:` URLs inside the stylesheet; GraphiQL
-/// talks to this origin only.
-fn policy() -> String {
-    let bootstrap = inline_hash(BOOTSTRAP);
-    format!(
-        "default-src 'none'; script-src {REACT} {REACT_DOM} {GRAPHIQL_JS} {bootstrap}; \
-         style-src {GRAPHIQL_CSS} 'unsafe-inline'; font-src data:; img-src 'self' data:; \
-         connect-src 'self'; {PAGE_BASELINE}"
-    )
+    let policy = format!(
+        "default-src 'none'; style-src {}; {PAGE_BASELINE}",
+        inline_hash(STYLE)
+    );
+    let response = (StatusCode::SERVICE_UNAVAILABLE, Html(html)).into_response();
+    with_policy(response, &policy)
 }

@@ -37,7 +37,7 @@ pub async fn get(
         return bad_request(StatusCode::BAD_REQUEST, "The URL parameters do not parse");
     };
     let Some(query) = params.query else {
-        return graphiql_or_not_found(&state);
+        return graphiql_or_not_found(&state).await;
     };
     let Some(variables) = parse_variables(params.variables.as_deref()) else {
         let message = "The `variables` parameter must be a JSON object";
@@ -56,9 +56,9 @@ pub async fn get(
     run(&state, caller, &headers, request).await
 }
 
-fn graphiql_or_not_found(state: &AppState) -> Response {
+async fn graphiql_or_not_found(state: &AppState) -> Response {
     if state.graphiql_enabled {
-        graphiql::page()
+        graphiql::page(&state.dashboard_dir).await
     } else {
         let message = "GraphiQL is disabled on this server; send GraphQL requests with POST";
         graphql_error_response(StatusCode::NOT_FOUND, code::NOT_FOUND, message)

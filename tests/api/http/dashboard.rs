@@ -14,12 +14,12 @@ const SCRIPT: &str = "console.log('tally dashboard bundle');";
 
 /// A fake `frontend/dist` in a fresh temporary directory, removed on drop; a `secret.txt`
 /// sits next to it (outside the served directory).
-struct FakeDist {
+pub struct FakeDist {
     root: PathBuf,
 }
 
 impl FakeDist {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let root = std::env::temp_dir().join(format!("tally-dashboard-{}", uuid::Uuid::new_v4()));
         let dist = root.join("dist");
         std::fs::create_dir_all(dist.join("assets")).unwrap();
@@ -30,7 +30,7 @@ impl FakeDist {
         Self { root }
     }
 
-    fn dist(&self) -> PathBuf {
+    pub fn dist(&self) -> PathBuf {
         self.root.join("dist")
     }
 }
@@ -41,12 +41,12 @@ impl Drop for FakeDist {
     }
 }
 
-async fn app_serving(dir: &Path) -> TestApp {
+pub async fn app_serving(dir: &Path) -> TestApp {
     let dir = dir.to_path_buf();
     TestApp::spawn_with(move |config| config.dashboard_dir = dir).await
 }
 
-fn header(response: &reqwest::Response, name: &str) -> String {
+pub fn header(response: &reqwest::Response, name: &str) -> String {
     response
         .headers()
         .get(name)

@@ -126,7 +126,8 @@ async fn a_get_query_answers_request_errors_like_post_does() {
 
 #[tokio::test]
 async fn a_get_without_a_query_parameter_still_serves_graphiql() {
-    let app = TestApp::spawn().await;
+    let build = crate::http::graphiql::GraphiqlBuild::new();
+    let app = build.app().await;
 
     let response = app
         .client

@@ -1,4 +1,4 @@
-//! Liveness, readiness and GraphiQL.
+//! Liveness, readiness, the landing page and request ids (GraphiQL: `graphiql.rs`).
 
 use crate::helpers::TestApp;
 
@@ -11,22 +11,6 @@ async fn healthz_and_readyz_answer_ok_when_the_database_is_up() {
         let body: serde_json::Value = response.json().await.unwrap();
         assert_eq!(body["status"], "ok", "{path}");
     }
-}
-
-#[tokio::test]
-async fn get_graphql_serves_graphiql_with_a_headers_editor() {
-    let app = TestApp::spawn().await;
-    let response = app.client.get(app.url("/graphql")).send().await.unwrap();
-    assert_eq!(response.status(), 200);
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(content_type.starts_with("text/html"), "{content_type}");
-    let page = response.text().await.unwrap();
-    assert!(page.contains("GraphiQL"));
-    assert!(page.contains("isHeadersEditorEnabled: true"));
-    assert!(page.contains("Authorization"));
 }
 
 #[tokio::test]
