@@ -1,6 +1,7 @@
 //! Limits async-graphql does not have: how many aliased fields one document may hold, that
-//! it holds at most one password check (`login`, `signup`, `changePassword`,
-//! `deleteMyAccount`), and (when introspection is off) no `__schema` or `__type`. Aliases are
+//! it holds at most one password check (`login`, `signup`, `changePassword`, `changeEmail`,
+//! `deleteMyAccount`) and at most one aggregate over a whole filter (`totals`), and (when
+//! introspection is off) no `__schema` or `__type`. Aliases are
 //! how one request repeats an expensive field (a `totalCount`, a password check) many times.
 //! All are counted with fragments expanded, so spreading a fragment does not hide anything.
 //! The same walk counts an operation's root fields for the rate limits (`rate_limit`).
@@ -16,7 +17,17 @@ use super::errors::with_code;
 use crate::error::code;
 
 /// Fields that check a password: one request may run only one of them.
-const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];
+const PASSWORD_FIELDS: &[&str] = &[
+    "login",
+    "signup",
+    "changePassword",
+    "changeEmail",
+    "deleteMyAccount",
+];
+
+/// Aggregates over every row a filter matches (`totals` of the transactions connection): one
+/// per document, so aliases cannot repeat the scan.
+const AGGREGATE_FIELDS: &[&str] = &["totals"];
 
 /// Refuse a document with more than `max_aliases` aliased fields or more than one password
 /// check (`GRAPHQL_VALIDATION_FAILED`).
@@ -33,9 +44,17 @@ pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), Se
     .map_err(too_deep)?;
     if checks > 1 {
         return Err(refusal(
-            "Send one password check (login, signup, changePassword or deleteMyAccount) per request"
+            "Send one password check (login, signup, changePassword, changeEmail or \
+             deleteMyAccount) per request"
                 .to_owned(),
         ));
+    }
+    let aggregates = count_fields(document, |field| {
+        AGGREGATE_FIELDS.contains(&field.name.node.as_str())
+    })
+    .map_err(too_deep)?;
+    if aggregates > 1 {
+        return Err(refusal("Select `totals` once per request".to_owned()));
     }
     Ok(())
 }

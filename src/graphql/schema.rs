@@ -18,10 +18,11 @@ use super::categories::{CategoryMutation, CategoryQuery};
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
+use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{RateLimiter, RateLimits};
-use super::reports::ReportQuery;
+use super::reports::{PeriodQuery, ReportQuery};
 use super::sessions::{SessionMutation, SessionQuery};
-use super::transactions::{TransactionMutation, TransactionQuery};
+use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
@@ -39,11 +40,13 @@ pub struct Query(
     ValuationQuery,
     BudgetQuery,
     ReportQuery,
+    PeriodQuery,
     TransferQuery,
     ExportQuery,
     MyDataQuery,
     AdminQuery,
     AuditQuery,
+    ProfileQuery,
 );
 
 /// The mutation root.
@@ -54,12 +57,14 @@ pub struct Mutation(
     AccountMutation,
     CategoryMutation,
     TransactionMutation,
+    TransactionBatchMutation,
     ValuationMutation,
     BudgetMutation,
     TransferMutation,
     ImportMutation,
     MyDataMutation,
     AdminMutation,
+    ProfileMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -1,6 +1,7 @@
 //! Transactions: the connection (Relay-style, keyset cursors), the by-id query and the
 //! create/update/delete mutations.
 
+mod batch;
 mod connection;
 mod inputs;
 
@@ -15,10 +16,11 @@ use crate::error::AppError;
 use crate::service::categories;
 use crate::service::idempotency::Claim;
 use crate::service::transactions::{
-    self, NewTransaction, Order, TransactionFilter as Filter, TransactionPatch,
+    self, NewTransaction, Order, OrderField, TransactionFilter as Filter, TransactionPatch, running,
 };
 
-pub use connection::{PageInfo, TransactionConnection, TransactionEdge};
+pub use batch::{TransactionBatchMutation, UpdateTransactionsInput};
+pub use connection::{CurrencyTotal, PageInfo, TransactionConnection, TransactionEdge};
 pub use inputs::{
     CreateTransactionInput, SortDirection, TransactionFilter, TransactionOrder,
     TransactionOrderField, UpdateTransactionInput,
@@ -161,7 +163,19 @@ impl TransactionQuery {
             with_categories,
         )
         .await?;
-        let connection = TransactionConnection::new(page, after.is_some(), viewer, filter);
+        let single_account = match filter.account_ids.as_deref() {
+            Some([account]) if order.field == OrderField::Date => Some(*account),
+            _ => None,
+        };
+        let mut connection = TransactionConnection::new(page, after.is_some(), viewer, filter);
+        let wants_running = ctx
+            .look_ahead()
+            .field("edges")
+            .field("runningBalance")
+            .exists();
+        if let (true, Some(account)) = (wants_running, single_account) {
+            running_balances(ctx, &mut connection, account).await?;
+        }
         prime_relations(ctx, connection.edges()).await?;
         Ok(connection)
     }
@@ -186,6 +200,26 @@ impl TransactionQuery {
             .await?
             .into())
     }
+}
+
+/// The running balance of each edge of a page of one account's transactions (one statement).
+async fn running_balances(
+    ctx: &Context<'_>,
+    connection: &mut TransactionConnection,
+    account: uuid::Uuid,
+) -> async_graphql::Result<()> {
+    let edges = connection.edges();
+    let Some(first) = edges.first() else {
+        return Ok(());
+    };
+    let currency =
+        crate::money::Currency::parse(&first.node.currency).map_err(AppError::internal)?;
+    let rows: Vec<_> = edges.iter().map(|e| (e.node.date.0, e.node.id.0)).collect();
+    let viewer = viewer(ctx)?;
+    let store = &services(ctx).store;
+    let balances = running::after_each(store, viewer, account, currency, &rows).await?;
+    connection.set_running_balances(&balances);
+    Ok(())
 }
 
 /// Load the accounts, categories and parent categories the selection asks for, one batch

@@ -2,11 +2,14 @@
 //! and keyset pagination ([`cursor`]). Amounts are signed (negative = money out) and stored
 //! as integer minor units of the account's currency.
 
+pub mod batch;
 pub mod cursor;
 mod edit;
 mod page_row;
 mod query;
+pub mod running;
 pub mod tags;
+pub mod totals;
 pub mod transfers;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,11 +1,16 @@
-//! The transactions connection: edges, page info and the lazily counted total.
+//! The transactions connection: edges (with running balances when one account is listed by
+//! date), page info, and the lazily computed total count and per-currency totals.
+
+use std::collections::HashMap;
 
 use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 
 use super::Transaction;
 use crate::auth::Viewer;
 use crate::graphql::context::services;
+use crate::graphql::scalars::Money;
 use crate::service::transactions::cursor::Cursor;
+use crate::service::transactions::totals::{self, CurrencyTotal as Total};
 use crate::service::transactions::{self, TransactionFilter as Filter};
 
 /// An edge of the transactions connection.
@@ -13,6 +18,11 @@ use crate::service::transactions::{self, TransactionFilter as Filter};
 #[graphql(complex)]
 pub struct TransactionEdge {
     pub node: Transaction,
+    /// The ledger balance of the transaction's account right after it, in date order (ties
+    /// by id): its opening balance plus every transaction up to this one. Set when the
+    /// filter names exactly one account (`accountIds: [id]`) and the order is by date;
+    /// null otherwise.
+    pub running_balance: Option<Money>,
     #[graphql(skip)]
     position: Cursor,
 }
@@ -56,6 +66,7 @@ impl TransactionConnection {
             .into_iter()
             .map(|edge| TransactionEdge {
                 node: Transaction::with_category(edge.transaction, edge.category),
+                running_balance: None,
                 position: edge.cursor,
             })
             .collect();
@@ -77,6 +88,40 @@ impl TransactionConnection {
     pub fn edges(&self) -> &[TransactionEdge] {
         &self.edges
     }
+
+    /// Give each edge whose transaction is in `balances` its running balance.
+    pub fn set_running_balances(&mut self, balances: &HashMap<uuid::Uuid, rust_decimal::Decimal>) {
+        for edge in &mut self.edges {
+            edge.running_balance = balances.get(&edge.node.id.0).copied().map(Money);
+        }
+    }
+}
+
+/// The matching transactions of one currency, over all pages.
+#[derive(SimpleObject)]
+pub struct CurrencyTotal {
+    /// ISO 4217 code of the amounts.
+    pub currency: String,
+    /// How many transactions.
+    pub count: i64,
+    /// The sum of the positive amounts.
+    pub money_in: Money,
+    /// The sum of the negative amounts (zero or negative).
+    pub money_out: Money,
+    /// `moneyIn + moneyOut`.
+    pub net: Money,
+}
+
+impl From<Total> for CurrencyTotal {
+    fn from(total: Total) -> Self {
+        Self {
+            currency: total.currency.code().to_owned(),
+            count: total.count,
+            money_in: Money(total.money_in),
+            money_out: Money(total.money_out),
+            net: Money(total.net),
+        }
+    }
 }
 
 #[Object]
@@ -94,5 +139,15 @@ impl TransactionConnection {
     #[graphql(complexity = 5)]
     async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
         Ok(transactions::count(&services(ctx).store, &self.viewer, &self.filter).await?)
+    }
+
+    /// The totals of every transaction the filter matches (not just this page), one per
+    /// currency, by code: amounts in different currencies are never added up. An aggregate
+    /// over all matching rows, so a document may select it once (fragments expanded).
+    #[graphql(complexity = 5)]
+    async fn totals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CurrencyTotal>> {
+        let store = &services(ctx).store;
+        let found = totals::totals(store, &self.viewer, &self.filter).await?;
+        Ok(found.into_iter().map(CurrencyTotal::from).collect())
     }
 }

@@ -168,7 +168,7 @@ fn beyond(key: &[(Column, sea_orm::Value)], direction: Direction) -> Condition {
     any
 }
 
-async fn condition(
+pub(super) async fn condition(
     store: &Store,
     viewer: &Viewer,
     filter: &TransactionFilter,
