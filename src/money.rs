@@ -91,6 +91,17 @@ impl Currency {
         }
     }
 
+    /// Every currency Tally accepts, by code.
+    pub fn all() -> Vec<Self> {
+        let mut all: Vec<Self> = EXPONENTS
+            .iter()
+            .map(|&(code, exponent)| Self { code, exponent })
+            .chain(TWO_DECIMALS.iter().map(|&code| Self { code, exponent: 2 }))
+            .collect();
+        all.sort_by_key(|currency| currency.code);
+        all
+    }
+
     /// The three-letter code.
     pub fn code(&self) -> &'static str {
         self.code

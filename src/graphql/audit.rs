@@ -2,6 +2,8 @@
 //! a Relay connection, and the [`AuditEventConnection`] type any resolver that may read a
 //! user's log (the admin query) builds with [`AuditEventConnection::of_user`].
 
+use std::collections::HashMap;
+
 use async_graphql::{Context, Enum, Object, SimpleObject};
 
 use super::context::{services, viewer};
@@ -10,6 +12,7 @@ use super::transactions::PageInfo;
 use crate::error::AppResult;
 use crate::service::Store;
 use crate::service::audit::log::MAX_PAGE_SIZE;
+use crate::service::audit::names::{self, EntityKey};
 use crate::service::audit::{self, Action};
 
 /// Default page size of an audit log.
@@ -41,6 +44,10 @@ pub enum AuditAction {
     Deleted,
     /// Transactions were imported into the account `entityId`.
     Imported,
+    /// The username or base currency was changed.
+    ProfileUpdated,
+    /// The email (the login name) was changed, after a password check.
+    EmailChanged,
 }
 
 /// One event of a user's audit log. Never a password, token or secret.
@@ -52,6 +59,10 @@ pub struct AuditEvent {
     /// `valuation`), for finance actions.
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
+    /// What was acted on, in words — a transaction's description, an account's or
+    /// category's name — while it still exists; resolved when the log is read (the log
+    /// stores no names), and only in the viewer's own log (`myAuditLog`).
+    pub entity_name: Option<String>,
     /// A reason code, e.g. `WRONG_PASSWORD`.
     pub reason: Option<String>,
     /// The client's IP address, as the server saw it.
@@ -69,6 +80,7 @@ impl From<audit::Entry> for AuditEvent {
             action: entry.action.into(),
             entity_type: entry.entity_type,
             entity_id: entry.entity_id,
+            entity_name: None,
             reason: entry.reason,
             ip: entry.ip,
             user_agent: entry.user_agent,
@@ -104,16 +116,23 @@ impl AuditEventConnection {
         after: Option<&str>,
     ) -> AppResult<Self> {
         let page = audit::page_of(store, user_id, first, after).await?;
-        Ok(Self::from_page(page, after.is_some()))
+        Ok(Self::from_page(page, after.is_some(), &HashMap::new()))
     }
 
-    fn from_page(page: audit::Page, after_cursor: bool) -> Self {
+    fn from_page(
+        page: audit::Page,
+        after_cursor: bool,
+        names: &HashMap<EntityKey, String>,
+    ) -> Self {
         let edges: Vec<AuditEventEdge> = page
             .entries
             .into_iter()
-            .map(|entry| AuditEventEdge {
-                cursor: entry.cursor(),
-                node: entry.into(),
+            .map(|entry| {
+                let key = entry.entity_type.clone().zip(entry.entity_id.clone());
+                let cursor = entry.cursor();
+                let mut node = AuditEvent::from(entry);
+                node.entity_name = key.and_then(|key| names.get(&key).cloned());
+                AuditEventEdge { cursor, node }
             })
             .collect();
         let page_info = PageInfo {
@@ -144,7 +163,23 @@ impl AuditQuery {
     ) -> async_graphql::Result<AuditEventConnection> {
         let viewer = viewer(ctx)?;
         let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
-        let page = audit::mine(&services(ctx).store, viewer, first, after.as_deref()).await?;
-        Ok(AuditEventConnection::from_page(page, after.is_some()))
+        let store = &services(ctx).store;
+        let page = audit::mine(store, viewer, first, after.as_deref()).await?;
+        let named = ctx
+            .look_ahead()
+            .field("edges")
+            .field("node")
+            .field("entityName")
+            .exists();
+        let names = if named {
+            names::of(store, viewer, &page.entries).await?
+        } else {
+            HashMap::new()
+        };
+        Ok(AuditEventConnection::from_page(
+            page,
+            after.is_some(),
+            &names,
+        ))
     }
 }

@@ -60,6 +60,9 @@ pub struct BudgetLine {
     /// is a limit inside the parent's, so the totals leave it out rather than count the
     /// spending twice.
     pub counted_in_totals: bool,
+    /// Spent as a percentage of budgeted (over 100 when overspent, negative when refunds
+    /// exceed purchases); null when nothing is budgeted.
+    pub used_percent: Option<Money>,
 }
 
 /// A month's budgets in one currency, and their totals.
@@ -74,6 +77,11 @@ pub struct BudgetStatus {
     /// Sum of the lines counted in totals.
     pub total_spent: Money,
     pub total_remaining: Money,
+    /// Total spent as a percentage of total budgeted; null when nothing is budgeted.
+    pub total_used_percent: Option<Money>,
+    /// The month's expenses outside every budget — categories without one and
+    /// uncategorized money out — net of refunds.
+    pub unbudgeted_spent: Money,
 }
 
 impl From<budgets::BudgetStatus> for BudgetStatus {
@@ -89,12 +97,15 @@ impl From<budgets::BudgetStatus> for BudgetStatus {
                     spent: Money(line.spent),
                     remaining: Money(line.remaining),
                     counted_in_totals: line.counted_in_totals,
+                    used_percent: line.used_percent.map(Money),
                     budget: line.budget.into(),
                 })
                 .collect(),
             total_budgeted: Money(s.total_budgeted),
             total_spent: Money(s.total_spent),
             total_remaining: Money(s.total_remaining),
+            total_used_percent: s.total_used_percent.map(Money),
+            unbudgeted_spent: Money(s.unbudgeted_spent),
         }
     }
 }

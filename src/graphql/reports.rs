@@ -9,6 +9,9 @@
 //! rounded to 2 places, and null when their base is zero.
 
 mod net_worth;
+mod period;
+
+pub use period::{CashflowPeriod, PeriodQuery};
 
 use async_graphql::{Context, Object, SimpleObject};
 

@@ -16,6 +16,7 @@ use super::entities::audit_event;
 use crate::auth::{ClientInfo, Viewer};
 
 pub mod log;
+pub mod names;
 pub mod retention;
 
 pub(crate) use log::page_of;
@@ -42,11 +43,13 @@ pub enum Action {
     Updated,
     Deleted,
     Imported,
+    ProfileUpdated,
+    EmailChanged,
 }
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 19] = [
         Self::Signup,
         Self::LoginSucceeded,
         Self::LoginFailed,
@@ -64,6 +67,8 @@ impl Action {
         Self::Updated,
         Self::Deleted,
         Self::Imported,
+        Self::ProfileUpdated,
+        Self::EmailChanged,
     ];
 
     /// The action stored under this name, if there is one.
@@ -93,6 +98,8 @@ impl Action {
             Self::Updated => "UPDATED",
             Self::Deleted => "DELETED",
             Self::Imported => "IMPORTED",
+            Self::ProfileUpdated => "PROFILE_UPDATED",
+            Self::EmailChanged => "EMAIL_CHANGED",
         }
     }
 }

@@ -18,6 +18,7 @@
 
 pub mod cashflow;
 pub mod net_worth;
+pub mod period;
 pub mod spending;
 
 use std::collections::HashMap;

@@ -3,9 +3,11 @@
 
 mod login;
 mod password;
+mod profile;
 
 pub use login::{LockoutPolicy, login};
 pub use password::{Continued, PasswordChange, change_password};
+pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

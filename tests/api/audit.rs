@@ -3,4 +3,5 @@
 pub mod finance;
 pub mod ledger;
 pub mod log;
+pub mod names;
 pub mod store;

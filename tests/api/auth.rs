@@ -8,5 +8,6 @@ pub mod lockout;
 pub mod login;
 pub mod password_change;
 pub mod password_policy;
+pub mod profile;
 pub mod rate_limits;
 pub mod tokens;

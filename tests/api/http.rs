@@ -5,6 +5,7 @@ pub mod config;
 pub mod cors;
 pub mod csrf;
 pub mod dashboard;
+pub mod graphiql;
 pub mod graphql_get;
 pub mod graphql_over_http;
 pub mod graphql_switches;

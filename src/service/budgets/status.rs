@@ -17,7 +17,9 @@ use crate::error::AppResult;
 use crate::money::Currency;
 use crate::service::Store;
 use crate::service::month::Month;
-use crate::service::reports::{amount, category_map, classify, currency_or_base, day_flows};
+use crate::service::reports::{
+    amount, category_map, classify, currency_or_base, day_flows, percent,
+};
 
 /// One budget and how it stands.
 #[derive(Debug, Clone)]
@@ -29,6 +31,8 @@ pub struct BudgetLine {
     pub remaining: Decimal,
     /// False for a sub-category's budget whose parent has one too (see the module docs).
     pub counted_in_totals: bool,
+    /// Spent as a percentage of budgeted; `None` when nothing is budgeted.
+    pub used_percent: Option<Decimal>,
 }
 
 /// The month's budgets in one currency and their totals.
@@ -40,10 +44,15 @@ pub struct BudgetStatus {
     pub total_budgeted: Decimal,
     pub total_spent: Decimal,
     pub total_remaining: Decimal,
+    /// Total spent as a percentage of total budgeted; `None` when nothing is budgeted.
+    pub total_used_percent: Option<Decimal>,
+    /// The month's expenses outside every budget (categories without one, and
+    /// uncategorized money out), net of refunds.
+    pub unbudgeted_spent: Decimal,
 }
 
 /// How the viewer's budgets of `month` in `currency` (default: the base currency) stand.
-/// Four statements.
+/// Three statements (and the budgets of the month).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn status(
     store: &Store,
@@ -61,9 +70,12 @@ pub async fn status(
     let flows = day_flows(db, viewer, currency, month.first_day(), month.last_day()).await?;
     let categories = category_map(db, viewer).await?;
     let mut own: HashMap<Uuid, i128> = HashMap::new();
+    let mut all_spent = 0i128;
     for flow in &flows {
+        let expense = classify(flow, &categories).1;
+        all_spent += expense;
         if let Some(id) = flow.category_id {
-            *own.entry(id).or_default() += classify(flow, &categories).1;
+            *own.entry(id).or_default() += expense;
         }
     }
     let budgeted: HashSet<Uuid> = budgets.iter().map(|b| b.category_id).collect();
@@ -88,6 +100,7 @@ pub async fn status(
             spent: amount(currency, spent)?,
             remaining: amount(currency, planned - spent)?,
             counted_in_totals: counted,
+            used_percent: percent(spent, planned)?,
             budget,
         });
     }
@@ -98,5 +111,7 @@ pub async fn status(
         total_budgeted: amount(currency, total_budgeted)?,
         total_spent: amount(currency, total_spent)?,
         total_remaining: amount(currency, total_budgeted - total_spent)?,
+        total_used_percent: percent(total_spent, total_budgeted)?,
+        unbudgeted_spent: amount(currency, all_spent - total_spent)?,
     })
 }

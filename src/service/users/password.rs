@@ -61,18 +61,34 @@ pub async fn change_password(
     };
     let new_password =
         policy::new_password(change.new_password, "input.newPassword", identity).await?;
-    let current = Password::presented(change.current_password);
+    let presented = (change.current_password, "input.currentPassword");
+    check_password(store, (hasher, lockout), viewer, &model, presented).await?;
+    let password_hash = hasher.hash(&new_password).await?;
+    store_change(store, viewer, password_hash, settings, Utc::now()).await
+}
+
+/// The one check of the viewer's own password (a password change, an email change): like a
+/// login, a wrong one counts toward the account lock in the database, and a locked account
+/// is answered like a wrong password, so a stolen access token cannot be used to guess it.
+/// `BAD_USER_INPUT` on the presented password's field when it is not accepted.
+pub(super) async fn check_password(
+    store: &Store,
+    (hasher, lockout): (&PasswordHasher, &LockoutPolicy),
+    viewer: &Viewer,
+    model: &user::Model,
+    (presented, field): (String, &'static str),
+) -> AppResult<()> {
+    let current = Password::presented(presented);
     let verified = hasher.verify(&current, &model.password_hash).await?;
     let now = Utc::now();
     if model.locked_until.is_some_and(|until| until > now) {
-        return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
+        return Err(AppError::bad_input(field, WRONG_CURRENT));
     }
     if !verified {
-        count_failure(store, &model, viewer.client(), lockout, now).await?;
-        return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
+        count_failure(store, model, viewer.client(), lockout, now).await?;
+        return Err(AppError::bad_input(field, WRONG_CURRENT));
     }
-    let password_hash = hasher.hash(&new_password).await?;
-    store_change(store, viewer, password_hash, settings, now).await
+    Ok(())
 }
 
 /// The new hash, version and session ends, and the audit event, in one transaction.
