@@ -55,6 +55,7 @@ export const ViewerDoc = graphql(`
     me {
       id
       role
+      username
     }
   }
 `);

@@ -8,9 +8,10 @@ export function isAdmin(role: Role | null | undefined): boolean {
   return role === 'ADMIN';
 }
 
-/** The viewer's role from `me { role }`: undefined while loading, null when it failed. */
-export function useViewerRole(): { role: Role | null | undefined; loading: boolean } {
+/** The viewer's role from `me { role }`: undefined while loading, null when it failed; and
+ * the username as the API has it now (it follows a profile change). */
+export function useViewerRole(): { role: Role | null | undefined; loading: boolean; username?: string } {
   const { data, loading, error } = useQuery(ViewerDoc, { fetchPolicy: 'cache-first' });
-  if (data) return { role: data.me.role, loading: false };
+  if (data) return { role: data.me.role, loading: false, username: data.me.username };
   return { role: error ? null : undefined, loading };
 }

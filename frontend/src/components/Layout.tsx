@@ -1,6 +1,6 @@
-// The frame of every logged-in page: a skip link, the navigation (wraps on a phone; Admin
-// only for administrators), the user and "Log out".
-import { Suspense } from 'react';
+// The frame of every logged-in page: a skip link, the navigation (a menu behind a button
+// on a narrow screen; Admin only for administrators), the user and "Log out".
+import { Suspense, useId, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { isAdmin, useViewerRole } from '../auth/roles';
@@ -19,15 +19,21 @@ const LINKS = [
 export function Layout() {
   const auth = useAuth();
   const user = auth.session?.user;
-  const { role } = useViewerRole();
+  const { role, username } = useViewerRole();
+  const [open, setOpen] = useState(false);
+  const navId = useId();
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className="topbar" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
         <span className="brand">Tally</span>
-        <nav aria-label="Main">
+        <button type="button" className="menu-button" aria-expanded={open} aria-controls={navId} onClick={() => setOpen((o) => !o)}>
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        {/* A link followed from the menu closes it. */}
+        <nav aria-label="Main" id={navId} className={open ? 'open' : undefined} onClick={() => setOpen(false)}>
           <ul>
             {LINKS.map(([to, label]) => (
               <li key={to}>
@@ -43,8 +49,8 @@ export function Layout() {
             )}
           </ul>
         </nav>
-        <div className="user">
-          <span aria-label="Logged in as">{user?.username}</span>
+        <div className={open ? 'user open' : 'user'}>
+          <span aria-label="Logged in as">{username ?? user?.username}</span>
           <button type="button" onClick={() => void auth.signOut()}>
             Log out
           </button>

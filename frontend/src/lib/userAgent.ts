@@ -1,29 +1,15 @@
-// A short name for a browser from its User-Agent ("Chrome on Linux"), for the sessions
-// table; the full string is shown next to it. A guess, never used for any decision.
-
-const BROWSERS: [RegExp, string][] = [
-  [/Edg\//, 'Edge'],
-  [/OPR\//, 'Opera'],
-  [/Firefox\//, 'Firefox'],
-  [/Chromium\//, 'Chromium'],
-  [/HeadlessChrome\//, 'Headless Chrome'],
-  [/Chrome\//, 'Chrome'],
-  [/Safari\//, 'Safari'],
-  [/curl\//, 'curl'],
-];
-const SYSTEMS: [RegExp, string][] = [
-  [/Android/, 'Android'],
-  [/iPhone|iPad|iOS/, 'iOS'],
-  [/Mac OS X|Macintosh/, 'macOS'],
-  [/Windows/, 'Windows'],
-  [/CrOS/, 'ChromeOS'],
-  [/Linux/, 'Linux'],
-];
+// A short name for a browser from its User-Agent ("Chrome 140 on Linux"), for the sessions
+// table and the audit log, by Bowser (a maintained parser); the full string stays next to
+// it. A description only, never used for any decision.
+import Bowser from 'bowser';
 
 export function describeUserAgent(userAgent: string | null | undefined): string {
-  if (!userAgent) return 'Unknown device';
-  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
-  const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
+  if (!userAgent?.trim()) return 'Unknown device';
+  const parsed = Bowser.parse(userAgent);
+  const name = parsed.browser.name;
+  const major = parsed.browser.version?.split('.')[0];
+  const browser = name ? (major ? `${name} ${major}` : name) : null;
+  const system = parsed.os.name ?? null;
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? system ?? 'Unknown browser';
 }

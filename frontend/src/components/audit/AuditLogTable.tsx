@@ -1,18 +1,43 @@
-// An audit log page as a table: when, what, on which record, from where.
-import type { AuditEventFieldsFragment } from '../gql/graphql';
-import { auditActionLabel } from '../lib/auditActions';
-import { formatDateTime } from '../lib/dates';
+// An audit log page as a table: when, what, on which record (its name while it exists),
+// from where (IP and the browser, parsed from its user agent).
+import type { AuditEventFieldsFragment } from '../../gql/graphql';
+import { auditActionLabel } from '../../lib/auditActions';
+import { formatDateTime } from '../../lib/dates';
+import { describeUserAgent } from '../../lib/userAgent';
 
 interface Props {
   label: string;
   events: readonly AuditEventFieldsFragment[];
 }
 
-/** The entity's kind and the end of its id: ids are UUIDv7, whose first digits are a
- * timestamp and alike for everything made in the same minutes (the full id is the title). */
-function entity(event: AuditEventFieldsFragment): string {
-  if (!event.entityType) return '—';
-  return event.entityId ? `${event.entityType} …${event.entityId.slice(-8)}` : event.entityType;
+const KINDS: Record<string, string> = {
+  account: 'Account',
+  budget: 'Budget',
+  category: 'Category',
+  session: 'Session',
+  transaction: 'Transaction',
+  transfer: 'Transfer',
+  user: 'User',
+  valuation: 'Valuation',
+};
+
+/** The record acted on: its kind and name, or — once it is gone, or in another user's log —
+ * the end of its id (UUIDv7 ids share their leading timestamp digits). */
+function entity(event: AuditEventFieldsFragment) {
+  if (!event.entityType) return <span className="muted">—</span>;
+  const kind = KINDS[event.entityType] ?? event.entityType;
+  if (event.entityName) {
+    return (
+      <>
+        <span className="muted">{kind}</span> {event.entityName}
+      </>
+    );
+  }
+  return (
+    <span title={event.entityId ?? undefined}>
+      <span className="muted">{kind}</span> {event.entityId ? `…${event.entityId.slice(-8)}` : ''}
+    </span>
+  );
 }
 
 export function AuditLogTable({ label, events }: Props) {
@@ -24,9 +49,8 @@ export function AuditLogTable({ label, events }: Props) {
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Action</th>
-            <th scope="col">Entity</th>
-            <th scope="col">IP</th>
-            <th scope="col">User agent</th>
+            <th scope="col">What</th>
+            <th scope="col">From</th>
           </tr>
         </thead>
         <tbody>
@@ -39,9 +63,12 @@ export function AuditLogTable({ label, events }: Props) {
                 {auditActionLabel(event.action)}
                 {event.reason && <span className="badge">{event.reason}</span>}
               </td>
-              <td title={event.entityId ?? undefined}>{entity(event)}</td>
-              <td className="nowrap">{event.ip ?? '—'}</td>
-              <td className="user-agent">{event.userAgent ?? '—'}</td>
+              <td>{entity(event)}</td>
+              <td>
+                {describeUserAgent(event.userAgent)}
+                <small className="muted sub-line">{event.ip ?? 'no IP'}</small>
+                {event.userAgent && <small className="user-agent muted">{event.userAgent}</small>}
+              </td>
             </tr>
           ))}
         </tbody>
