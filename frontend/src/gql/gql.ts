@@ -19,8 +19,12 @@ type Documents = {
     "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.SignupDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.AuditLogPageFragmentDoc,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": typeof types.MyAuditLogDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": typeof types.UserAuditLogDocument,
+    "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n": typeof types.CurrenciesDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": typeof types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
@@ -31,8 +35,7 @@ type Documents = {
     "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.EnableUserDocument,
-    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserAuditLogDocument,
-    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetStatusFieldsFragmentDoc,
+    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": typeof types.SetBudgetDocument,
     "\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n": typeof types.DeleteBudgetDocument,
@@ -45,20 +48,25 @@ type Documents = {
     "\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n": typeof types.NetWorthMonthFieldsFragmentDoc,
     "\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n": typeof types.SetValuationDocument,
     "\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n": typeof types.DeleteValuationDocument,
-    "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": typeof types.CashflowMonthFieldsFragmentDoc,
+    "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": typeof types.SpendingLineFieldsFragmentDoc,
+    "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ChangeEmailDocument,
     "\n  query ExportMyData {\n    exportMyData\n  }\n": typeof types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": typeof types.DeleteMyAccountDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
-    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyAuditLogDocument,
-    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": typeof types.TransactionsPageDocument,
+    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": typeof types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.CreateTransactionDocument,
     "\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.UpdateTransactionDocument,
     "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n": typeof types.DeleteTransactionDocument,
+    "\n  mutation UpdateTransactions($input: UpdateTransactionsInput!) {\n    updateTransactions(input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.UpdateTransactionsDocument,
+    "\n  mutation DeleteTransactions($ids: [UUID!]!) {\n    deleteTransactions(ids: $ids)\n  }\n": typeof types.DeleteTransactionsDocument,
     "\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTransferDocument,
     "\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": typeof types.ImportTransactionsDocument,
     "\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n": typeof types.ExportTransactionsDocument,
@@ -69,8 +77,12 @@ const documents: Documents = {
     "\n  mutation Signup($input: SignupInput!) {\n    signup(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.SignupDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n": types.ViewerDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.AuditLogPageFragmentDoc,
+    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": types.MyAuditLogDocument,
+    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": types.UserAuditLogDocument,
+    "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n": types.CurrenciesDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
@@ -81,8 +93,7 @@ const documents: Documents = {
     "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.EnableUserDocument,
-    "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserAuditLogDocument,
-    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetStatusFieldsFragmentDoc,
+    "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": types.SetBudgetDocument,
     "\n  mutation DeleteBudget($id: UUID!) {\n    deleteBudget(id: $id)\n  }\n": types.DeleteBudgetDocument,
@@ -95,20 +106,25 @@ const documents: Documents = {
     "\n  fragment NetWorthMonthFields on NetWorthMonth {\n    month\n    total\n    assets\n    liabilities\n    changeFromPreviousMonth {\n      amount\n      percent\n    }\n    changeYearToDate {\n      amount\n      percent\n    }\n  }\n": types.NetWorthMonthFieldsFragmentDoc,
     "\n  mutation SetValuation($input: SetValuationInput!) {\n    setValuation(input: $input) {\n      id\n    }\n  }\n": types.SetValuationDocument,
     "\n  mutation DeleteValuation($id: UUID!) {\n    deleteValuation(id: $id)\n  }\n": types.DeleteValuationDocument,
-    "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": types.OverviewDocument,
+    "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": types.CashflowMonthFieldsFragmentDoc,
+    "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": types.SpendingLineFieldsFragmentDoc,
+    "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": types.OverviewDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": types.ChangeEmailDocument,
     "\n  query ExportMyData {\n    exportMyData\n  }\n": types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($password: String!) {\n    deleteMyAccount(password: $password)\n  }\n": types.DeleteMyAccountDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
-    "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyAuditLogDocument,
-    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": types.TransactionsPageDocument,
+    "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.CreateTransactionDocument,
     "\n  mutation UpdateTransaction($id: UUID!, $input: UpdateTransactionInput!) {\n    updateTransaction(id: $id, input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.UpdateTransactionDocument,
     "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n": types.DeleteTransactionDocument,
+    "\n  mutation UpdateTransactions($input: UpdateTransactionsInput!) {\n    updateTransactions(input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.UpdateTransactionsDocument,
+    "\n  mutation DeleteTransactions($ids: [UUID!]!) {\n    deleteTransactions(ids: $ids)\n  }\n": types.DeleteTransactionsDocument,
     "\n  mutation CreateTransfer($input: CreateTransferInput!) {\n    createTransfer(input: $input) {\n      id\n    }\n  }\n": types.CreateTransferDocument,
     "\n  mutation ImportTransactions($input: ImportTransactionsInput!) {\n    importTransactions(input: $input) {\n      imported\n      duplicates\n      errorCount\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": types.ImportTransactionsDocument,
     "\n  query ExportTransactions($filter: TransactionFilter) {\n    exportTransactions(filter: $filter)\n  }\n": types.ExportTransactionsDocument,
@@ -151,11 +167,27 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"];
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n"): (typeof documents)["\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n"): (typeof documents)["\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n"): (typeof documents)["\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -199,11 +231,7 @@ export function graphql(source: "\n  mutation EnableUser($userId: UUID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    lines {\n      budgeted\n      spent\n      remaining\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -255,11 +283,27 @@ export function graphql(source: "\n  mutation DeleteValuation($id: UUID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"): (typeof documents)["\n  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {\n    years\n    financialOverview(year: $year) {\n      currency\n      year\n      income\n      expenses\n      netIncome\n      savingsRate\n    }\n    monthlyCashflow(year: $year) {\n      month\n      income\n      expenses\n      net\n      savingsRate\n    }\n    spendingByCategory(from: $from, to: $to) {\n      currency\n      total\n      parents {\n        amount\n        share\n        category {\n          id\n          name\n        }\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n"): (typeof documents)["\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"): (typeof documents)["\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -287,11 +331,7 @@ export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEver
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      edges {\n        node {\n          ...AuditEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"): (typeof documents)["\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"];
+export function graphql(source: "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"): (typeof documents)["\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -308,6 +348,14 @@ export function graphql(source: "\n  mutation UpdateTransaction($id: UUID!, $inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTransaction($id: UUID!) {\n    deleteTransaction(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTransactions($input: UpdateTransactionsInput!) {\n    updateTransactions(input: $input) {\n      ...TransactionRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTransactions($input: UpdateTransactionsInput!) {\n    updateTransactions(input: $input) {\n      ...TransactionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTransactions($ids: [UUID!]!) {\n    deleteTransactions(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation DeleteTransactions($ids: [UUID!]!) {\n    deleteTransactions(ids: $ids)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

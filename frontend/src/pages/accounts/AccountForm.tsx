@@ -2,6 +2,7 @@
 // is fixed once the account exists).
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
+import { CurrencyInput } from '../../components/currency/CurrencyInput';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import type { AccountFieldsFragment } from '../../gql/graphql';
@@ -58,8 +59,8 @@ export function AccountForm({ baseCurrency, editing, onDone }: Props) {
           ))}
         </select>
       </Field>
-      <Field label="Currency" hint={editing ? 'Fixed for the life of the account' : 'ISO 4217 code, e.g. USD'} error={errors?.fields.currency}>
-        <input maxLength={3} value={form.currency} onChange={set('currency')} disabled={!!editing} />
+      <Field label="Currency" hint={editing ? 'Fixed for the life of the account' : 'Type a code or a name, e.g. EUR or euro'} error={errors?.fields.currency}>
+        <CurrencyInput value={form.currency} onChange={(currency) => setForm((f) => ({ ...f, currency }))} disabled={!!editing} />
       </Field>
       <Field label="Institution" error={errors?.fields.institution}>
         <input value={form.institution} onChange={set('institution')} />

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconButton } from '../../components/IconButton';
 import { Loading } from '../../components/Loading';
 import { Modal } from '../../components/Modal';
 import { Money } from '../../components/Money';
@@ -41,7 +42,7 @@ export function AccountsPage() {
                 <th scope="col">Kind</th>
                 <th scope="col">Institution</th>
                 <th scope="col" className="num">Balance</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="actions-cell"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -55,19 +56,17 @@ export function AccountsPage() {
                   <td>{kindLabel(a.kind)}</td>
                   <td>{a.institution ?? <span className="muted">—</span>}</td>
                   <td className="num"><Money amount={a.balance} currency={a.currency} /></td>
-                  <td className="row-actions">
-                    <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', account: a })} aria-label={`Edit ${a.name}`}>Edit</button>
-                    {!a.isDefault && !a.archived && (
-                      <button type="button" className="link" onClick={() => void update({ variables: { id: a.id, input: { isDefault: true } } }).catch(() => undefined)} aria-label={`Make ${a.name} the default account`}>Make default</button>
-                    )}
-                    {!a.isDefault && (
-                      <button type="button" className="link" onClick={() => void update({ variables: { id: a.id, input: { archived: !a.archived } } }).catch(() => undefined)} aria-label={`${a.archived ? 'Reopen' : 'Archive'} ${a.name}`}>
-                        {a.archived ? 'Reopen' : 'Archive'}
-                      </button>
-                    )}
-                    {!a.isDefault && (
-                      <button type="button" className="link danger" onClick={() => setDialog({ kind: 'delete', account: a })} aria-label={`Delete ${a.name}`}>Delete</button>
-                    )}
+                  <td className="actions-cell">
+                    <div className="row-actions">
+                      <IconButton icon="edit" label={`Edit ${a.name}`} onClick={() => setDialog({ kind: 'edit', account: a })} />
+                      {!a.isDefault && !a.archived && (
+                        <IconButton icon="star" label={`Make ${a.name} the default account`} onClick={() => void update({ variables: { id: a.id, input: { isDefault: true } } }).catch(() => undefined)} />
+                      )}
+                      {!a.isDefault && (
+                        <IconButton icon={a.archived ? 'unarchive' : 'archive'} label={`${a.archived ? 'Reopen' : 'Archive'} ${a.name}`} onClick={() => void update({ variables: { id: a.id, input: { archived: !a.archived } } }).catch(() => undefined)} />
+                      )}
+                      {!a.isDefault && <IconButton icon="delete" danger label={`Delete ${a.name}`} onClick={() => setDialog({ kind: 'delete', account: a })} />}
+                    </div>
                   </td>
                 </tr>
               ))}

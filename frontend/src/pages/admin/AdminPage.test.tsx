@@ -172,6 +172,7 @@ describe('AdminPage', () => {
                     action: 'USER_DISABLED',
                     entityType: null,
                     entityId: null,
+                    entityName: null,
                     reason: null,
                     ip: '192.0.2.1',
                     userAgent: 'curl/8.0',

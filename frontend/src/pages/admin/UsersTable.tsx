@@ -1,5 +1,6 @@
 // The users as a table: who, role, status (active, disabled, locked), when they joined and
 // last logged in, failed logins; per row the role change, disable/enable and the audit log.
+import { IconButton } from '../../components/IconButton';
 import type { AdminUserFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/dates';
 import type { UserChange } from './useUserChanges';
@@ -32,7 +33,7 @@ export function UsersTable({ users, viewerId, onChange, onShowLog }: Props) {
             <th scope="col">Joined</th>
             <th scope="col">Last login</th>
             <th scope="col" className="num">Failed logins</th>
-            <th scope="col">
+            <th scope="col" className="actions-cell">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -53,26 +54,20 @@ export function UsersTable({ users, viewerId, onChange, onShowLog }: Props) {
                 <td className="nowrap">{formatDateTime(user.createdAt)}</td>
                 <td className="nowrap">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
                 <td className="num">{user.failedLogins}</td>
-                <td>
-                  <span className="row-actions">
-                    <button type="button" className="link" aria-label={`Make ${user.username} ${otherRole === 'ADMIN' ? 'an admin' : 'a user'}`} onClick={() => onChange({ kind: 'role', user, role: otherRole })}>
-                      {otherRole === 'ADMIN' ? 'Make admin' : 'Make user'}
-                    </button>
+                <td className="actions-cell">
+                  <div className="row-actions">
+                    <IconButton
+                      icon={otherRole === 'ADMIN' ? 'shield' : 'user'}
+                      label={`Make ${user.username} ${otherRole === 'ADMIN' ? 'an admin' : 'a user'}`}
+                      onClick={() => onChange({ kind: 'role', user, role: otherRole })}
+                    />
                     {user.disabled ? (
-                      <button type="button" className="link" aria-label={`Enable ${user.username}`} onClick={() => onChange({ kind: 'enable', user })}>
-                        Enable
-                      </button>
+                      <IconButton icon="check" label={`Enable ${user.username}`} onClick={() => onChange({ kind: 'enable', user })} />
                     ) : (
-                      !self && (
-                        <button type="button" className="link danger" aria-label={`Disable ${user.username}`} onClick={() => onChange({ kind: 'disable', user })}>
-                          Disable
-                        </button>
-                      )
+                      !self && <IconButton icon="block" danger label={`Disable ${user.username}`} onClick={() => onChange({ kind: 'disable', user })} />
                     )}
-                    <button type="button" className="link" aria-label={`Audit log of ${user.username}`} onClick={() => onShowLog(user)}>
-                      Audit log
-                    </button>
-                  </span>
+                    <IconButton icon="log" label={`Audit log of ${user.username}`} onClick={() => onShowLog(user)} />
+                  </div>
                 </td>
               </tr>
             );

@@ -58,18 +58,3 @@ export const EnableUserDoc = graphql(`
   }
 `);
 
-export const UserAuditLogDoc = graphql(`
-  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {
-    userAuditLog(userId: $userId, first: $first, after: $after) {
-      edges {
-        node {
-          ...AuditEventFields
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);

@@ -1,30 +1,37 @@
-// A month's budgets: budgeted, spent, remaining per category, with a bar of how much is
-// used (drawn from the figures; the figures themselves are the API's exact strings).
+// A month's budgets: budgeted, spent, remaining and the used percentage per category (the
+// API's exact figures; the bar is drawn from its percentage), the totals, and what was
+// spent outside every budget.
 import type { ReactNode } from 'react';
 import { Money } from '../../components/Money';
 import type { BudgetStatusFieldsFragment } from '../../gql/graphql';
-import { isNegative, toChartNumber } from '../../lib/money';
+import { formatPercent, isNegative, toChartNumber } from '../../lib/money';
 
 interface Props {
   status: BudgetStatusFieldsFragment;
   /** Extra cell per line (e.g. a delete button), by budget id. */
   actions?: (budgetId: string, categoryName: string) => ReactNode;
+  /** What to show when the month has no budgets. */
+  empty?: ReactNode;
 }
 
-function used(spent: string, budgeted: string): number {
-  const b = toChartNumber(budgeted);
-  if (b <= 0) return isNegative(spent) ? 0 : 100;
-  return Math.min(100, Math.max(0, (toChartNumber(spent) / b) * 100));
+function Used({ percent, name }: { percent: string | null | undefined; name: string }) {
+  const value = Math.min(100, Math.max(0, toChartNumber(percent)));
+  return (
+    <span className="used">
+      <meter min={0} max={100} low={80} high={99.99} optimum={0} value={value} aria-label={`${name}: budget used`} />
+      <span className="num">{formatPercent(percent)}</span>
+    </span>
+  );
 }
 
-export function BudgetStatusTable({ status, actions }: Props) {
+export function BudgetStatusTable({ status, actions, empty }: Props) {
   if (status.lines.length === 0) {
-    return <p className="empty">No budgets for this month.</p>;
+    return <>{empty ?? <p className="empty">No budgets for this month.</p>}</>;
   }
   const c = status.currency;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="budgets">
         <thead>
           <tr>
             <th scope="col">Category</th>
@@ -32,14 +39,13 @@ export function BudgetStatusTable({ status, actions }: Props) {
             <th scope="col" className="num">Spent</th>
             <th scope="col" className="num">Remaining</th>
             <th scope="col">Used</th>
-            {actions && <th scope="col"><span className="sr-only">Actions</span></th>}
+            {actions && <th scope="col" className="actions-cell"><span className="sr-only">Actions</span></th>}
           </tr>
         </thead>
         <tbody>
           {status.lines.map((line) => {
             const cat = line.budget.category;
             const name = cat.parent ? `${cat.parent.name} / ${cat.name}` : cat.name;
-            const pct = used(line.spent, line.budgeted);
             return (
               <tr key={line.budget.id} className={isNegative(line.remaining) ? 'over' : undefined}>
                 <th scope="row">
@@ -49,10 +55,8 @@ export function BudgetStatusTable({ status, actions }: Props) {
                 <td className="num"><Money amount={line.budgeted} currency={c} signed={false} /></td>
                 <td className="num"><Money amount={line.spent} currency={c} signed={false} /></td>
                 <td className="num"><Money amount={line.remaining} currency={c} /></td>
-                <td>
-                  <meter min={0} max={100} low={80} high={99} optimum={0} value={pct} aria-label={`${name}: budget used`} />
-                </td>
-                {actions && <td>{actions(line.budget.id, name)}</td>}
+                <td><Used percent={line.usedPercent} name={name} /></td>
+                {actions && <td className="actions-cell"><div className="row-actions">{actions(line.budget.id, name)}</div></td>}
               </tr>
             );
           })}
@@ -63,8 +67,14 @@ export function BudgetStatusTable({ status, actions }: Props) {
             <td className="num"><Money amount={status.totalBudgeted} currency={c} signed={false} /></td>
             <td className="num"><Money amount={status.totalSpent} currency={c} signed={false} /></td>
             <td className="num"><Money amount={status.totalRemaining} currency={c} /></td>
-            <td />
+            <td><Used percent={status.totalUsedPercent} name="All budgets" /></td>
             {actions && <td />}
+          </tr>
+          <tr className="unbudgeted">
+            <th scope="row">Spent outside budgets</th>
+            <td />
+            <td className="num"><Money amount={status.unbudgetedSpent} currency={c} signed={false} /></td>
+            <td colSpan={actions ? 3 : 2} />
           </tr>
         </tfoot>
       </table>

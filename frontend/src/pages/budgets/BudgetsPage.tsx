@@ -1,7 +1,9 @@
 // Budgets per month: how they stand, set one, copy last month's, delete.
 import { useMutation, useQuery } from '@apollo/client';
 import { useId, useState } from 'react';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconButton } from '../../components/IconButton';
 import { Loading } from '../../components/Loading';
 import { addMonths, currentMonth, monthLabel } from '../../lib/dates';
 import { BudgetForm } from './BudgetForm';
@@ -37,17 +39,20 @@ export function BudgetsPage() {
             <BudgetStatusTable
               status={data.budgetStatus}
               actions={(id, name) => (
-                <button type="button" className="link danger" aria-label={`Delete the budget of ${name}`} onClick={() => void remove({ variables: { id } }).catch(() => undefined)}>
-                  Delete
-                </button>
+                <IconButton icon="delete" danger label={`Delete the budget of ${name}`} onClick={() => void remove({ variables: { id } }).catch(() => undefined)} />
               )}
+              empty={
+                <EmptyState title="No budgets for this month." actions={<a className="button-link" href="#budget-set-h">Set a budget</a>}>
+                  Give a category a monthly limit below, or copy last month's budgets.
+                </EmptyState>
+              }
             />
             <button type="button" disabled={copying.loading} onClick={() => void copy({ variables: { month } }).catch(() => undefined)}>
               Copy budgets from {monthLabel(addMonths(month, -1), true)}
             </button>
           </section>
           <section className="panel" aria-labelledby="budget-set-h">
-            <h2 id="budget-set-h">Set a budget</h2>
+            <h2 id="budget-set-h" tabIndex={-1}>Set a budget</h2>
             <BudgetForm month={month} categories={data.categories} />
           </section>
         </>

@@ -8,10 +8,13 @@ export const BudgetStatusFieldsDoc = graphql(`
     totalBudgeted
     totalSpent
     totalRemaining
+    totalUsedPercent
+    unbudgetedSpent
     lines {
       budgeted
       spent
       remaining
+      usedPercent
       countedInTotals
       budget {
         id

@@ -1,7 +1,9 @@
 // Categories: the two-level tree, income and expense; add, rename, delete.
 import { useQuery } from '@apollo/client';
 import { useState } from 'react';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconButton } from '../../components/IconButton';
 import { Loading } from '../../components/Loading';
 import { Modal } from '../../components/Modal';
 import type { CategoryKind } from '../../gql/graphql';
@@ -19,10 +21,10 @@ export function CategoriesPage() {
   const close = () => setDialog(null);
 
   const actions = (c: Target) => (
-    <span className="row-actions">
-      <button type="button" className="link" onClick={() => setDialog({ kind: 'rename', category: c })} aria-label={`Rename ${c.name}`}>Rename</button>
-      <button type="button" className="link danger" onClick={() => setDialog({ kind: 'delete', category: c })} aria-label={`Delete ${c.name}`}>Delete</button>
-    </span>
+    <div className="row-actions">
+      <IconButton icon="edit" label={`Rename ${c.name}`} onClick={() => setDialog({ kind: 'rename', category: c })} />
+      <IconButton icon="delete" danger label={`Delete ${c.name}`} onClick={() => setDialog({ kind: 'delete', category: c })} />
+    </div>
   );
 
   return (
@@ -39,6 +41,9 @@ export function CategoriesPage() {
           {(['INCOME', 'EXPENSE'] as const).map((kind) => (
             <section key={kind} className="panel" aria-labelledby={`cat-${kind}`}>
               <h2 id={`cat-${kind}`}>{kind === 'INCOME' ? 'Income' : 'Expenses'}</h2>
+              {!data.categories.some((c) => c.kind === kind) && (
+                <EmptyState title={`No ${kind === 'INCOME' ? 'income' : 'expense'} categories.`} actions={<button type="button" onClick={() => setDialog({ kind: 'add' })}>Add category</button>} />
+              )}
               <ul className="tree">
                 {data.categories
                   .filter((c) => c.kind === kind)

@@ -1,6 +1,6 @@
-// What the money sits in, by account kind: bars of each kind's share (assets of all
-// assets, liabilities of all liabilities) and the exact amounts.
-import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// What the money sits in, by account kind — assets and liabilities apart. Assets show each
+// kind's share of all assets (a positive total); liabilities show their amounts only, never
+// a percentage of a negative total.
 import type { NetWorthPageQuery } from '../../gql/graphql';
 import { kindLabel } from '../../lib/accountKinds';
 import { formatMoney, formatPercent, isNegative, toChartNumber } from '../../lib/money';
@@ -8,33 +8,41 @@ import { formatMoney, formatPercent, isNegative, toChartNumber } from '../../lib
 type Slice = NetWorthPageQuery['netWorth']['allocation'][number];
 
 export function AllocationChart({ slices, currency }: { slices: Slice[]; currency: string }) {
-  if (slices.length === 0) return <p className="empty">No balances yet.</p>;
-  const data = slices.map((s) => ({ name: kindLabel(s.kind), share: toChartNumber(s.share), slice: s }));
+  const assets = slices.filter((s) => !isNegative(s.amount) && /[1-9]/.test(s.amount));
+  const liabilities = slices.filter((s) => isNegative(s.amount));
+  if (assets.length === 0 && liabilities.length === 0) return <p className="chart-empty">No balances yet.</p>;
   return (
-    <>
-      <figure className="chart" aria-label="Allocation by account kind">
-        <ResponsiveContainer width="100%" height={Math.max(120, 36 * data.length)}>
-          <BarChart data={data} layout="vertical" margin={{ left: 16, right: 16 }}>
-            <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={100} />
-            <Tooltip formatter={(_v, _n, item) => formatPercent((item.payload as (typeof data)[number]).slice.share)} />
-            <Bar dataKey="share" name="Share" isAnimationActive={false}>
-              {data.map((d) => (
-                <Cell key={d.name} fill={isNegative(d.slice.amount) ? '#c0392b' : '#2e8b57'} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
-      <ul className="legend-list" aria-label="Allocation amounts">
-        {data.map((d) => (
-          <li key={d.name}>
-            <span>{d.name}</span>
-            <span className="num">{formatMoney(d.slice.amount, currency)}</span>
-            <span className="num muted">{formatPercent(d.slice.share)}</span>
-          </li>
-        ))}
-      </ul>
-    </>
+    <div className="allocation">
+      <h3>Assets</h3>
+      {assets.length === 0 ? (
+        <p className="empty">No assets in {currency}.</p>
+      ) : (
+        <ul className="bar-list" aria-label="Assets by account kind">
+          {assets.map((s) => (
+            <li key={s.kind}>
+              <span>{kindLabel(s.kind)}</span>
+              <span className="bar" aria-hidden="true">
+                <span style={{ width: `${Math.min(100, Math.max(0, toChartNumber(s.share)))}%` }} />
+              </span>
+              <span className="num">{formatMoney(s.amount, currency)}</span>
+              <span className="num muted">{formatPercent(s.share)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Liabilities</h3>
+      {liabilities.length === 0 ? (
+        <p className="empty">No debts.</p>
+      ) : (
+        <ul className="bar-list liabilities" aria-label="Liabilities by account kind">
+          {liabilities.map((s) => (
+            <li key={s.kind}>
+              <span>{kindLabel(s.kind)}</span>
+              <span className="num">{formatMoney(s.amount, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useId, useState } from 'react';
 import { Change } from '../../components/Change';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconButton } from '../../components/IconButton';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
 import { Tile } from '../../components/Tile';
@@ -52,8 +53,8 @@ export function NetWorthPage() {
         <>
           <div className="tiles">
             <Tile testId="tile-net-worth" label={`Net worth, ${monthLabel(data.netWorth.current.month, true)}`} value={<Money amount={data.netWorth.current.total} currency={data.netWorth.currency} />} />
-            <Tile label="Month on month" value={<Change change={data.netWorth.current.changeFromPreviousMonth} currency={data.netWorth.currency} />} />
-            <Tile label="Year to date" value={<Change change={data.netWorth.current.changeYearToDate} currency={data.netWorth.currency} />} />
+            <Tile label="Month on month" value={<Change change={data.netWorth.current.changeFromPreviousMonth} after={data.netWorth.current.total} currency={data.netWorth.currency} />} />
+            <Tile label="Year to date" value={<Change change={data.netWorth.current.changeYearToDate} after={data.netWorth.current.total} currency={data.netWorth.currency} />} />
             <Tile label="Assets / liabilities" value={<Money amount={data.netWorth.current.assets} currency={data.netWorth.currency} />} detail={<Money amount={data.netWorth.current.liabilities} currency={data.netWorth.currency} />} />
           </div>
           <section className="panel" aria-labelledby="nw-series">
@@ -76,8 +77,8 @@ export function NetWorthPage() {
                       <tr key={m.month}>
                         <th scope="row">{monthLabel(m.month, true)}</th>
                         <td className="num"><Money amount={m.total} currency={data.netWorth.currency} /></td>
-                        <td className="num"><Change change={m.changeFromPreviousMonth} currency={data.netWorth.currency} /></td>
-                        <td className="num"><Change change={m.changeYearToDate} currency={data.netWorth.currency} /></td>
+                        <td className="num"><Change change={m.changeFromPreviousMonth} after={m.total} currency={data.netWorth.currency} /></td>
+                        <td className="num"><Change change={m.changeYearToDate} after={m.total} currency={data.netWorth.currency} /></td>
                       </tr>
                     ))}
                   </tbody>
@@ -97,7 +98,7 @@ export function NetWorthPage() {
                 <div className="table-wrap">
                   <table>
                     <thead>
-                      <tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col" className="num">Value</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+                      <tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col" className="num">Value</th><th scope="col" className="actions-cell"><span className="sr-only">Actions</span></th></tr>
                     </thead>
                     <tbody>
                       {data.valuations.map((v) => (
@@ -105,10 +106,10 @@ export function NetWorthPage() {
                           <td>{formatDate(v.date)}</td>
                           <td>{v.account.name}</td>
                           <td className="num"><Money amount={v.value} currency={v.currency} /></td>
-                          <td>
-                            <button type="button" className="link danger" aria-label={`Delete the valuation of ${v.account.name} on ${v.date}`} onClick={() => void remove({ variables: { id: v.id } }).catch(() => undefined)}>
-                              Delete
-                            </button>
+                          <td className="actions-cell">
+                            <div className="row-actions">
+                              <IconButton icon="delete" danger label={`Delete the valuation of ${v.account.name} on ${v.date}`} onClick={() => void remove({ variables: { id: v.id } }).catch(() => undefined)} />
+                            </div>
                           </td>
                         </tr>
                       ))}

@@ -1,42 +1,62 @@
-// Monthly income against expenses (bars) and the savings rate (line, right axis). The
-// chart draws numbers; tooltips and the table beneath show the API's exact figures.
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { OverviewQuery } from '../../gql/graphql';
+// Monthly income against expenses (bars) and the savings rate (line, right axis), from the
+// first to the last month with money in the period. Round ticks; a savings rate beyond
+// ±100 % (a tiny income) is left off the line but stays in the table.
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { MonthTick, monthInterval } from '../../components/MonthTick';
+import type { CashflowMonthFieldsFragment } from '../../gql/graphql';
+import { niceTicks, tickDomain } from '../../lib/charts';
+import { compareDecimal } from '../../lib/decimal';
 import { monthLabel } from '../../lib/dates';
 import { compactMoneyTick, formatMoney, formatPercent, toChartNumber } from '../../lib/money';
 
 interface Props {
-  months: OverviewQuery['monthlyCashflow'];
+  months: readonly CashflowMonthFieldsFragment[];
   currency: string;
 }
 
+const hasMoney = (m: CashflowMonthFieldsFragment) => /[1-9]/.test(m.income) || /[1-9]/.test(m.expenses);
+
+/** The months from the first to the last with any money (empty months at either end would
+ * fill the chart with nothing). */
+export function activeMonths<T extends CashflowMonthFieldsFragment>(months: readonly T[]): T[] {
+  const first = months.findIndex(hasMoney);
+  if (first < 0) return [];
+  const last = months.length - 1 - [...months].reverse().findIndex(hasMoney);
+  return months.slice(first, last + 1);
+}
+
+function drawnRate(rate: string | null | undefined): number | null {
+  if (rate == null) return null;
+  const magnitude = rate.replace(/^-/, '');
+  return compareDecimal(magnitude, '100') === 1 ? null : toChartNumber(rate);
+}
+
 export function CashflowChart({ months, currency }: Props) {
-  const data = months.map((m) => ({
-    label: monthLabel(m.month),
+  const shown = activeMonths(months);
+  if (shown.length === 0) {
+    return <p className="chart-empty">No income or expenses in this period yet.</p>;
+  }
+  const data = shown.map((m) => ({
+    month: m.month,
     income: toChartNumber(m.income),
     expenses: toChartNumber(m.expenses),
-    savingsRate: m.savingsRate == null ? null : toChartNumber(m.savingsRate),
+    savingsRate: drawnRate(m.savingsRate),
     source: m,
   }));
+  const money = niceTicks(Math.min(...data.map((d) => Math.min(d.income, d.expenses))), Math.max(...data.map((d) => Math.max(d.income, d.expenses))));
+  const rates = data.map((d) => d.savingsRate).filter((r): r is number => r != null);
+  const rateTicks = niceTicks(Math.min(0, ...rates), Math.max(0, ...rates), 5);
+  const range = `${monthLabel(shown[0]?.month ?? '', true)} – ${monthLabel(shown[shown.length - 1]?.month ?? '', true)}`;
   return (
-    <figure className="chart" aria-label="Monthly income and expenses with savings rate">
+    <figure className="chart" aria-label={`Monthly income and expenses with savings rate, ${range}`}>
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 12, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
-          <YAxis yAxisId="money" width={70} tickFormatter={(v: number) => compactMoneyTick(v, currency)} />
-          <YAxis yAxisId="rate" orientation="right" width={48} unit="%" />
+          <XAxis dataKey="month" tick={<MonthTick />} interval={monthInterval(data.length)} padding={{ left: 8, right: 8 }} height={40} />
+          <YAxis yAxisId="money" width={60} ticks={money} domain={tickDomain(money)} tickFormatter={(v: number) => compactMoneyTick(v, currency)} fontSize={11} />
+          <YAxis yAxisId="rate" orientation="right" width={44} ticks={rateTicks} domain={tickDomain(rateTicks)} unit="%" fontSize={11} />
           <Tooltip
+            labelFormatter={(label: unknown) => (typeof label === 'string' ? monthLabel(label, true) : '')}
             formatter={(_value, name, item) => {
               const m = (item.payload as (typeof data)[number]).source;
               if (name === 'Savings rate') return formatPercent(m.savingsRate);
@@ -46,9 +66,10 @@ export function CashflowChart({ months, currency }: Props) {
           <Legend />
           <Bar yAxisId="money" dataKey="income" name="Income" fill="#2e8b57" isAnimationActive={false} />
           <Bar yAxisId="money" dataKey="expenses" name="Expenses" fill="#c0392b" isAnimationActive={false} />
-          <Line yAxisId="rate" dataKey="savingsRate" name="Savings rate" stroke="#2c5aa0" connectNulls dot isAnimationActive={false} />
+          <Line yAxisId="rate" dataKey="savingsRate" name="Savings rate" stroke="#2c6fbb" connectNulls dot isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      <figcaption className="hint">{range}</figcaption>
     </figure>
   );
 }

@@ -1,50 +1,80 @@
-// Where the year's money went: each top-level expense category's share, as a donut and a
-// list with the exact amounts and percentages from the API.
+// Where the period's money went: each top-level expense category's share as a donut and a
+// list with the API's exact amounts and percentages, each category in its own fixed colour;
+// a category opens to its sub-categories and links to its transactions.
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { OverviewQuery } from '../../gql/graphql';
+import type { SpendingLineFieldsFragment } from '../../gql/graphql';
+import { categoryColor } from '../../lib/charts';
 import { formatMoney, formatPercent, toChartNumber } from '../../lib/money';
 
-const COLORS = ['#2c5aa0', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a589', '#a04000', '#5d6d7e'];
-
 interface Props {
-  spending: OverviewQuery['spendingByCategory'];
+  currency: string;
+  parents: readonly SpendingLineFieldsFragment[];
+  lines: readonly SpendingLineFieldsFragment[];
+  /** The period, for the link to the transactions: `YYYY-MM-DD`. */
+  from: string;
+  to: string;
 }
 
-export function ExpenseShareChart({ spending }: Props) {
-  if (spending.parents.length === 0) return <p className="empty">No expenses in this period.</p>;
-  const data = spending.parents.map((line) => ({
-    name: line.category?.name ?? 'Uncategorized',
-    value: toChartNumber(line.amount),
-    line,
-  }));
+const nameOf = (line: SpendingLineFieldsFragment) => line.category?.name ?? 'Uncategorized';
+
+export function ExpenseShareChart({ currency, parents, lines, from, to }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (parents.length === 0) return <p className="chart-empty">No expenses in this period.</p>;
+  const data = parents.map((line) => ({ name: nameOf(line), value: toChartNumber(line.amount), line }));
   return (
     <div className="share">
       <figure className="chart" aria-label="Expense share by category">
         <ResponsiveContainer width="100%" height={240}>
           <PieChart>
             <Pie data={data} dataKey="value" nameKey="name" innerRadius="50%" outerRadius="85%" isAnimationActive={false}>
-              {data.map((d, i) => (
-                <Cell key={d.name} fill={COLORS[i % COLORS.length]} />
+              {data.map((d) => (
+                <Cell key={d.name} fill={categoryColor(d.line.category?.id)} />
               ))}
             </Pie>
-            <Tooltip
-              formatter={(_v, _n, item) => {
-                const line = (item.payload as (typeof data)[number]).line;
-                return `${formatMoney(line.amount, spending.currency)} (${formatPercent(line.share)})`;
-              }}
-            />
+            <Tooltip formatter={(_v, _n, item) => {
+              const line = (item.payload as (typeof data)[number]).line;
+              return `${formatMoney(line.amount, currency)} (${formatPercent(line.share)})`;
+            }} />
           </PieChart>
         </ResponsiveContainer>
       </figure>
-      <ul className="legend-list" aria-label="Expenses by category">
-        {data.map((d, i) => (
-          <li key={d.name}>
-            <span className="swatch" data-color={i % COLORS.length} aria-hidden="true" />
-            <span>{d.name}</span>
-            <span className="num">{formatMoney(d.line.amount, spending.currency)}</span>
-            <span className="num muted">{formatPercent(d.line.share)}</span>
-          </li>
-        ))}
+      <ul className="legend-list share-list" aria-label="Expenses by category">
+        {data.map(({ name, line }) => {
+          const id = line.category?.id ?? null;
+          const children = id ? lines.filter((l) => l.topLevel?.id === id && l.category?.id !== id) : [];
+          const expanded = open === id && id !== null;
+          return (
+            <li key={name}>
+              <span className="swatch" style={{ background: categoryColor(id) }} aria-hidden="true" />
+              {children.length > 0 ? (
+                <button type="button" className="link" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : id)}>
+                  {name}
+                </button>
+              ) : (
+                <span>{name}</span>
+              )}
+              <span className="num">{formatMoney(line.amount, currency)}</span>
+              <span className="num muted">{formatPercent(line.share)}</span>
+              {expanded && (
+                <ul className="sub-list" aria-label={`${name} by sub-category`}>
+                  {children.map((child) => (
+                    <li key={child.category?.id ?? 'own'}>
+                      <span className="swatch" style={{ background: categoryColor(child.category?.id) }} aria-hidden="true" />
+                      <span>{nameOf(child)}</span>
+                      <span className="num">{formatMoney(child.amount, currency)}</span>
+                      <span className="num muted">{formatPercent(child.share)}</span>
+                    </li>
+                  ))}
+                  <li className="sub-link">
+                    <Link to={`/transactions?from=${from}&to=${to}&category=${id}`}>Transactions in {name}</Link>
+                  </li>
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,41 +1,52 @@
-// Overview / cash flow of a year: tiles (income, expenses, net income, savings rate),
-// monthly income vs expenses with the savings rate, expense share by category and the
-// budget status — all from one query.
+// Overview of a period — the last twelve months or a calendar year: tiles (income,
+// expenses, net income, savings rate), monthly income vs expenses with the savings rate,
+// expense share by category and this month's budgets — all from one query.
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
 import { Tile } from '../../components/Tile';
-import { YearSelect } from '../../components/YearSelect';
-import { monthLabel } from '../../lib/dates';
-import { formatMoney, formatPercent } from '../../lib/money';
+import { monthEnd, monthLabel } from '../../lib/dates';
+import { formatPercent } from '../../lib/money';
 import { BudgetStatusTable } from '../budgets/BudgetStatusTable';
 import { CashflowChart } from './CashflowChart';
+import { CashflowTable } from './CashflowTable';
 import { ExpenseShareChart } from './ExpenseShareChart';
-import { useOverview } from './useOverview';
+import { PeriodSelect } from './PeriodSelect';
+import { monthsOf, useOverview, type Period } from './useOverview';
 
 export function OverviewPage() {
-  const [year, setYear] = useState(() => new Date().getFullYear());
-  const { data, loading, error, refetch } = useOverview(year);
+  const [period, setPeriod] = useState<Period>({ kind: 'last12' });
+  const { data, loading, error, refetch } = useOverview(period);
 
   return (
     <>
       <div className="page-head">
         <h1>Overview</h1>
-        <YearSelect value={year} years={data?.years ?? []} onChange={setYear} />
+        <PeriodSelect value={period} years={data?.years ?? []} onChange={setPeriod} />
       </div>
       {error && <ErrorNotice error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading />}
-      {data && <OverviewBody data={data} />}
+      {data && <OverviewBody data={data} period={period} />}
     </>
   );
 }
 
-function OverviewBody({ data }: { data: NonNullable<ReturnType<typeof useOverview>['data']> }) {
-  const o = data.financialOverview;
+type Data = NonNullable<ReturnType<typeof useOverview>['data']>;
+
+function OverviewBody({ data, period }: { data: Data; period: Period }) {
+  const o = data.cashflow;
   const c = o.currency;
+  const { from, to } = monthsOf(period);
   return (
     <>
+      {data.years.length === 0 && (
+        <EmptyState title="Nothing recorded yet." actions={<Link to="/transactions" className="button-link">Add your first transaction</Link>}>
+          Tally fills this page from your transactions: add one, or import your bank's CSV on the Transactions page.
+        </EmptyState>
+      )}
       <div className="tiles">
         <Tile testId="tile-income" label="Income" value={<Money amount={o.income} currency={c} />} />
         <Tile testId="tile-expenses" label="Expenses" value={<Money amount={o.expenses} currency={c} signed={false} />} />
@@ -44,43 +55,29 @@ function OverviewBody({ data }: { data: NonNullable<ReturnType<typeof useOvervie
       </div>
       <section className="panel" aria-labelledby="cashflow-h">
         <h2 id="cashflow-h">Income and expenses by month</h2>
-        <CashflowChart months={data.monthlyCashflow} currency={c} />
+        <CashflowChart months={o.months} currency={c} />
         <details>
           <summary>Monthly figures</summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="num">Income</th>
-                  <th scope="col" className="num">Expenses</th>
-                  <th scope="col" className="num">Net</th>
-                  <th scope="col" className="num">Savings rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.monthlyCashflow.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{monthLabel(m.month, true)}</th>
-                    <td className="num">{formatMoney(m.income, c)}</td>
-                    <td className="num">{formatMoney(m.expenses, c)}</td>
-                    <td className="num">{formatMoney(m.net, c)}</td>
-                    <td className="num">{formatPercent(m.savingsRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CashflowTable months={o.months} currency={c} />
         </details>
       </section>
       <div className="columns">
         <section className="panel" aria-labelledby="share-h">
           <h2 id="share-h">Expense share by category</h2>
-          <ExpenseShareChart spending={data.spendingByCategory} />
+          <ExpenseShareChart
+            currency={data.spendingByCategory.currency}
+            parents={data.spendingByCategory.parents}
+            lines={data.spendingByCategory.categories}
+            from={`${from}-01`}
+            to={monthEnd(to)}
+          />
         </section>
         <section className="panel" aria-labelledby="budget-h">
           <h2 id="budget-h">Budgets, {monthLabel(data.budgetStatus.month, true)}</h2>
-          <BudgetStatusTable status={data.budgetStatus} />
+          <BudgetStatusTable
+            status={data.budgetStatus}
+            empty={<EmptyState title="No budgets for this month." actions={<Link to="/budgets" className="button-link">Set a budget</Link>} />}
+          />
         </section>
       </div>
     </>

@@ -1,37 +1,55 @@
-// The Overview page's data in one request: the years with data, the year's tiles, its
-// months, where the money went and how this month's budgets stand.
+// The Overview page's data in one request: the years with data, the period's cash flow (the
+// last twelve months or a calendar year), where the money went (by top-level category and
+// by category) and how this month's budgets stand.
 import { useQuery } from '@apollo/client';
 import { graphql } from '../../gql';
-import { currentMonth } from '../../lib/dates';
+import { addMonths, currentMonth, monthEnd } from '../../lib/dates';
+
+export const CashflowMonthFieldsDoc = graphql(`
+  fragment CashflowMonthFields on CashflowMonth {
+    month
+    income
+    expenses
+    net
+    savingsRate
+  }
+`);
+
+export const SpendingLineFieldsDoc = graphql(`
+  fragment SpendingLineFields on SpendingLine {
+    amount
+    share
+    category {
+      id
+      name
+    }
+    topLevel {
+      id
+    }
+  }
+`);
 
 export const OverviewDoc = graphql(`
-  query Overview($year: Int!, $from: Date!, $to: Date!, $month: Month!) {
+  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {
     years
-    financialOverview(year: $year) {
+    cashflow(from: $from, to: $to) {
       currency
-      year
       income
       expenses
       netIncome
       savingsRate
+      months {
+        ...CashflowMonthFields
+      }
     }
-    monthlyCashflow(year: $year) {
-      month
-      income
-      expenses
-      net
-      savingsRate
-    }
-    spendingByCategory(from: $from, to: $to) {
+    spendingByCategory(from: $fromDate, to: $toDate) {
       currency
       total
       parents {
-        amount
-        share
-        category {
-          id
-          name
-        }
+        ...SpendingLineFields
+      }
+      categories {
+        ...SpendingLineFields
       }
     }
     budgetStatus(month: $month) {
@@ -40,14 +58,27 @@ export const OverviewDoc = graphql(`
   }
 `);
 
-/** The month whose budgets the Overview shows for `year`: this month, or December. */
-export function budgetMonthOf(year: number, now: Date = new Date()): string {
-  const month = currentMonth(now);
-  return month.startsWith(`${year}-`) ? month : `${year}-12`;
+/** The period the Overview shows: the last twelve months, or a calendar year. */
+export type Period = { kind: 'last12' } | { kind: 'year'; year: number };
+
+/** First and last month of `period` (`now` decides what "last twelve" means). */
+export function monthsOf(period: Period, now: Date = new Date()): { from: string; to: string } {
+  if (period.kind === 'year') return { from: `${period.year}-01`, to: `${period.year}-12` };
+  const to = currentMonth(now);
+  return { from: addMonths(to, -11), to };
 }
 
-export function useOverview(year: number) {
+/** The month whose budgets the Overview shows: this month when it is in the period, else
+ * the period's last month. */
+export function budgetMonthOf(period: Period, now: Date = new Date()): string {
+  const { from, to } = monthsOf(period, now);
+  const month = currentMonth(now);
+  return month >= from && month <= to ? month : to;
+}
+
+export function useOverview(period: Period) {
+  const { from, to } = monthsOf(period);
   return useQuery(OverviewDoc, {
-    variables: { year, from: `${year}-01-01`, to: `${year}-12-31`, month: budgetMonthOf(year) },
+    variables: { from, to, fromDate: `${from}-01`, toDate: monthEnd(to), month: budgetMonthOf(period) },
   });
 }

@@ -29,6 +29,7 @@ function event(id: string, action: string, extra: Record<string, unknown> = {}) 
     action,
     entityType: null,
     entityId: null,
+    entityName: null,
     reason: null,
     ip: '203.0.113.9',
     userAgent: CHROME,
@@ -63,7 +64,8 @@ function securityApi(extra: Record<string, (r: SeenRequest) => unknown> = {}) {
       r.variables.after === 'c2'
         ? auditPage([event('e3', 'SIGNUP')], false, 'c3')
         : auditPage(
-            [event('e1', 'LOGIN_FAILED', { reason: 'WRONG_PASSWORD' }), event('e2', 'CREATED', { entityType: 'transaction', entityId: '0190f3aa-1111-7000-8000-000000000001' })],
+            [event('e1', 'LOGIN_FAILED', { reason: 'WRONG_PASSWORD' }), event('e2', 'CREATED', { entityType: 'transaction', entityId: '0190f3aa-1111-7000-8000-000000000001', entityName: 'Oat latte' }),
+              event('e4', 'DELETED', { entityType: 'transaction', entityId: '0190f3aa-1111-7000-8000-000000000002' })],
             true,
             'c2',
           ),
@@ -147,14 +149,14 @@ describe('Settings → Security: sessions', () => {
     const table = await screen.findByRole('table', { name: 'Active sessions' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent('Chrome on Linux');
+    expect(rows[0]).toHaveTextContent('Chrome 140 on Linux');
     expect(rows[0]).toHaveTextContent('This session');
     expect(rows[0]).toHaveTextContent('203.0.113.9');
-    expect(rows[1]).toHaveTextContent('Firefox on Windows');
+    expect(rows[1]).toHaveTextContent('Firefox 128 on Windows');
     expect(rows[1]).not.toHaveTextContent('This session');
     expect(rows[1]).toHaveTextContent(FIREFOX);
 
-    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: /Revoke the session of Firefox on Windows/ }));
+    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: /Revoke the session of Firefox 128 on Windows/ }));
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke this session?' });
     expect(api.count('RevokeSession')).toBe(0);
     await user.click(within(dialog).getByRole('button', { name: 'Revoke session' }));
@@ -206,21 +208,23 @@ describe('Settings → Security: sessions', () => {
 });
 
 describe('Settings → Security: audit log', () => {
-  it('shows time, action, entity, IP and user agent, and pages with the cursor', async () => {
+  it('shows time, action, what (by name while it exists), IP and browser, and pages with the cursor', async () => {
     const api = securityApi();
     renderSecurity(api);
     const user = userEvent.setup();
 
     const table = await screen.findByRole('table', { name: 'My audit log' });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Time', 'Action', 'Entity', 'IP', 'User agent']);
+    expect(headers).toEqual(['Time', 'Action', 'What', 'From']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('Login failed');
     expect(rows[0]).toHaveTextContent('WRONG_PASSWORD');
     expect(rows[0]).toHaveTextContent('203.0.113.9');
+    expect(rows[0]).toHaveTextContent('Chrome 140 on Linux');
     expect(rows[1]).toHaveTextContent('Created');
-    expect(rows[1]).toHaveTextContent('transaction …00000001');
-    expect(within(rows[1] as HTMLElement).getByTitle('0190f3aa-1111-7000-8000-000000000001')).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('Transaction Oat latte');
+    expect(rows[2]).toHaveTextContent('Transaction …00000002');
+    expect(within(rows[2] as HTMLElement).getByTitle('0190f3aa-1111-7000-8000-000000000002')).toBeInTheDocument();
 
     const pager = screen.getByRole('navigation', { name: 'Audit log pages' });
     await user.click(within(pager).getByRole('button', { name: 'Next' }));

@@ -1,5 +1,6 @@
 // The sessions as a table: the device (a short name and the full User-Agent), IP, when it
 // signed in and was last used; this session is marked. Each row has its revoke button.
+import { IconButton } from '../../components/IconButton';
 import { formatDateTime } from '../../lib/dates';
 import { describeUserAgent } from '../../lib/userAgent';
 import type { SessionRow } from './useSessions';
@@ -20,7 +21,7 @@ export function SessionsTable({ rows, onRevoke }: TableProps) {
             <th scope="col">IP</th>
             <th scope="col">Signed in</th>
             <th scope="col">Last used</th>
-            <th scope="col">
+            <th scope="col" className="actions-cell">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -38,15 +39,15 @@ export function SessionsTable({ rows, onRevoke }: TableProps) {
                 <td className="nowrap">{row.ip ?? '—'}</td>
                 <td className="nowrap">{formatDateTime(row.createdAt)}</td>
                 <td className="nowrap">{formatDateTime(row.lastUsedAt)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link danger"
-                    aria-label={row.current ? 'End this session' : `Revoke the session of ${device}, last used ${formatDateTime(row.lastUsedAt)}`}
-                    onClick={() => onRevoke(row)}
-                  >
-                    {row.current ? 'End' : 'Revoke'}
-                  </button>
+                <td className="actions-cell">
+                  <div className="row-actions">
+                    <IconButton
+                      icon="revoke"
+                      danger
+                      label={row.current ? 'End this session' : `Revoke the session of ${device}, last used ${formatDateTime(row.lastUsedAt)}`}
+                      onClick={() => onRevoke(row)}
+                    />
+                  </div>
                 </td>
               </tr>
             );

@@ -1,12 +1,14 @@
-// Settings: the profile, security (password, sessions, audit log), export my data, delete
-// my account.
+// Settings: the profile (username, base currency; email with the password), security
+// (password, sessions, audit log), export my data, delete my account.
 import { useQuery } from '@apollo/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { formatDate } from '../../lib/dates';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { EmailForm } from './EmailForm';
 import { ExportDataSection } from './ExportDataSection';
 import { SettingsPageDoc } from './operations';
+import { ProfileForm } from './ProfileForm';
 import { SecuritySection } from './SecuritySection';
 
 export function SettingsPage() {
@@ -21,16 +23,13 @@ export function SettingsPage() {
       {data && (
         <section className="panel" aria-labelledby="profile-h">
           <h2 id="profile-h">Profile</h2>
-          <dl className="facts">
-            <dt>Username</dt>
-            <dd>{data.me.username}</dd>
-            <dt>Email</dt>
-            <dd>{data.me.email}</dd>
-            <dt>Base currency</dt>
-            <dd>{data.me.baseCurrency}</dd>
-            <dt>Member since</dt>
-            <dd>{formatDate(data.me.createdAt.slice(0, 10))}</dd>
-          </dl>
+          <p className="hint">
+            {data.me.email} · member since {formatDate(data.me.createdAt.slice(0, 10))}
+          </p>
+          <div className="columns">
+            <ProfileForm username={data.me.username} baseCurrency={data.me.baseCurrency} />
+            <EmailForm />
+          </div>
         </section>
       )}
       <SecuritySection />

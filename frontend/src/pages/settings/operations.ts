@@ -13,6 +13,25 @@ export const SettingsPageDoc = graphql(`
   }
 `);
 
+export const UpdateProfileDoc = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+      username
+      baseCurrency
+    }
+  }
+`);
+
+export const ChangeEmailDoc = graphql(`
+  mutation ChangeEmail($input: ChangeEmailInput!) {
+    changeEmail(input: $input) {
+      id
+      email
+    }
+  }
+`);
+
 export const ExportMyDataDoc = graphql(`
   query ExportMyData {
     exportMyData
@@ -59,18 +78,3 @@ export const LogoutEverywhereDoc = graphql(`
   }
 `);
 
-export const MyAuditLogDoc = graphql(`
-  query MyAuditLog($first: Int!, $after: String) {
-    myAuditLog(first: $first, after: $after) {
-      edges {
-        node {
-          ...AuditEventFields
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);

@@ -7,7 +7,7 @@ import { renderApp } from '../../test/renderApp';
 import { ImportPanel } from './ImportPanel';
 
 const data: TransactionsPageQuery = {
-  transactions: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+  transactions: { totalCount: 0, totals: [], pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
   accounts: [{ id: 'a1', name: 'Checking', currency: 'USD', kind: 'CHECKING', archived: false, isDefault: true }],
   categories: [],
   tags: [],

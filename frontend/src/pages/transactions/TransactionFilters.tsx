@@ -1,38 +1,37 @@
-// Filter and sort the transactions: date range, account, category, tags, text. Applied on
-// submit, so typing does not send a request per key.
-import { useId, useState, type FormEvent } from 'react';
+// One bar of filters over the transactions: dates, account, category, tags, text and the
+// order. It applies as you go — at once for a choice, a moment after typing stops for
+// text — and lives in the URL (see useFilterParams).
+import { useId } from 'react';
+import { DebouncedInput } from '../../components/DebouncedInput';
 import { Field } from '../../components/Field';
 import type { TransactionsPageQuery } from '../../gql/graphql';
 import { CategoryOptions } from './CategoryOptions';
-import { EMPTY_FILTER, type FilterValues, type SortKey } from './filters';
+import { EMPTY_FILTER, isFiltered, type FilterValues, type SortKey } from './filters';
 
 interface Props {
   values: FilterValues;
   data: TransactionsPageQuery | undefined;
-  onApply: (values: FilterValues) => void;
+  onChange: (values: FilterValues) => void;
 }
 
-export function TransactionFilters({ values, data, onApply }: Props) {
-  const [draft, setDraft] = useState(values);
+export function TransactionFilters({ values, data, onChange }: Props) {
   const tagListId = useId();
-  const set = (key: keyof FilterValues) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.target.value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onApply(draft);
-  }
+  const set = (key: keyof FilterValues) => (value: string) => onChange({ ...values, [key]: value });
+  const pick = (key: keyof FilterValues) => (e: { target: { value: string } }) => set(key)(e.target.value);
 
   return (
-    <form className="filters" onSubmit={submit} aria-label="Filter transactions">
+    <search className="filters" aria-label="Filter transactions">
+      <Field label="Description contains">
+        <DebouncedInput type="search" value={values.search} onValue={set('search')} />
+      </Field>
       <Field label="From">
-        <input type="date" value={draft.dateFrom} onChange={set('dateFrom')} />
+        <input type="date" value={values.dateFrom} onChange={pick('dateFrom')} />
       </Field>
       <Field label="To">
-        <input type="date" value={draft.dateTo} onChange={set('dateTo')} />
+        <input type="date" value={values.dateTo} onChange={pick('dateTo')} />
       </Field>
       <Field label="Account">
-        <select value={draft.accountId} onChange={set('accountId')}>
+        <select value={values.accountId} onChange={pick('accountId')}>
           <option value="">All accounts</option>
           {data?.accounts.map((a) => (
             <option key={a.id} value={a.id}>
@@ -42,42 +41,30 @@ export function TransactionFilters({ values, data, onApply }: Props) {
         </select>
       </Field>
       <Field label="Category">
-        <select value={draft.categoryId} onChange={set('categoryId')}>
+        <select value={values.categoryId} onChange={pick('categoryId')}>
           <option value="">All categories</option>
           {data && <CategoryOptions categories={data.categories} />}
         </select>
       </Field>
       <Field label="Tags" hint="Any of, comma-separated">
-        <input list={tagListId} value={draft.tags} onChange={set('tags')} />
+        <DebouncedInput list={tagListId} value={values.tags} onValue={set('tags')} />
       </Field>
       <datalist id={tagListId}>
         {data?.tags.map((t) => <option key={t.name} value={t.name} />)}
       </datalist>
-      <Field label="Description contains">
-        <input type="search" value={draft.search} onChange={set('search')} />
-      </Field>
       <Field label="Sort">
-        <select value={draft.sort} onChange={(e) => setDraft((d) => ({ ...d, sort: e.target.value as SortKey }))}>
+        <select value={values.sort} onChange={(e) => onChange({ ...values, sort: e.target.value as SortKey })}>
           <option value="date-desc">Newest first</option>
           <option value="date-asc">Oldest first</option>
           <option value="amount-desc">Largest amount first</option>
           <option value="amount-asc">Smallest amount first</option>
         </select>
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setDraft(EMPTY_FILTER);
-            onApply(EMPTY_FILTER);
-          }}
-        >
-          Clear
+      <div className="filter-actions">
+        <button type="button" disabled={!isFiltered(values)} onClick={() => onChange({ ...EMPTY_FILTER, sort: values.sort })}>
+          Clear filters
         </button>
       </div>
-    </form>
+    </search>
   );
 }

@@ -1,41 +1,41 @@
-// Transactions: filters and sort, a keyset-paginated table, add / edit / delete (with
-// confirmation), transfers, CSV import and export — the page's data in one query.
-import { useMutation } from '@apollo/client';
+// Transactions: one filter bar (in the URL), the server's totals of what matches, a page of
+// rows (a table on wide screens, a compact list on a phone; by month when sorted by date;
+// running balance when one account is shown), batch changes to a selection, add / edit /
+// delete, transfers, CSV import and export.
 import { useMemo, useState } from 'react';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { Modal } from '../../components/Modal';
-import { Money } from '../../components/Money';
 import type { TransactionRowFragment } from '../../gql/graphql';
-import { EMPTY_FILTER, toFilter, toOrder, type FilterValues } from './filters';
-import { DeleteTransactionDoc } from './operations';
+import { BatchBar } from './BatchBar';
+import { DeleteTransactionDialog } from './DeleteTransactionDialog';
 import { ExportButton } from './ExportButton';
-import { ImportPanel } from './ImportPanel';
+import { EMPTY_FILTER, isFiltered, toFilter, toOrder } from './filters';
+import { TransactionDialogs, type Dialog } from './TransactionDialogs';
 import { TransactionFilters } from './TransactionFilters';
-import { TransactionForm } from './TransactionForm';
+import { TransactionList } from './TransactionList';
 import { TransactionTable } from './TransactionTable';
-import { TransferForm } from './TransferForm';
+import { Totals } from './Totals';
+import { useFilterParams } from './useFilterParams';
+import { useSelection } from './selection';
 import { PAGE_SIZE, useTransactionsPage } from './useTransactionsPage';
 
-type Dialog =
-  | { kind: 'add' }
-  | { kind: 'edit'; row: TransactionRowFragment }
-  | { kind: 'delete'; row: TransactionRowFragment }
-  | { kind: 'transfer' }
-  | { kind: 'import' };
-
 export function TransactionsPage() {
-  const [values, setValues] = useState<FilterValues>(EMPTY_FILTER);
+  const [values, setValues] = useFilterParams();
   const filter = useMemo(() => toFilter(values), [values]);
   const orderBy = useMemo(() => toOrder(values.sort), [values.sort]);
   const page = useTransactionsPage(filter, orderBy);
+  const selection = useSelection();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [remove, removal] = useMutation(DeleteTransactionDoc, { refetchQueries: 'active', awaitRefetchQueries: true });
+  const [deleting, setDeleting] = useState<TransactionRowFragment | null>(null);
   const data = page.data;
-  const close = () => setDialog(null);
   const connection = data?.transactions;
   const pages = connection ? Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE)) : 1;
+  const byDate = values.sort.startsWith('date');
+  const rows = connection?.edges.map((e) => ({ node: e.node, runningBalance: e.runningBalance })) ?? [];
+  const showBalance = byDate && !!values.accountId && rows.some((r) => r.runningBalance != null);
+  const selected = rows.map((r) => r.node.id).filter(selection.has);
+  const rowProps = { rows, grouped: byDate, showBalance, selection, onEdit: (row: TransactionRowFragment) => setDialog({ kind: 'edit', row }), onDelete: setDeleting };
 
   return (
     <>
@@ -57,20 +57,41 @@ export function TransactionsPage() {
       <TransactionFilters
         values={values}
         data={data}
-        onApply={(v) => {
-          setValues(v);
-          page.restart();
+        onChange={(next) => {
+          selection.clear();
+          setValues(next);
         }}
       />
       {page.error && <ErrorNotice error={page.error} onRetry={() => void page.refetch()} />}
       {!data && page.loading && <Loading />}
       {connection && (
         <section aria-label="Transactions" aria-busy={page.loading}>
-          <TransactionTable
-            rows={connection.edges.map((e) => e.node)}
-            onEdit={(row) => setDialog({ kind: 'edit', row })}
-            onDelete={(row) => setDialog({ kind: 'delete', row })}
-          />
+          <Totals totals={connection.totals} />
+          {selected.length > 0 && data && <BatchBar ids={selected} categories={data.categories} onDone={selection.clear} />}
+          {rows.length === 0 ? (
+            isFiltered(values) ? (
+              <EmptyState title="No transactions match these filters." actions={<button type="button" onClick={() => setValues({ ...EMPTY_FILTER, sort: values.sort })}>Clear filters</button>} />
+            ) : (
+              <EmptyState
+                title="No transactions yet."
+                actions={
+                  <>
+                    <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>Add your first transaction</button>
+                    <button type="button" onClick={() => setDialog({ kind: 'import' })}>Import a CSV</button>
+                  </>
+                }
+              >
+                Record what comes in and goes out, or bring in your bank's export.
+              </EmptyState>
+            )
+          ) : (
+            data && (
+              <>
+                <TransactionTable {...rowProps} categories={data.categories} />
+                <TransactionList {...rowProps} />
+              </>
+            )
+          )}
           <nav className="pager" aria-label="Pages">
             <button type="button" onClick={page.previous} disabled={!page.hasPrevious || page.loading}>
               Previous
@@ -84,45 +105,8 @@ export function TransactionsPage() {
           </nav>
         </section>
       )}
-      {data && dialog?.kind === 'add' && (
-        <Modal title="Add a transaction" onClose={close}>
-          <TransactionForm data={data} onDone={close} />
-        </Modal>
-      )}
-      {data && dialog?.kind === 'edit' && (
-        <Modal title="Edit the transaction" onClose={close}>
-          <TransactionForm data={data} editing={dialog.row} onDone={close} />
-        </Modal>
-      )}
-      {data && dialog?.kind === 'transfer' && (
-        <Modal title="Transfer between accounts" onClose={close}>
-          <TransferForm data={data} onDone={close} />
-        </Modal>
-      )}
-      {data && dialog?.kind === 'import' && (
-        <Modal title="Import transactions from CSV" onClose={close}>
-          <ImportPanel data={data} onClose={close} />
-        </Modal>
-      )}
-      {dialog?.kind === 'delete' && (
-        <ConfirmDialog
-          title="Delete this transaction?"
-          confirmLabel="Delete"
-          busy={removal.loading}
-          onCancel={close}
-          onConfirm={() =>
-            void remove({ variables: { id: dialog.row.id } })
-              .then(close)
-              .catch(() => undefined)
-          }
-        >
-          <p>
-            {dialog.row.date} · {dialog.row.description} · <Money amount={dialog.row.amount} currency={dialog.row.currency} />
-          </p>
-          {dialog.row.transferId && <p>This is one side of a transfer: both sides will be deleted.</p>}
-          {removal.error && <ErrorNotice error={removal.error} title="It could not be deleted." />}
-        </ConfirmDialog>
-      )}
+      {data && dialog && <TransactionDialogs dialog={dialog} data={data} onClose={() => setDialog(null)} />}
+      {deleting && <DeleteTransactionDialog row={deleting} onClose={() => setDeleting(null)} />}
     </>
   );
 }

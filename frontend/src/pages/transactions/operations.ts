@@ -10,12 +10,20 @@ export const TransactionsPageDoc = graphql(`
   ) {
     transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
+      totals {
+        currency
+        count
+        moneyIn
+        moneyOut
+        net
+      }
       pageInfo {
         hasNextPage
         endCursor
       }
       edges {
         cursor
+        runningBalance
         node {
           ...TransactionRow
         }
@@ -86,6 +94,20 @@ export const UpdateTransactionDoc = graphql(`
 export const DeleteTransactionDoc = graphql(`
   mutation DeleteTransaction($id: UUID!) {
     deleteTransaction(id: $id)
+  }
+`);
+
+export const UpdateTransactionsDoc = graphql(`
+  mutation UpdateTransactions($input: UpdateTransactionsInput!) {
+    updateTransactions(input: $input) {
+      ...TransactionRow
+    }
+  }
+`);
+
+export const DeleteTransactionsDoc = graphql(`
+  mutation DeleteTransactions($ids: [UUID!]!) {
+    deleteTransactions(ids: $ids)
   }
 `);
 
