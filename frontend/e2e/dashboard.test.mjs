@@ -4,8 +4,9 @@
 // bad row, export), a phone-width look, a reload that keeps the session (refresh cookie),
 // Settings → Security (change password, sessions, audit log), "log out everywhere" from a
 // second browser context ending the first, a second user who sees none of it, and the
-// Admin page after `tally admin promote`. Screenshots of every page land in
-// test-artifacts/.
+// Admin page after `tally admin promote`; the transactions workflow (filters in the URL,
+// the server's totals, batch changes) and the profile. Screenshots land in
+// test-artifacts/; every-page.test.mjs checks each page's accessibility and phone layout.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -117,12 +118,14 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     const { page } = main;
     await signUp(page, alice);
     assert.equal(await tile(page, 'tile-income'), '$0.00');
-    const before = await chartMarks(page);
-    assert.equal(before.bars, 0);
-    assert.equal(before.slices, 0);
+    await page.getByText('No income or expenses in this period yet.').waitFor();
     await page.getByText('No expenses in this period.').waitFor();
+    await page.getByText('Nothing recorded yet.').waitFor();
+    assert.equal(await page.locator('.recharts-surface').count(), 0, 'no empty axes drawn');
 
     await go(page, 'Transactions', 'Transactions');
+    await page.getByText('No transactions yet.').waitFor();
+    await page.getByRole('button', { name: 'Add your first transaction' }).waitFor();
     await addTransaction(page, { direction: 'in', amount: '3000', description: 'Salary November', category: 'Income / Salary' });
     await addTransaction(page, { direction: 'out', amount: '1200', description: 'Rent November', category: 'Housing / Rent' });
     await addTransaction(page, { direction: 'out', amount: '50.25', description: 'Weekly groceries', category: 'Personal running costs / Groceries' });
@@ -166,7 +169,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
 
   it('pages through transactions with keyset cursors, filters, and deletes after confirming', async () => {
     const { page } = main;
-    const rows = page.locator('table.transactions tbody tr');
+    const rows = page.locator('table.transactions tbody tr:not(.month-row)');
     assert.equal(await rows.count(), 25);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 2 of 2 · 33 transactions').waitFor();
@@ -176,14 +179,25 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByText('Page 1 of 2 · 33 transactions').waitFor();
 
+    // The filter applies as you type and lives in the URL.
     await page.getByLabel('Description contains').fill('coffee 07');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('Page 1 of 1 · 1 transaction').waitFor();
+    assert.match(page.url(), /[?&]q=coffee\+07(&|$)/);
     await page.getByRole('button', { name: 'Delete Imported coffee 07' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete this transaction?' });
     await confirm.getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('No transactions match.').waitFor();
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByText('No transactions match these filters.').waitFor();
+    await page.getByRole('search').getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('Page 1 of 2 · 32 transactions').waitFor();
+    // Back goes to the filtered list again, and a shared link opens it as it was.
+    await page.goBack();
+    await page.getByText('No transactions match these filters.').waitFor();
+    assert.equal(await page.getByLabel('Description contains').inputValue(), 'coffee 07');
+    await page.goto(`${server.url}/transactions?q=imported+coffee&sort=amount-asc`);
+    await page.getByText('Page 1 of 2 · 29 transactions').waitFor();
+    assert.equal(await page.getByLabel('Sort').inputValue(), 'amount-asc');
+    assert.match(await page.locator('.totals').innerText(), /USD · 29 transactions[\s\S]*Out\s*-\$/);
+    await page.getByLabel('Description contains').fill('');
     await page.getByText('Page 1 of 2 · 32 transactions').waitFor();
     await screenshot(page, '05-transactions');
   });
@@ -220,9 +234,63 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await form.getByLabel('Value').fill('5000');
     await form.getByRole('button', { name: 'Save valuation' }).click();
     await page.getByTestId('tile-net-worth').getByText('$6,658.02').waitFor();
-    await page.getByRole('list', { name: 'Allocation amounts' }).getByText('Investment').waitFor();
+    await page.getByRole('list', { name: 'Assets by account kind' }).getByText('Investment').waitFor();
     await page.getByRole('cell', { name: '$5,000.00' }).waitFor();
     await screenshot(page, '07-net-worth');
+  });
+
+  it('changes a selection with one request per batch: categorise, tag, delete; a running balance for one account', async () => {
+    const { page } = main;
+    await go(page, 'Transactions', 'Transactions');
+    await page.getByLabel('Description contains').fill('imported coffee 0');
+    await page.getByText('Page 1 of 1 · 8 transactions').waitFor();
+    const batches = [];
+    page.on('request', (request) => {
+      const operation = /"operationName":"(UpdateTransactions|DeleteTransactions)"/.exec(request.postData() ?? '');
+      if (operation) batches.push(operation[1]);
+    });
+    const bar = page.getByRole('region', { name: 'Change the selected transactions' });
+    const select = async (numbers) => {
+      for (const n of numbers) await page.getByRole('checkbox', { name: `Select Imported coffee ${n}` }).check();
+      await bar.getByText(`${numbers.length} transactions selected`).waitFor();
+    };
+    const categoryOf = (n) => page.getByLabel(`Category of Imported coffee ${n}`).evaluate((el) => el.selectedOptions[0]?.textContent);
+
+    await select(['01', '02', '03']);
+    await bar.getByLabel('Category').selectOption({ label: 'Personal running costs / Groceries' });
+    await bar.getByRole('button', { name: 'Set category' }).click();
+    await bar.waitFor({ state: 'detached' });
+    for (const n of ['01', '02', '03']) assert.equal(await categoryOf(n), 'Personal running costs / Groceries');
+    assert.equal(await categoryOf('04'), 'Uncategorized');
+
+    await select(['01', '03']);
+    await bar.getByLabel('Tags').fill('Caffeine');
+    await bar.getByRole('button', { name: 'Add tags' }).click();
+    await bar.waitFor({ state: 'detached' });
+    const first = page.locator('table.transactions tr').filter({ hasText: 'Imported coffee 01' });
+    await first.getByText('caffeine').waitFor();
+    await screenshot(page, '07b-transactions-batch');
+
+    await select(['01', '02']);
+    await bar.getByRole('button', { name: 'Delete selected' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete 2 transactions?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Page 1 of 1 · 6 transactions').waitFor();
+    assert.deepEqual(batches, ['UpdateTransactions', 'UpdateTransactions', 'DeleteTransactions'], 'one request per batch');
+
+    // In-place category change of one row.
+    await page.getByLabel('Category of Imported coffee 04').selectOption({ label: 'Personal running costs / Groceries' });
+    await page.waitForFunction(() => document.querySelector('[aria-label="Category of Imported coffee 04"]')?.selectedOptions[0]?.textContent === 'Personal running costs / Groceries');
+
+    // One account, by date: its running balance.
+    await page.getByLabel('Description contains').fill('');
+    await page.getByText('Page 1 of 2 · 30 transactions').waitFor();
+    await page.getByLabel('Account').selectOption({ label: 'Main account' });
+    await page.getByRole('columnheader', { name: 'Balance' }).waitFor();
+    assert.match(page.url(), /[?&]account=/);
+    const newest = page.locator('table.transactions tbody tr:not(.month-row)').first();
+    assert.match(await newest.innerText(), /\$1,664\.05/, 'the checking balance after the newest row');
+    await page.getByRole('search').getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('Page 1 of 2 · 30 transactions').waitFor();
   });
 
   it('shows every other page', async () => {
@@ -243,12 +311,41 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await go(page, 'Settings', 'Settings');
     await page.getByText(alice.email).waitFor();
     await screenshot(page, '10-settings');
+
+    // The profile: a new username (the top bar follows), the currency list, the email with
+    // the password.
+    const profile = page.getByRole('form', { name: 'Profile' });
+    alice.username = `${alice.username}_x`;
+    await profile.getByLabel('Username').fill(alice.username);
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.getByText('Your profile has been saved.').waitFor();
+    await page.getByLabel('Logged in as').getByText(alice.username).waitFor();
+    assert.ok((await profile.locator('datalist option[value="EUR"]').count()) === 1, 'EUR is offered');
+    const email = page.getByRole('form', { name: 'Change email' });
+    const newEmail = `alice.new_${suffix}@example.com`;
+    await email.getByLabel('New email').fill(newEmail);
+    await email.getByLabel('Current password').fill('not my password');
+    await email.getByRole('button', { name: 'Change email' }).click();
+    await email.getByText('The current password is not correct').waitFor();
+    await email.getByLabel('Current password').fill(alice.password);
+    await email.getByRole('button', { name: 'Change email' }).click();
+    await email.getByText(/Your email has been changed/).waitFor();
+    alice.email = newEmail;
+    await page.getByText(alice.email).waitFor();
   });
 
   it('fits a phone screen (375 px) without sideways scrolling', async () => {
     const phone = await main.context.newPage();
     await phone.setViewportSize({ width: 375, height: 812 });
-    await phone.goto(`${server.url}/`);
+    await phone.goto(`${server.url}/transactions`);
+    // The phone's compact list: every amount in view.
+    const amounts = phone.locator('.transaction-list .item-amount');
+    await amounts.first().waitFor();
+    for (const box of await amounts.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right))) {
+      assert.ok(box <= 375, `an amount ends at ${box}px`);
+    }
+    await phone.getByRole('button', { name: 'Menu' }).click();
+    await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
     // A new tab has no token in memory: it restores the session through the cookie.
     await phone.getByTestId('tile-income').getByText('$3,000.00').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -272,9 +369,12 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await current.waitFor();
     assert.equal(await current.count(), 1, 'exactly one session is this one');
     assert.match(await current.innerText(), /127\.0\.0\.1/);
+    // The audit log names what changed and the browser it came from.
     const log = page.getByRole('table', { name: 'My audit log' });
-    await log.getByRole('cell', { name: 'Signed up' }).waitFor();
-    await log.getByRole('cell', { name: 'Created' }).first().waitFor();
+    await log.getByRole('cell', { name: 'Email changed' }).waitFor();
+    await log.getByRole('cell', { name: 'Profile changed' }).waitFor();
+    await log.getByRole('cell', { name: 'Transaction Imported coffee 03' }).first().waitFor();
+    await log.getByText(/ on Linux$/).first().waitFor();
 
     const form = page.getByRole('form', { name: 'Change password' });
     await form.getByLabel('Current password').fill(alice.password);
@@ -329,7 +429,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     assert.equal(await tile(page, 'tile-income'), '$0.00');
     assert.equal(await tile(page, 'tile-expenses'), '$0.00');
     await go(page, 'Transactions', 'Transactions');
-    await page.getByText('No transactions match.').waitFor();
+    await page.getByText('No transactions yet.').waitFor();
     await page.getByText('Page 1 of 1 · 0 transactions').waitFor();
     await go(page, 'Budgets', 'Budgets');
     await page.getByText('No budgets for this month.').waitFor();

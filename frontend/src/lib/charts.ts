@@ -71,3 +71,7 @@ export function categoryColor(id: string | null | undefined): string {
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return PALETTE[hash % PALETTE.length] ?? PALETTE[0];
 }
+
+/** Chart tooltips in the page's own colours (readable in both themes). */
+export const TOOLTIP_STYLE = { background: 'var(--panel)', borderColor: 'var(--line)', color: 'var(--text)' } as const;
+export const TOOLTIP_ITEM_STYLE = { color: 'var(--text)' } as const;

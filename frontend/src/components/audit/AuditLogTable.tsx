@@ -43,7 +43,7 @@ function entity(event: AuditEventFieldsFragment) {
 export function AuditLogTable({ label, events }: Props) {
   if (events.length === 0) return <p className="empty">No events yet.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label={label} className="audit-log">
         <thead>
           <tr>
@@ -65,7 +65,7 @@ export function AuditLogTable({ label, events }: Props) {
               </td>
               <td>{entity(event)}</td>
               <td>
-                {describeUserAgent(event.userAgent)}
+                <span>{describeUserAgent(event.userAgent)}</span>
                 <small className="muted sub-line">{event.ip ?? 'no IP'}</small>
                 {event.userAgent && <small className="user-agent muted">{event.userAgent}</small>}
               </td>

@@ -34,7 +34,7 @@ export function AccountsPage() {
       {notice && <p role="status" className="notice">{notice}</p>}
       {!data && loading && <Loading />}
       {data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

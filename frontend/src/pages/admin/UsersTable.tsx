@@ -23,7 +23,7 @@ function status(user: AdminUserFieldsFragment) {
 export function UsersTable({ users, viewerId, onChange, onShowLog }: Props) {
   if (users.length === 0) return <p className="empty">No users match.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label="Users" className="users">
         <thead>
           <tr>

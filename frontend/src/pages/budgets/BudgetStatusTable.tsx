@@ -30,7 +30,7 @@ export function BudgetStatusTable({ status, actions, empty }: Props) {
   }
   const c = status.currency;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="budgets">
         <thead>
           <tr>

@@ -1,13 +1,14 @@
 // Net worth at each month end (line) with assets and liabilities (areas): round ticks, a
 // label for every month or for every k-th at a regular step, and the year under January.
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MonthTick, monthInterval } from '../../components/MonthTick';
+import { MonthTick, monthInterval, useMonthLabelsThatFit } from '../../components/MonthTick';
 import type { NetWorthMonthFieldsFragment } from '../../gql/graphql';
-import { niceTicks, tickDomain } from '../../lib/charts';
+import { niceTicks, tickDomain, TOOLTIP_ITEM_STYLE, TOOLTIP_STYLE } from '../../lib/charts';
 import { monthLabel } from '../../lib/dates';
 import { compactMoneyTick, formatMoney, toChartNumber } from '../../lib/money';
 
 export function NetWorthChart({ months, currency }: { months: NetWorthMonthFieldsFragment[]; currency: string }) {
+  const fits = useMonthLabelsThatFit();
   const data = months.map((m) => ({
     month: m.month,
     total: toChartNumber(m.total),
@@ -26,9 +27,11 @@ export function NetWorthChart({ months, currency }: { months: NetWorthMonthField
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 12, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={<MonthTick />} interval={monthInterval(data.length)} padding={{ left: 12, right: 12 }} height={40} />
+          <XAxis dataKey="month" tick={<MonthTick />} interval={monthInterval(data.length, fits)} padding={{ left: 12, right: 12 }} height={40} />
           <YAxis width={64} ticks={ticks} domain={tickDomain(ticks)} tickFormatter={(v: number) => compactMoneyTick(v, currency)} fontSize={11} />
           <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
             labelFormatter={(label: unknown) => (typeof label === 'string' ? monthLabel(label, true) : '')}
             formatter={(_v, name, item) => {
               const m = (item.payload as (typeof data)[number]).source;

@@ -62,7 +62,7 @@ export function NetWorthPage() {
             <NetWorthChart months={data.netWorth.months} currency={data.netWorth.currency} />
             <details>
               <summary>Month by month</summary>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>
@@ -95,7 +95,7 @@ export function NetWorthPage() {
               <h2 id="nw-vals">Valuations</h2>
               <ValuationForm accounts={data.accounts} />
               {data.valuations.length > 0 && (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table>
                     <thead>
                       <tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col" className="num">Value</th><th scope="col" className="actions-cell"><span className="sr-only">Actions</span></th></tr>

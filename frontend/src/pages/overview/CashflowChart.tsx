@@ -2,9 +2,9 @@
 // first to the last month with money in the period. Round ticks; a savings rate beyond
 // ±100 % (a tiny income) is left off the line but stays in the table.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MonthTick, monthInterval } from '../../components/MonthTick';
+import { MonthTick, monthInterval, useMonthLabelsThatFit } from '../../components/MonthTick';
 import type { CashflowMonthFieldsFragment } from '../../gql/graphql';
-import { niceTicks, tickDomain } from '../../lib/charts';
+import { niceTicks, tickDomain, TOOLTIP_ITEM_STYLE, TOOLTIP_STYLE } from '../../lib/charts';
 import { compareDecimal } from '../../lib/decimal';
 import { monthLabel } from '../../lib/dates';
 import { compactMoneyTick, formatMoney, formatPercent, toChartNumber } from '../../lib/money';
@@ -32,6 +32,7 @@ function drawnRate(rate: string | null | undefined): number | null {
 }
 
 export function CashflowChart({ months, currency }: Props) {
+  const fits = useMonthLabelsThatFit();
   const shown = activeMonths(months);
   if (shown.length === 0) {
     return <p className="chart-empty">No income or expenses in this period yet.</p>;
@@ -52,10 +53,12 @@ export function CashflowChart({ months, currency }: Props) {
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 12, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={<MonthTick />} interval={monthInterval(data.length)} padding={{ left: 8, right: 8 }} height={40} />
+          <XAxis dataKey="month" tick={<MonthTick />} interval={monthInterval(data.length, fits)} padding={{ left: 8, right: 8 }} height={40} />
           <YAxis yAxisId="money" width={60} ticks={money} domain={tickDomain(money)} tickFormatter={(v: number) => compactMoneyTick(v, currency)} fontSize={11} />
           <YAxis yAxisId="rate" orientation="right" width={44} ticks={rateTicks} domain={tickDomain(rateTicks)} unit="%" fontSize={11} />
           <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
             labelFormatter={(label: unknown) => (typeof label === 'string' ? monthLabel(label, true) : '')}
             formatter={(_value, name, item) => {
               const m = (item.payload as (typeof data)[number]).source;

@@ -5,7 +5,7 @@ import { formatMoney, formatPercent } from '../../lib/money';
 
 export function CashflowTable({ months, currency }: { months: readonly CashflowMonthFieldsFragment[]; currency: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import type { SpendingLineFieldsFragment } from '../../gql/graphql';
-import { categoryColor } from '../../lib/charts';
+import { categoryColor, TOOLTIP_ITEM_STYLE, TOOLTIP_STYLE } from '../../lib/charts';
 import { formatMoney, formatPercent, toChartNumber } from '../../lib/money';
 
 interface Props {
@@ -33,7 +33,7 @@ export function ExpenseShareChart({ currency, parents, lines, from, to }: Props)
                 <Cell key={d.name} fill={categoryColor(d.line.category?.id)} />
               ))}
             </Pie>
-            <Tooltip formatter={(_v, _n, item) => {
+            <Tooltip contentStyle={TOOLTIP_STYLE} itemStyle={TOOLTIP_ITEM_STYLE} formatter={(_v, _n, item) => {
               const line = (item.payload as (typeof data)[number]).line;
               return `${formatMoney(line.amount, currency)} (${formatPercent(line.share)})`;
             }} />

@@ -13,7 +13,7 @@ interface TableProps {
 export function SessionsTable({ rows, onRevoke }: TableProps) {
   if (rows.length === 0) return <p className="empty">No active sessions.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label="Active sessions" className="sessions">
         <thead>
           <tr>

@@ -151,7 +151,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         {outcome.errorCount > 0 && ` ${outcome.errorCount} row${outcome.errorCount === 1 ? ' has' : 's have'} errors${outcome.imported === 0 ? '; nothing was imported' : ''}.`}
       </p>
       {outcome.errors.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table aria-label="Rows with errors">
             <thead>
               <tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr>

@@ -29,7 +29,7 @@ export function TransactionTable({ rows, categories, grouped, showBalance, selec
   const ids = rows.map((r) => r.node.id);
   const columns = showBalance ? 8 : 7;
   return (
-    <div className="table-wrap wide-only">
+    <div className="table-wrap wide-only" tabIndex={0}>
       <table className="transactions">
         <thead>
           <tr>
