@@ -122,6 +122,7 @@ describe('every page, wide and on a phone, light and dark', { concurrency: false
     await nav.getByRole('link', { name: 'Transactions' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Transactions', level: 1 }).waitFor();
+    await page.getByText(/^Page 1 of/).waitFor(); // the page's data is in: its buttons work
     assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'following a link closes the menu');
     await page.getByRole('button', { name: 'Add transaction' }).focus();
     await page.keyboard.press('Enter');

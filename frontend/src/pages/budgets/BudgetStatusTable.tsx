@@ -52,10 +52,10 @@ export function BudgetStatusTable({ status, actions, empty }: Props) {
                   {name}
                   {!line.countedInTotals && <small className="hint"> (within its parent's budget)</small>}
                 </th>
-                <td className="num"><Money amount={line.budgeted} currency={c} signed={false} /></td>
-                <td className="num"><Money amount={line.spent} currency={c} signed={false} /></td>
-                <td className="num"><Money amount={line.remaining} currency={c} /></td>
-                <td><Used percent={line.usedPercent} name={name} /></td>
+                <td className="num" data-label="Budgeted"><Money amount={line.budgeted} currency={c} signed={false} /></td>
+                <td className="num" data-label="Spent"><Money amount={line.spent} currency={c} signed={false} /></td>
+                <td className="num" data-label="Remaining"><Money amount={line.remaining} currency={c} /></td>
+                <td data-label="Used"><Used percent={line.usedPercent} name={name} /></td>
                 {actions && <td className="actions-cell"><div className="row-actions">{actions(line.budget.id, name)}</div></td>}
               </tr>
             );
@@ -64,16 +64,16 @@ export function BudgetStatusTable({ status, actions, empty }: Props) {
         <tfoot>
           <tr>
             <th scope="row">Total</th>
-            <td className="num"><Money amount={status.totalBudgeted} currency={c} signed={false} /></td>
-            <td className="num"><Money amount={status.totalSpent} currency={c} signed={false} /></td>
-            <td className="num"><Money amount={status.totalRemaining} currency={c} /></td>
-            <td><Used percent={status.totalUsedPercent} name="All budgets" /></td>
+            <td className="num" data-label="Budgeted"><Money amount={status.totalBudgeted} currency={c} signed={false} /></td>
+            <td className="num" data-label="Spent"><Money amount={status.totalSpent} currency={c} signed={false} /></td>
+            <td className="num" data-label="Remaining"><Money amount={status.totalRemaining} currency={c} /></td>
+            <td data-label="Used"><Used percent={status.totalUsedPercent} name="All budgets" /></td>
             {actions && <td />}
           </tr>
           <tr className="unbudgeted">
             <th scope="row">Spent outside budgets</th>
             <td />
-            <td className="num"><Money amount={status.unbudgetedSpent} currency={c} signed={false} /></td>
+            <td className="num" data-label="Spent"><Money amount={status.unbudgetedSpent} currency={c} signed={false} /></td>
             <td colSpan={actions ? 3 : 2} />
           </tr>
         </tfoot>

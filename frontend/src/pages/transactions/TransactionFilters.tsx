@@ -1,7 +1,7 @@
 // One bar of filters over the transactions: dates, account, category, tags, text and the
 // order. It applies as you go — at once for a choice, a moment after typing stops for
 // text — and lives in the URL (see useFilterParams).
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { DebouncedInput } from '../../components/DebouncedInput';
 import { Field } from '../../components/Field';
 import type { TransactionsPageQuery } from '../../gql/graphql';
@@ -16,14 +16,21 @@ interface Props {
 
 export function TransactionFilters({ values, data, onChange }: Props) {
   const tagListId = useId();
+  // On a phone only the text search shows until "More filters" opens the rest.
+  const [more, setMore] = useState(false);
   const set = (key: keyof FilterValues) => (value: string) => onChange({ ...values, [key]: value });
   const pick = (key: keyof FilterValues) => (e: { target: { value: string } }) => set(key)(e.target.value);
 
   return (
-    <search className="filters" aria-label="Filter transactions">
+    <search className={more ? 'filters more' : 'filters'} aria-label="Filter transactions">
       <Field label="Description contains">
         <DebouncedInput type="search" value={values.search} onValue={set('search')} />
       </Field>
+      <div className="filter-toggle">
+        <button type="button" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+          {more ? 'Fewer filters' : 'More filters'}
+        </button>
+      </div>
       <Field label="From">
         <input type="date" value={values.dateFrom} onChange={pick('dateFrom')} />
       </Field>
