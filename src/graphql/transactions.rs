@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::service::categories;
 use crate::service::idempotency::Claim;
 use crate::service::transactions::{
-    self, NewTransaction, Order, OrderField, TransactionFilter as Filter, TransactionPatch, running,
+    self, NewTransaction, Order, OrderField, TransactionFilter as Filter, TransactionPatch,
 };
 
 pub use batch::{TransactionBatchMutation, UpdateTransactionsInput};
@@ -174,7 +174,7 @@ impl TransactionQuery {
             .field("runningBalance")
             .exists();
         if let (true, Some(account)) = (wants_running, single_account) {
-            running_balances(ctx, &mut connection, account).await?;
+            connection.add_running_balances(ctx, account).await?;
         }
         prime_relations(ctx, connection.edges()).await?;
         Ok(connection)
@@ -200,26 +200,6 @@ impl TransactionQuery {
             .await?
             .into())
     }
-}
-
-/// The running balance of each edge of a page of one account's transactions (one statement).
-async fn running_balances(
-    ctx: &Context<'_>,
-    connection: &mut TransactionConnection,
-    account: uuid::Uuid,
-) -> async_graphql::Result<()> {
-    let edges = connection.edges();
-    let Some(first) = edges.first() else {
-        return Ok(());
-    };
-    let currency =
-        crate::money::Currency::parse(&first.node.currency).map_err(AppError::internal)?;
-    let rows: Vec<_> = edges.iter().map(|e| (e.node.date.0, e.node.id.0)).collect();
-    let viewer = viewer(ctx)?;
-    let store = &services(ctx).store;
-    let balances = running::after_each(store, viewer, account, currency, &rows).await?;
-    connection.set_running_balances(&balances);
-    Ok(())
 }
 
 /// Load the accounts, categories and parent categories the selection asks for, one batch

@@ -1,15 +1,16 @@
 //! The transactions connection: edges (with running balances when one account is listed by
 //! date), page info, and the lazily computed total count and per-currency totals.
 
-use std::collections::HashMap;
-
 use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 
 use super::Transaction;
 use crate::auth::Viewer;
+use crate::error::AppError;
 use crate::graphql::context::services;
 use crate::graphql::scalars::Money;
+use crate::money::Currency;
 use crate::service::transactions::cursor::Cursor;
+use crate::service::transactions::running;
 use crate::service::transactions::totals::{self, CurrencyTotal as Total};
 use crate::service::transactions::{self, TransactionFilter as Filter};
 
@@ -89,11 +90,28 @@ impl TransactionConnection {
         &self.edges
     }
 
-    /// Give each edge whose transaction is in `balances` its running balance.
-    pub fn set_running_balances(&mut self, balances: &HashMap<uuid::Uuid, rust_decimal::Decimal>) {
+    /// Give each edge (a page of `account`'s transactions) its running balance: one
+    /// statement.
+    pub async fn add_running_balances(
+        &mut self,
+        ctx: &Context<'_>,
+        account: uuid::Uuid,
+    ) -> async_graphql::Result<()> {
+        let Some(first) = self.edges.first() else {
+            return Ok(());
+        };
+        let currency = Currency::parse(&first.node.currency).map_err(AppError::internal)?;
+        let rows: Vec<_> = self
+            .edges
+            .iter()
+            .map(|e| (e.node.date.0, e.node.id.0))
+            .collect();
+        let store = &services(ctx).store;
+        let balances = running::after_each(store, &self.viewer, account, currency, &rows).await?;
         for edge in &mut self.edges {
             edge.running_balance = balances.get(&edge.node.id.0).copied().map(Money);
         }
+        Ok(())
     }
 }
 
