@@ -36,3 +36,28 @@ export async function api(url, token, query, variables = {}) {
   if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+/** Labels of chart axes that overlap one another (a month label running into the next, or
+ * into the value axis) — none may — and how many month labels were looked at. */
+export async function overlappingAxisLabels(page) {
+  return page.evaluate(() => {
+    const labels = (chart, axis) =>
+      [...chart.querySelectorAll(`.recharts-${axis}-tick-labels text`)].map((el) => ({
+        text: el.textContent ?? '',
+        box: el.getBoundingClientRect(),
+      }));
+    const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const found = [];
+    let checked = 0;
+    for (const chart of document.querySelectorAll('.recharts-wrapper')) {
+      const months = labels(chart, 'xAxis');
+      checked += months.length;
+      const values = labels(chart, 'yAxis');
+      months.forEach((a, i) => {
+        for (const b of months.slice(i + 1)) if (hit(a.box, b.box)) found.push(`"${a.text}" overlaps "${b.text}"`);
+        for (const v of values) if (hit(a.box, v.box)) found.push(`"${a.text}" overlaps the value axis "${v.text}"`);
+      });
+    }
+    return { checked, found };
+  });
+}

@@ -1,11 +1,12 @@
 // Every page of the dashboard, at 1280 px in the light theme and at 375 px (a phone) in the
-// dark one: no serious or critical axe-core violations, no sideways page scroll, a
+// dark one: no serious or critical axe-core violations, no sideways page scroll, no chart
+// label running into another, a
 // screenshot of each in test-artifacts/; the keyboard alone reaches and works the
 // navigation; GraphiQL loads from Tally itself with nothing fetched from another site.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, openPage, screenshot } from './browser.mjs';
-import { api, seriousViolations, sidewaysOverflow } from './checks.mjs';
+import { api, overlappingAxisLabels, seriousViolations, sidewaysOverflow } from './checks.mjs';
 import { startTally } from './tally.mjs';
 
 const suffix = Date.now().toString(36);
@@ -99,6 +100,9 @@ describe('every page, wide and on a phone, light and dark', { concurrency: false
         const overflow = await sidewaysOverflow(page);
         if (overflow > 0) report.push(`${name}: ${overflow}px wider than the screen`);
         for (const violation of await seriousViolations(page)) report.push(`${name}: ${violation}`);
+        const labels = await overlappingAxisLabels(page);
+        for (const overlap of labels.found) report.push(`${name}: ${overlap}`);
+        if (['overview', 'net-worth'].includes(name) && labels.checked < 6) report.push(`${name}: only ${labels.checked} month labels`);
         await screenshot(page, `page-${name}-${width}`);
       }
       assert.deepEqual(report, []);

@@ -53,8 +53,8 @@ export function TransactionFilters({ values, data, onChange }: Props) {
           {data && <CategoryOptions categories={data.categories} />}
         </select>
       </Field>
-      <Field label="Tags" hint="Any of, comma-separated">
-        <DebouncedInput list={tagListId} value={values.tags} onValue={set('tags')} />
+      <Field label="Tags (any of)">
+        <DebouncedInput list={tagListId} value={values.tags} onValue={set('tags')} placeholder="food, travel" />
       </Field>
       <datalist id={tagListId}>
         {data?.tags.map((t) => <option key={t.name} value={t.name} />)}
