@@ -18,7 +18,7 @@ use crate::graphql::{Api, Services};
 use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
-use crate::service::sessions::SessionSettings;
+use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
 /// Lowest bcrypt cost a production start accepts.
@@ -48,12 +48,12 @@ impl App {
         let previous = secret::load_previous(&config, &secret)?;
         let tokens = Arc::new(token_keys(&config, &secret, previous));
         let sessions = session_settings(&config);
+        let states = GateStates::new(store.clone(), sessions.idle);
         let gate = Arc::new(AuthGate::new(
             tokens.clone(),
-            store.clone(),
+            Arc::new(states),
             Duration::from_millis(config.auth_state_cache_ms),
             config.trusted_proxies.clone(),
-            sessions.idle,
         ));
         let services = Services {
             store: store.clone(),

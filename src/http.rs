@@ -4,6 +4,7 @@
 //! the CORS allow-list ([`cors`]) and gets the security headers ([`headers`]); the dashboard
 //! and the other HTML pages bring their own Content-Security-Policy, which is kept.
 
+mod caller;
 pub mod cors;
 mod dashboard;
 mod graphiql;
