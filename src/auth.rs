@@ -30,7 +30,10 @@ mod tests {
         ("client.rs", include_str!("auth/client.rs")),
         ("gate.rs", include_str!("auth/gate.rs")),
         ("password.rs", include_str!("auth/password.rs")),
-        ("password/threads.rs", include_str!("auth/password/threads.rs")),
+        (
+            "password/threads.rs",
+            include_str!("auth/password/threads.rs"),
+        ),
         ("policy.rs", include_str!("auth/policy.rs")),
         ("secret.rs", include_str!("auth/secret.rs")),
         ("token.rs", include_str!("auth/token.rs")),

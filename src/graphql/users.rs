@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
+use super::admin::Role;
 use super::context::{client, services, viewer};
 use super::scalars::{DateTime, Uuid};
 use super::sessions::cookie;
@@ -13,7 +14,6 @@ use crate::service::users::{self, NewUser, PasswordChange};
 
 /// A Tally user.
 #[derive(SimpleObject)]
-#[graphql(complex)] // `role` is resolved in `graphql::admin`
 pub struct User {
     pub id: Uuid,
     pub username: String,
@@ -21,6 +21,9 @@ pub struct User {
     /// ISO 4217 code of the currency reports default to.
     pub base_currency: String,
     pub created_at: DateTime,
+    /// The user's role. A role change takes effect with the next login: it ends the user's
+    /// earlier access tokens.
+    pub role: Role,
 }
 
 impl From<users::User> for User {
@@ -31,6 +34,7 @@ impl From<users::User> for User {
             email: user.email,
             base_currency: user.base_currency.code().to_owned(),
             created_at: DateTime(user.created_at),
+            role: user.role.into(),
         }
     }
 }

@@ -16,7 +16,7 @@ use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
 use super::{Store, accounts, categories, is_unique_violation};
 use crate::auth::policy::{self, Identity};
-use crate::auth::{ClientInfo, PasswordHasher, Viewer};
+use crate::auth::{ClientInfo, PasswordHasher, Role, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
@@ -31,6 +31,8 @@ pub struct User {
     pub email: String,
     pub base_currency: Currency,
     pub created_at: DateTime<Utc>,
+    /// Read with the rest of the row, so showing it needs no lookup by a raw user id.
+    pub role: Role,
 }
 
 /// What sign-up needs.
@@ -170,6 +172,7 @@ pub(super) fn to_user(model: user::Model) -> AppResult<User> {
     Ok(User {
         id: model.id,
         base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,
+        role: Role::from_stored(&model.role),
         username: model.username,
         email: model.email,
         created_at: model.created_at,
