@@ -148,8 +148,9 @@ pub struct Config {
     #[arg(long, env = "LOGIN_LOCKOUT_MAX_SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u32).range(1..=604_800))]
     pub login_lockout_max_seconds: u32,
-    /// `login` fields one client IP (an IPv6 client: its /64) may send per minute, in
-    /// bursts of as many; per server instance (in memory). 0 turns the limit off.
+    /// Password checks (`login`, `changePassword`, `deleteMyAccount` fields) one client IP
+    /// (an IPv6 client: its /64) may send per minute, in bursts of as many; per server
+    /// instance (in memory). 0 turns the limit off.
     #[arg(long, env = "RATE_LIMIT_LOGIN_PER_MINUTE", default_value_t = 10,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_login_per_minute: u32,

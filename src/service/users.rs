@@ -1,6 +1,8 @@
-//! Users: sign-up (with the default account and categories, and a first session), login
-//! ([`login`]), password change ([`password`]), and `me`.
+//! Users: sign-up (with the default account and categories, and a first session), the one
+//! password check ([`credentials`]), login ([`login`]), password change ([`password`]), and
+//! `me`.
 
+pub(super) mod credentials;
 mod login;
 mod password;
 
@@ -43,8 +45,8 @@ pub struct NewUser {
     pub base_currency: Option<String>,
 }
 
-/// The one answer to every failed login: unknown email, wrong password and a locked account
-/// look the same.
+/// The one answer to every failed login (and to a wrong password at `deleteMyAccount`):
+/// unknown email, wrong password, a locked and a disabled account look the same.
 pub(super) const INVALID_CREDENTIALS: AppError =
     AppError::Unauthenticated("Invalid email or password");
 
