@@ -49,8 +49,9 @@ pub struct AuthPayload {
     /// When the access token stops working; call `refreshSession` for a new one.
     pub expires_at: DateTime,
     /// The new refresh token, only when asked for with `refreshTokenInBody: true` (CLI,
-    /// scripts); otherwise it is in the HttpOnly `tally_refresh` cookie, out of reach of
-    /// scripts, and this is null. Null too after `changePassword` (the refresh token is kept).
+    /// scripts) and the presented one did not come in the cookie; otherwise it is in the
+    /// HttpOnly `tally_refresh` cookie, out of reach of scripts, and this is null. Null too
+    /// after `changePassword` (the refresh token is kept).
     pub refresh_token: Option<String>,
     /// When the session's refresh token stops working unless used before.
     pub refresh_expires_at: DateTime,
