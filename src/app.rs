@@ -15,6 +15,7 @@ use crate::config::{Config, Environment};
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
+use crate::http::server::{self, ConnectionLimits};
 use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
@@ -32,6 +33,7 @@ pub struct App {
     grace: Duration,
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
+    connections: ConnectionLimits,
 }
 
 impl App {
@@ -78,6 +80,7 @@ impl App {
             dashboard_dir: config.dashboard_dir.clone(),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: config.graphiql_enabled,
+            body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
         };
         let listener = TcpListener::bind(config.addr)
             .await
@@ -88,6 +91,11 @@ impl App {
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
             audit_retention: audit_retention(&config),
+            connections: ConnectionLimits {
+                header_read: Duration::from_secs(config.header_read_timeout_seconds),
+                idle: Duration::from_secs(config.keep_alive_idle_seconds),
+                max_connections: config.max_connections as usize,
+            },
         })
     }
 
@@ -110,24 +118,8 @@ impl App {
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
-        let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let server = axum::serve(self.listener, service).with_graceful_shutdown(async move {
-            signal.await;
-            let _ = stopping_tx.send(true);
-        });
-        let grace = self.grace;
-        let deadline = async move {
-            let mut rx = stopping_rx;
-            let _ = rx.wait_for(|stopping| *stopping).await;
-            tokio::time::sleep(grace).await;
-        };
-        tokio::select! {
-            result = server => result.context("serving HTTP")?,
-            () = deadline => tracing::warn!("grace period over; dropping remaining connections"),
-        }
+        let (router, limits) = (self.router, self.connections);
+        server::serve(self.listener, router, limits, signal, self.grace).await;
         if let Some(retention) = retention {
             retention.stop().await;
         }

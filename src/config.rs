@@ -204,6 +204,28 @@ pub struct Config {
     /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub cors_allowed_origins: Vec<String>,
+    /// Seconds a client has to send a request's head (request line and headers): from
+    /// accepting the connection, or from the first byte of a later request on it. Past it the
+    /// connection is closed (a slow-headers attack holds nothing for long).
+    #[arg(long, env = "TALLY_HEADER_READ_TIMEOUT_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub header_read_timeout_seconds: u64,
+    /// Seconds a client has to send a request's whole body once its head is in; past it the
+    /// request is answered HTTP 408 and the connection closed.
+    #[arg(long, env = "TALLY_BODY_READ_TIMEOUT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_read_timeout_seconds: u64,
+    /// Seconds a kept-alive connection may sit idle between requests before it is closed;
+    /// longer than the usual proxy or load balancer idle timeout (60 s), so a proxy never
+    /// reuses a connection that Tally is closing.
+    #[arg(long, env = "TALLY_KEEP_ALIVE_IDLE_SECONDS", default_value_t = 75,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub keep_alive_idle_seconds: u64,
+    /// Most client connections served at once; further ones wait in the operating system's
+    /// accept queue until one closes.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 1024,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,

@@ -12,6 +12,7 @@ mod graphql;
 mod headers;
 mod health;
 mod home;
+pub mod server;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -48,6 +49,8 @@ pub struct AppState {
     pub graphql_timeout: Option<Duration>,
     /// Serve GraphiQL at `GET /graphql` (without `query`).
     pub graphiql_enabled: bool,
+    /// Longest a client may take to send a request body.
+    pub body_read_timeout: Duration,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
