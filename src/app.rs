@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
-use crate::config::{Config, Environment};
+use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
@@ -22,8 +22,9 @@ use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
-/// Lowest bcrypt cost a production start accepts.
-pub const MIN_PRODUCTION_BCRYPT_COST: u32 = 10;
+pub mod production;
+
+pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
 /// A built, bound, not yet serving application.
 pub struct App {
@@ -39,7 +40,9 @@ pub struct App {
 impl App {
     /// Check the configuration, connect and migrate, build the schema, bind the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        check_production_settings(&config)?;
+        for warning in production::check(&config)? {
+            tracing::warn!("UNSAFE SETTING: {warning}");
+        }
         let cors = Cors::from_config(&config.cors_allowed_origins)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
@@ -69,8 +72,11 @@ impl App {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             max_aliases: config.graphql_max_aliases,
-            introspection: config.graphql_introspection,
-            field_suggestions: field_suggestions(&config),
+            introspection: production::on_unless_production(config.graphql_introspection, &config),
+            field_suggestions: production::on_unless_production(
+                config.graphql_field_suggestions,
+                &config,
+            ),
         };
         let state = AppState {
             api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
@@ -79,7 +85,8 @@ impl App {
             max_body_bytes: config.max_body_bytes,
             dashboard_dir: config.dashboard_dir.clone(),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
-            graphiql_enabled: config.graphiql_enabled,
+            graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
+            hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
         };
         let listener = TcpListener::bind(config.addr)
@@ -176,7 +183,7 @@ fn session_settings(config: &Config) -> SessionSettings {
         absolute: hours(config.session_absolute_ttl_hours),
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
-        cookie_secure: config.cookie_secure,
+        cookie_secure: production::cookie_secure(config),
     }
 }
 
@@ -216,25 +223,6 @@ async fn password_hasher(config: &Config) -> anyhow::Result<Arc<PasswordHasher>>
         .await
         .map_err(|_| anyhow::anyhow!("preparing the password hasher failed"))?;
     Ok(Arc::new(hasher))
-}
-
-fn check_production_settings(config: &Config) -> anyhow::Result<()> {
-    if config.environment == Environment::Production
-        && config.bcrypt_cost < MIN_PRODUCTION_BCRYPT_COST
-    {
-        anyhow::bail!(
-            "BCRYPT_COST={} is too low for production; use at least {MIN_PRODUCTION_BCRYPT_COST}",
-            config.bcrypt_cost
-        );
-    }
-    Ok(())
-}
-
-/// "Did you mean …?" hints: as configured, or on in development only (they reveal field names).
-fn field_suggestions(config: &Config) -> bool {
-    config
-        .graphql_field_suggestions
-        .unwrap_or(config.environment != Environment::Production)
 }
 
 fn default_concurrency() -> usize {

@@ -129,7 +129,8 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(0..=30_000))]
     pub auth_state_cache_ms: u64,
     /// The refresh cookie's `Secure` attribute: `auto` (set unless the request's host is
-    /// localhost or a loopback address), `always` or `never`.
+    /// localhost or a loopback address; in production always), `always` or `never` (refused
+    /// in production).
     #[arg(long, env = "COOKIE_SECURE", value_enum, default_value_t = CookieSecure::Auto)]
     pub cookie_secure: CookieSecure,
     /// Proxies whose `X-Forwarded-For` is believed: comma-separated IPs or CIDR blocks
@@ -183,13 +184,15 @@ pub struct Config {
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
     /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
-    #[arg(long, env = "GRAPHIQL_ENABLED", default_value_t = true, action = clap::ArgAction::Set,
+    /// Unset: on in development, off in production.
+    #[arg(long, env = "GRAPHIQL_ENABLED", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
-    pub graphiql_enabled: bool,
+    pub graphiql_enabled: Option<bool>,
     /// Answer introspection (`__schema`, `__type`); when off, such documents are refused.
-    #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set,
+    /// Unset: on in development, off in production.
+    #[arg(long, env = "GRAPHQL_INTROSPECTION", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
-    pub graphql_introspection: bool,
+    pub graphql_introspection: Option<bool>,
     /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
     #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]

@@ -6,6 +6,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
@@ -58,11 +59,11 @@ where
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|info| info.0.ip());
-        let client = Arc::new(ClientInfo::from_request(
-            peer,
-            &parts.headers,
-            gate.trusted_proxies(),
-        ));
+        let proxies = gate.trusted_proxies();
+        if proxies.is_empty() && parts.headers.contains_key("x-forwarded-for") {
+            warn_once_about_forwarded_for();
+        }
+        let client = Arc::new(ClientInfo::from_request(peer, &parts.headers, proxies));
         let Some(header) = parts.headers.get(AUTHORIZATION) else {
             return Ok(Self {
                 viewer: None,
@@ -84,6 +85,20 @@ where
             }),
             Err(Refusal::Unavailable) => Err(Rejection::Unavailable),
         }
+    }
+}
+
+/// A request came with `X-Forwarded-For` while no proxy is trusted: say once per process
+/// that it is ignored (a client may send it to spoof its address; a real proxy needs
+/// `TRUSTED_PROXIES`, or every client has the proxy's address).
+fn warn_once_about_forwarded_for() {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if !WARNED.swap(true, Ordering::Relaxed) {
+        tracing::warn!(
+            "a request carried X-Forwarded-For, which is ignored because TRUSTED_PROXIES is \
+             empty; if Tally runs behind a proxy, list it there, or rate limits and the audit \
+             log see the proxy's address for every client"
+        );
     }
 }
 

@@ -10,6 +10,7 @@ pub mod graphql_over_http;
 pub mod graphql_switches;
 pub mod health;
 pub mod limits;
+pub mod production;
 pub mod schema;
 pub mod security_headers;
 pub mod slow_clients;

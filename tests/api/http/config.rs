@@ -57,6 +57,16 @@ fn production_refuses_a_low_bcrypt_cost() {
     assert!(stderr.contains("BCRYPT_COST"), "{stderr}");
 }
 
+#[test]
+fn production_refuses_a_refresh_cookie_without_secure() {
+    let stderr = refused(&[
+        ("TALLY_ENV", "production"),
+        ("JWT_SECRET", STRONG),
+        ("COOKIE_SECURE", "never"),
+    ]);
+    assert!(stderr.contains("COOKIE_SECURE=never"), "{stderr}");
+}
+
 /// Start `tally` and wait until it logs that it listens; `None` if it never does.
 fn started(env: &[(&str, &str)]) -> Option<std::process::Child> {
     started_at(env).map(|(child, _)| child)
