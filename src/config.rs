@@ -218,7 +218,8 @@ pub struct Config {
     #[arg(long, env = "TALLY_BODY_READ_TIMEOUT_SECONDS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub body_read_timeout_seconds: u64,
-    /// Seconds a kept-alive connection may sit idle between requests before it is closed;
+    /// Seconds a kept-alive connection may sit idle between requests (or its client leave a
+    /// response unread) before it is closed;
     /// longer than the usual proxy or load balancer idle timeout (60 s), so a proxy never
     /// reuses a connection that Tally is closing.
     #[arg(long, env = "TALLY_KEEP_ALIVE_IDLE_SECONDS", default_value_t = 75,

@@ -9,26 +9,27 @@
 //!   first byte of the next request. A client that sends part of its headers and stops is
 //!   closed, not waited for.
 //! - **Idle timeout** (`TALLY_KEEP_ALIVE_IDLE_SECONDS`): a kept-alive connection with no
-//!   request in flight is closed after it.
+//!   request in flight is closed after it, and so is one whose client stops reading a response
+//!   for that long (a full socket buffer, no progress) — else a client that never reads a
+//!   large answer would hold its connection, and a slot of the bound, for ever.
 //! - The body-read timeout is the GraphQL handler's (the only route that reads a body), so it
 //!   can answer HTTP 408 (`http::graphql`).
 //!
 //! hyper's own `header_read_timeout` starts when it begins waiting for a head — also while a
 //! kept-alive connection is idle — so it cannot tell "slow headers" from "idle between
-//! requests"; a small per-connection [`Watch`] does both, in Go's and Node's sense. No timer
-//! runs while a request is being handled: the request timeout bounds that.
+//! requests"; a small per-connection [`Watch`] does both, in Go's and Node's sense. No read
+//! timer runs while a request is being handled: the request timeout bounds that.
 //!
 //! Shutdown keeps its contract: on the signal the loop stops accepting, idle connections
 //! close, in-flight requests finish within the grace period (hyper's graceful shutdown), and
 //! whatever is left after it is dropped.
 
+mod watch;
+
 use std::convert::Infallible;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::task::{Context, Poll};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -38,11 +39,11 @@ use axum::http::{Request, Response};
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, Semaphore};
-use tokio::time::Instant;
+use tokio::sync::Semaphore;
 use tower::ServiceExt as _;
+
+use self::watch::{Sent, Watch, Watched};
 
 /// How long clients may take, and how many may be connected.
 #[derive(Debug, Clone, Copy)]
@@ -143,154 +144,4 @@ async fn handle(
     request.extensions_mut().insert(ConnectInfo(peer));
     let response = router.oneshot(request.map(Body::new)).await?;
     Ok(response.map(|body| Body::new(Sent { inner: body, watch })))
-}
-
-/// When a connection is closed for taking too long: its deadline, if any, and a signal
-/// whenever the deadline changes.
-struct Watch {
-    limits: ConnectionLimits,
-    deadline: Mutex<Option<Instant>>,
-    /// No request in flight since the last response: the next bytes start a head.
-    idle: AtomicBool,
-    changed: Notify,
-}
-
-impl Watch {
-    /// A new connection: its first request's head is due within the header timeout.
-    fn new(limits: ConnectionLimits) -> Self {
-        Self {
-            limits,
-            deadline: Mutex::new(Some(Instant::now() + limits.header_read)),
-            idle: AtomicBool::new(false),
-            changed: Notify::new(),
-        }
-    }
-
-    fn set(&self, deadline: Option<Instant>) {
-        *self.deadline.lock().unwrap_or_else(PoisonError::into_inner) = deadline;
-        self.changed.notify_one();
-    }
-
-    /// A request's head is in: it is being handled.
-    fn busy(&self) {
-        self.idle.store(false, Ordering::Release);
-        self.set(None);
-    }
-
-    /// Its response is sent: wait for the next request at most the idle timeout.
-    fn sent(&self) {
-        self.idle.store(true, Ordering::Release);
-        self.set(Some(Instant::now() + self.limits.idle));
-    }
-
-    /// Bytes came in: if the connection was idle, a new request's head has begun.
-    fn bytes_arrived(&self) {
-        if self.idle.swap(false, Ordering::AcqRel) {
-            self.set(Some(Instant::now() + self.limits.header_read));
-        }
-    }
-
-    /// Completes once the current deadline passes.
-    async fn expired(&self) {
-        loop {
-            let changed = self.changed.notified();
-            tokio::pin!(changed);
-            changed.as_mut().enable();
-            let deadline = *self.deadline.lock().unwrap_or_else(PoisonError::into_inner);
-            match deadline {
-                Some(at) if at <= Instant::now() => return,
-                Some(at) => {
-                    tokio::select! {
-                        () = tokio::time::sleep_until(at) => {},
-                        () = changed => {},
-                    }
-                }
-                None => changed.await,
-            }
-        }
-    }
-}
-
-/// A connection's socket that tells its [`Watch`] when bytes arrive.
-struct Watched {
-    inner: TcpStream,
-    watch: Arc<Watch>,
-}
-
-impl AsyncRead for Watched {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        let before = buf.filled().len();
-        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
-        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before {
-            self.watch.bytes_arrived();
-        }
-        polled
-    }
-}
-
-impl AsyncWrite for Watched {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.inner.is_write_vectored()
-    }
-}
-
-/// A response body that tells the [`Watch`] when hyper is done with it (sent, or the
-/// connection gone): the connection is idle from then on.
-struct Sent {
-    inner: Body,
-    watch: Arc<Watch>,
-}
-
-impl Drop for Sent {
-    fn drop(&mut self) {
-        self.watch.sent();
-    }
-}
-
-impl http_body::Body for Sent {
-    type Data = axum::body::Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        Pin::new(&mut self.inner).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
 }

@@ -1,8 +1,8 @@
 //! Slow and idle clients, over raw sockets: a request head must arrive within
 //! `TALLY_HEADER_READ_TIMEOUT_SECONDS`, a body within `TALLY_BODY_READ_TIMEOUT_SECONDS`
 //! (HTTP 408), a kept-alive connection may idle `TALLY_KEEP_ALIVE_IDLE_SECONDS` between
-//! requests, and at most `TALLY_MAX_CONNECTIONS` are served at once; SIGTERM still lets an
-//! in-flight request finish.
+//! requests — and a client may leave a response unread no longer than that — and at most
+//! `TALLY_MAX_CONNECTIONS` are served at once; SIGTERM still lets an in-flight request finish.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -133,6 +133,35 @@ async fn a_kept_alive_connection_outlives_the_header_timeout_while_idle_then_clo
         after >= Duration::from_millis(3900),
         "not before the idle timeout: {after:?}"
     );
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_a_large_response_is_closed() {
+    let dir = std::env::temp_dir().join(format!("tally-big-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+    let size = 32 << 20;
+    std::fs::write(dir.join("big.bin"), vec![7u8; size]).unwrap();
+    let app = app(|config| {
+        config.dashboard_dir = dir.clone();
+        config.keep_alive_idle_seconds = 1;
+    })
+    .await;
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let mut stream = socket.connect(app.addr).await.unwrap();
+    stream
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: tally.test\r\n\r\n")
+        .await
+        .unwrap();
+
+    // Read nothing while the server's socket buffer fills up, past the idle timeout.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let closed = until_closed(&mut stream).await;
+
+    let (received, _) = closed.expect("a client that stops reading must be let go");
+    assert!(received.len() < size, "the rest was never sent");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test]
