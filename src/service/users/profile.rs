@@ -1,13 +1,14 @@
 //! Editing one's profile: the username and base currency at any time; the email (the login
-//! name) only with the current password, checked like every password check
-//! ([`super::password::check_password`]: the lock holds, failures count). Each change is
-//! one transaction with its audit event; sessions go on.
+//! name) only with the current password, through the one password check
+//! ([`super::credentials`]: the lock holds, failures count and are audited). Each change is
+//! one transaction with its audit event — for the email, the transaction the check decided
+//! in — and sessions go on.
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::password::check_password;
+use super::credentials::{self, Claimant};
 use super::{
     LockoutPolicy, User, conflict_from_unique_violation, email_conflict, normalize_email, to_user,
     username_conflict, validate_username,
@@ -85,6 +86,8 @@ pub async fn update_profile(
     to_user(model)
 }
 
+const WRONG_PASSWORD: &str = "The current password is not correct";
+
 /// What an email change needs: the new address and the current password.
 pub struct EmailChange {
     pub new_email: String,
@@ -102,18 +105,18 @@ pub async fn change_email(
 ) -> AppResult<User> {
     let email = normalize_email(&change.new_email)
         .map_err(|_| AppError::bad_input("input.newEmail", "Enter a valid email address"))?;
-    let model = user::Entity::find_by_id(viewer.user_id())
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(email.clone()))
+        .filter(user::Column::Id.ne(viewer.user_id()))
         .one(store.conn())
-        .await?
-        .ok_or(AppError::Unauthenticated("This user no longer exists"))?;
-    check_password(
-        store,
-        checks,
-        viewer,
-        &model,
-        (change.password, "input.password"),
-    )
-    .await?;
+        .await?;
+    let (hasher, lockout) = checks;
+    let claimant = Claimant::Viewer(viewer);
+    let Some(verified) =
+        credentials::check(store, hasher, claimant, change.password, lockout).await?
+    else {
+        return Err(AppError::bad_input("input.password", WRONG_PASSWORD));
+    };
     let in_field = |err: AppError| match err {
         AppError::Conflict { message, .. } => AppError::Conflict {
             field: "input.newEmail",
@@ -121,15 +124,12 @@ pub async fn change_email(
         },
         other => other,
     };
-    let taken = user::Entity::find()
-        .filter(user::Column::Email.eq(email.clone()))
-        .filter(user::Column::Id.ne(viewer.user_id()))
-        .one(store.conn())
-        .await?;
     if taken.is_some() {
+        // Only after the password: the answer says nothing to a holder of a stolen token.
+        verified.txn.commit().await?;
         return Err(in_field(email_conflict()));
     }
-    let txn = store.begin().await?;
+    let txn = verified.txn;
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(email))
         .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))

@@ -22,6 +22,11 @@ impl GraphiqlBuild {
     pub async fn app(&self) -> TestApp {
         app_serving(&self.0.dist()).await
     }
+
+    /// The build's directory, for an app configured otherwise too.
+    pub fn dir(&self) -> std::path::PathBuf {
+        self.0.dist()
+    }
 }
 
 #[tokio::test]
