@@ -232,3 +232,24 @@ async fn currencies_lists_every_accepted_code_with_its_decimals() {
         "UNAUTHENTICATED",
     );
 }
+
+#[tokio::test]
+async fn change_email_is_charged_to_the_login_rate_limit() {
+    let app = TestApp::spawn_with(|config| config.rate_limit_login_per_minute = 1).await;
+    let user = app.signed_up_user().await;
+    let input = json!({ "input": { "newEmail": "x@example.com", "password": "wrong-password" } });
+
+    let first = app
+        .gql(Some(&user.token), CHANGE_EMAIL, input.clone())
+        .await;
+    let (status, second) = app
+        .post(
+            Some(&user.token),
+            json!({ "query": CHANGE_EMAIL, "variables": input }),
+        )
+        .await;
+
+    error_with_code(&first, "BAD_USER_INPUT");
+    assert_eq!(status, 429, "{second}");
+    error_with_code(&second, "RATE_LIMITED");
+}
