@@ -9,9 +9,9 @@
 //!   name a table, let alone query it unscoped;
 //! - [`auth`]: passwords, access tokens and the viewer.
 
-pub mod admin_cli;
 pub mod app;
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod error;
 pub mod graphql;

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use ipnet::IpNet;
 use uuid::Uuid;
 
-use super::client::{ClientInfo, IpBlock};
+use super::client::ClientInfo;
 use super::token::{AccessClaims, TokenKeys};
 use super::viewer::{Role, Viewer};
 use crate::service::Store;
@@ -37,7 +38,7 @@ pub struct AuthGate {
     store: Store,
     cache_for: Duration,
     cache: Mutex<HashMap<Uuid, (Instant, AccessState)>>,
-    trusted_proxies: Vec<IpBlock>,
+    trusted_proxies: Vec<IpNet>,
     session_idle: chrono::Duration,
 }
 
@@ -48,7 +49,7 @@ impl AuthGate {
         keys: Arc<TokenKeys>,
         store: Store,
         cache_for: Duration,
-        trusted_proxies: Vec<IpBlock>,
+        trusted_proxies: Vec<IpNet>,
         session_idle: chrono::Duration,
     ) -> Self {
         Self {
@@ -62,7 +63,7 @@ impl AuthGate {
     }
 
     /// The proxies whose `X-Forwarded-For` is believed.
-    pub fn trusted_proxies(&self) -> &[IpBlock] {
+    pub fn trusted_proxies(&self) -> &[IpNet] {
         &self.trusted_proxies
     }
 
