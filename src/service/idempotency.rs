@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::entities::idempotency_key;
-use super::is_unique_violation;
+use super::{is_unique_violation, owned};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 
@@ -62,8 +62,7 @@ impl Claim {
         db: &impl ConnectionTrait,
         viewer: &Viewer,
     ) -> AppResult<Option<Uuid>> {
-        let row = idempotency_key::Entity::find()
-            .filter(idempotency_key::Column::UserId.eq(viewer.user_id()))
+        let row = owned::<idempotency_key::Entity>(viewer)
             .filter(idempotency_key::Column::Key.eq(self.key.as_str()))
             .one(db)
             .await?;

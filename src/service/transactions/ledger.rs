@@ -7,7 +7,7 @@
 //! [`transfers`]: super::transfers
 
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::{Transaction, to_transaction};
@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::accounts;
 use crate::service::entities::transaction;
-use crate::service::owned_by_id;
+use crate::service::{owned_by_id, update_owned_by_id};
 
 /// `amount` in minor units of `currency`; `BAD_USER_INPUT` on `field` if it does not fit.
 pub(super) fn minor_in(currency: Currency, amount: Decimal, field: &str) -> AppResult<i64> {
@@ -60,10 +60,8 @@ pub(super) async fn save_owned(
     id: Uuid,
     row: transaction::ActiveModel,
 ) -> AppResult<Transaction> {
-    let updated = transaction::Entity::update_many()
+    let updated = update_owned_by_id::<transaction::Entity>(viewer, id)
         .set(row)
-        .filter(transaction::Column::UserId.eq(viewer.user_id()))
-        .filter(transaction::Column::Id.eq(id))
         .exec(db)
         .await
         .map_err(reference_gone)?;

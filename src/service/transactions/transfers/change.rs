@@ -6,9 +6,7 @@
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Condition;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, IntoActiveModel, QueryFilter};
 use uuid::Uuid;
 
 use super::super::ledger::{ensure_in_range, save_owned};
@@ -18,7 +16,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction::{self, Column};
-use crate::service::{Change, accounts, lock_where, owned, text};
+use crate::service::{Change, accounts, delete_all_owned, lock_where, owned, text};
 
 /// [`update`](super::update) inside the caller's database transaction.
 pub(super) async fn update_in(
@@ -111,8 +109,7 @@ pub(in crate::service::transactions) async fn delete_in(
     } = lock_legs(db, viewer, id).await?;
     ensure_in_range(&from, out_minor, "id")?;
     ensure_in_range(&to, -in_minor, "id")?;
-    transaction::Entity::delete_many()
-        .filter(Column::UserId.eq(viewer.user_id()))
+    delete_all_owned::<transaction::Entity>(viewer)
         .filter(Column::TransferId.eq(id))
         .exec(db)
         .await?;
