@@ -117,32 +117,6 @@ pub fn graphql_error_response(
     (status, axum::Json(body)).into_response()
 }
 
-impl From<sea_orm::DbErr> for AppError {
-    fn from(err: sea_orm::DbErr) -> Self {
-        if is_transient(&err) {
-            return Self::Conflict {
-                field: "request",
-                message: "Another change to the same data happened at the same moment; try again"
-                    .to_owned(),
-            };
-        }
-        Self::Internal(err.into())
-    }
-}
-
-/// A write that lost a race and can simply be retried: a PostgreSQL deadlock or
-/// serialization failure, or SQLite still busy after its busy timeout.
-fn is_transient(err: &sea_orm::DbErr) -> bool {
-    use sea_orm::{DbErr, RuntimeErr};
-    let (DbErr::Exec(RuntimeErr::SqlxError(sqlx)) | DbErr::Query(RuntimeErr::SqlxError(sqlx))) =
-        err
-    else {
-        return false;
-    };
-    let code = sqlx.as_database_error().and_then(|db| db.code());
-    matches!(code.as_deref(), Some("40P01" | "40001" | "5" | "517"))
-}
-
 impl From<AppError> for async_graphql::Error {
     fn from(err: AppError) -> Self {
         if let AppError::Internal(cause) = &err {

@@ -17,6 +17,7 @@ pub mod admin;
 pub mod audit;
 pub mod budgets;
 pub mod categories;
+mod constraints;
 mod cursor;
 pub mod exports;
 pub mod idempotency;
@@ -37,14 +38,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, EntityTrait, Select};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
+use self::constraints::{ensure_name_free, missing_reference, name_conflict};
 use self::ownership::{
     Owned, delete_all_owned, delete_owned, lock_owned, lock_where, owned, owned_by_id,
     update_owned, update_owned_by_id,
 };
 use self::sums::{exact_sum, joined};
-use crate::auth::Viewer;
 
 /// The database, as the rest of the application may hold it: it can be passed around, pinged
 /// and migrated, but not queried outside this module.
@@ -131,61 +132,4 @@ pub enum Change<T> {
     Keep,
     Clear,
     Set(T),
-}
-
-/// `CONFLICT` on `input.name` unless `same_name` finds nothing; `taken` makes the error.
-async fn ensure_name_free<E: EntityTrait>(
-    db: &impl sea_orm::ConnectionTrait,
-    same_name: Select<E>,
-    taken: fn() -> crate::error::AppError,
-) -> crate::error::AppResult<()> {
-    match same_name.one(db).await? {
-        Some(_) => Err(taken()),
-        None => Ok(()),
-    }
-}
-
-/// Two writes racing past `ensure_name_free`: the unique index on the name decides, with
-/// the same error.
-fn name_conflict(err: DbErr, taken: fn() -> crate::error::AppError) -> crate::error::AppError {
-    if is_unique_violation(&err, "name") {
-        taken()
-    } else {
-        err.into()
-    }
-}
-
-/// A create refused by a foreign key: either the viewer's user row is gone (the account was
-/// deleted while this token still lived) — `UNAUTHENTICATED` — or a referenced row of
-/// `entity` vanished meanwhile — `NOT_FOUND`. Any other error passes through.
-async fn missing_reference(
-    db: &impl sea_orm::ConnectionTrait,
-    viewer: &Viewer,
-    err: crate::error::AppError,
-    entity: &'static str,
-) -> crate::error::AppError {
-    use crate::error::AppError;
-    let AppError::Internal(cause) = &err else {
-        return err;
-    };
-    let foreign_key = cause.downcast_ref::<DbErr>().is_some_and(|db_err| {
-        matches!(
-            db_err.sql_err(),
-            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
-        )
-    });
-    if !foreign_key {
-        return err;
-    }
-    match users::exists(db, viewer).await {
-        Ok(false) => AppError::Unauthenticated("This user no longer exists"),
-        Ok(true) => AppError::not_found(entity),
-        Err(lookup) => lookup,
-    }
-}
-
-/// Does this database error come from a unique index whose name or column mentions `needle`?
-fn is_unique_violation(err: &DbErr, needle: &str) -> bool {
-    matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(message))
-        if message.contains(needle))
 }

@@ -13,8 +13,9 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::constraints::IDEMPOTENCY_KEYS;
 use super::entities::idempotency_key;
-use super::{is_unique_violation, owned};
+use super::owned;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 
@@ -96,7 +97,7 @@ impl Claim {
             .await
             .map(|_| ())
             .map_err(|err: DbErr| {
-                if is_unique_violation(&err, "idempotency_keys") {
+                if IDEMPOTENCY_KEYS.refused(&err) {
                     reused()
                 } else {
                     err.into()

@@ -17,9 +17,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{account, transaction};
-use crate::service::{
-    Store, delete_owned, is_unique_violation, owned, update_owned, update_owned_by_id,
-};
+use crate::service::{Store, constraints, delete_owned, owned, update_owned, update_owned_by_id};
 
 /// What `delete` did.
 #[derive(Debug)]
@@ -113,9 +111,7 @@ pub(super) async fn make_default(
             .await
             .map_err(|err| {
                 // Two accounts made the default at once: the one-default index decides.
-                if is_unique_violation(&err, "one_default")
-                    || is_unique_violation(&err, "accounts.user_id")
-                {
+                if constraints::ONE_DEFAULT_ACCOUNT.refused(&err) {
                     AppError::Conflict {
                         field: "input.isDefault",
                         message: "Another account was made the default at the same moment; \

@@ -16,7 +16,7 @@ use crate::money::Currency;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::account;
 use crate::service::{
-    self, Change, Store, lock_owned, owned, owned_by_id, text, update_owned_by_id,
+    self, Change, Store, constraints, lock_owned, owned, owned_by_id, text, update_owned_by_id,
 };
 
 /// Longest account name or institution, in characters.
@@ -217,5 +217,5 @@ fn name_taken() -> AppError {
 }
 
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    service::name_conflict(err, name_taken)
+    service::name_conflict(err, &[&constraints::ACCOUNT_NAMES], name_taken)
 }

@@ -12,7 +12,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::category;
-use crate::service::{self, Store, owned, text, update_owned_by_id};
+use crate::service::{self, Store, constraints, owned, text, update_owned_by_id};
 
 /// Longest category name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -176,5 +176,9 @@ fn name_taken() -> AppError {
 }
 
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    service::name_conflict(err, name_taken)
+    let indexes = [
+        &constraints::CATEGORY_NAMES,
+        &constraints::TOP_CATEGORY_NAMES,
+    ];
+    service::name_conflict(err, &indexes, name_taken)
 }
