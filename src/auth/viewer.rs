@@ -10,15 +10,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
-use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use axum::http::HeaderValue;
+use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::client::ClientInfo;
 use super::gate::{AuthGate, Refusal};
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 
 /// What a user may do beyond their own data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,7 +98,8 @@ pub struct Caller {
 }
 
 /// A request whose `Authorization` header is present but unusable: HTTP 401 with
-/// `WWW-Authenticate` and a GraphQL-shaped body, so clients log out on it (or refresh).
+/// `WWW-Authenticate` and a GraphQL-shaped body, so clients log out on it (or refresh) —
+/// the response is built in `http::errors`.
 #[derive(Debug)]
 pub enum Rejection {
     Token {
@@ -109,22 +108,6 @@ pub enum Rejection {
     },
     /// The database could not be asked whether the token still holds.
     Unavailable,
-}
-
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        let Self::Token { error, message } = self else {
-            let status = StatusCode::INTERNAL_SERVER_ERROR;
-            return graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE);
-        };
-        let mut response =
-            graphql_error_response(StatusCode::UNAUTHORIZED, code::UNAUTHENTICATED, message);
-        let challenge = format!("Bearer error=\"{error}\"");
-        if let Ok(value) = HeaderValue::from_str(&challenge) {
-            response.headers_mut().insert(WWW_AUTHENTICATE, value);
-        }
-        response
-    }
 }
 
 impl<S> FromRequestParts<S> for Caller

@@ -12,8 +12,8 @@ use async_graphql::parser::types::{
 };
 use async_graphql::{Name, ServerError};
 
+use super::errors::code;
 use super::errors::with_code;
-use crate::error::code;
 
 /// Fields that check a password: one request may run only one of them.
 const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];

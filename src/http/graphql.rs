@@ -20,8 +20,10 @@ use axum::response::{IntoResponse, Response};
 pub use get::get;
 
 use super::AppState;
+use super::errors::graphql_error_response;
 use crate::auth::Caller;
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
+use crate::error::INTERNAL_MESSAGE;
+use crate::graphql::errors::code;
 use crate::graphql::{RequestContext, errors, rate_limit};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
