@@ -15,6 +15,7 @@ use crate::service::accounts::{self, AccountKind as Kind};
 
 /// What kind of account this is.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "accounts::AccountKind")]
 pub enum AccountKind {
     Checking,
     Savings,
@@ -24,21 +25,6 @@ pub enum AccountKind {
     Loan,
     Property,
     Other,
-}
-
-impl From<Kind> for AccountKind {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::Checking => Self::Checking,
-            Kind::Savings => Self::Savings,
-            Kind::CreditCard => Self::CreditCard,
-            Kind::Cash => Self::Cash,
-            Kind::Investment => Self::Investment,
-            Kind::Loan => Self::Loan,
-            Kind::Property => Self::Property,
-            Kind::Other => Self::Other,
-        }
-    }
 }
 
 /// Where money lives: a current account, a card, cash …
@@ -124,21 +110,6 @@ impl AccountQuery {
         Ok(accounts::get(&services(ctx).store, viewer, id.0)
             .await?
             .into())
-    }
-}
-
-impl From<AccountKind> for Kind {
-    fn from(kind: AccountKind) -> Self {
-        match kind {
-            AccountKind::Checking => Self::Checking,
-            AccountKind::Savings => Self::Savings,
-            AccountKind::CreditCard => Self::CreditCard,
-            AccountKind::Cash => Self::Cash,
-            AccountKind::Investment => Self::Investment,
-            AccountKind::Loan => Self::Loan,
-            AccountKind::Property => Self::Property,
-            AccountKind::Other => Self::Other,
-        }
     }
 }
 

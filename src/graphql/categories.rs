@@ -12,6 +12,7 @@ use crate::service::categories::{self, CategoryKind as Kind};
 
 /// Whether a category holds income or expenses.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "categories::CategoryKind")]
 pub enum CategoryKind {
     Income,
     Expense,
@@ -34,10 +35,7 @@ impl From<categories::Category> for Category {
         Self {
             id: Uuid(category.id),
             name: category.name,
-            kind: match category.kind {
-                Kind::Income => CategoryKind::Income,
-                Kind::Expense => CategoryKind::Expense,
-            },
+            kind: category.kind.into(),
             parent_id: category.parent_id.map(Uuid),
             preloaded_children: None,
         }
@@ -113,15 +111,6 @@ fn tree(all: Vec<categories::Category>) -> Vec<Category> {
         );
     }
     top
-}
-
-impl From<CategoryKind> for Kind {
-    fn from(kind: CategoryKind) -> Self {
-        match kind {
-            CategoryKind::Income => Self::Income,
-            CategoryKind::Expense => Self::Expense,
-        }
-    }
 }
 
 /// A new category: top-level with a `kind`, or under a top-level `parentId` (taking its kind).
