@@ -168,8 +168,10 @@ impl AccountMutation {
             institution: input.institution,
             opening_balance: input.opening_balance.map_or(Decimal::ZERO, |m| m.0),
         };
-        let written = accounts::create(&services(ctx).store, viewer, new).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            accounts::create(&services(ctx).store, viewer, new).await,
+        )?;
         Ok(written.into())
     }
 
@@ -181,8 +183,10 @@ impl AccountMutation {
         id: Uuid,
     ) -> async_graphql::Result<DeleteAccountPayload> {
         let viewer = viewer(ctx)?;
-        let outcome = accounts::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        let outcome = loaders::after_write(
+            ctx,
+            accounts::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(match outcome {
             accounts::Deleted::Removed => DeleteAccountPayload {
                 id,
@@ -213,8 +217,10 @@ impl AccountMutation {
             archived: input.archived,
             is_default: input.is_default,
         };
-        let written = accounts::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            accounts::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 }

@@ -155,8 +155,10 @@ impl CategoryMutation {
             kind: input.kind.map(Kind::from),
             parent_id: input.parent_id.map(|id| id.0),
         };
-        let written = categories::create(&services(ctx).store, viewer, new).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            categories::create(&services(ctx).store, viewer, new).await,
+        )?;
         Ok(written.into())
     }
 
@@ -183,8 +185,10 @@ impl CategoryMutation {
             (None, true) => categories::Reassign::Clear,
             (None, false) => categories::Reassign::Refuse,
         };
-        let moved = categories::delete(&services(ctx).store, viewer, id.0, reassign).await?;
-        loaders::forget(ctx);
+        let moved = loaders::after_write(
+            ctx,
+            categories::delete(&services(ctx).store, viewer, id.0, reassign).await,
+        )?;
         Ok(DeleteCategoryPayload {
             id,
             transactions_moved: i64::try_from(moved).unwrap_or(i64::MAX),
@@ -200,8 +204,10 @@ impl CategoryMutation {
     ) -> async_graphql::Result<Category> {
         let viewer = viewer(ctx)?;
         let patch = categories::CategoryPatch { name: input.name };
-        let written = categories::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            categories::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 }

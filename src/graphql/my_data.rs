@@ -40,8 +40,10 @@ impl MyDataMutation {
     ) -> async_graphql::Result<bool> {
         let viewer = viewer(ctx)?;
         let services = services(ctx);
-        my_data::erase(&services.store, &services.hasher, viewer, password).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            my_data::erase(&services.store, &services.hasher, viewer, password).await,
+        )?;
         Ok(true)
     }
 }

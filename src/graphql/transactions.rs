@@ -253,8 +253,10 @@ impl TransactionMutation {
             Some(key) => Some(Claim::new(key, "createTransaction", &new.fingerprint())?),
             None => None,
         };
-        let written = transactions::create(&services(ctx).store, viewer, new, claim).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transactions::create(&services(ctx).store, viewer, new, claim).await,
+        )?;
         Ok(written.into())
     }
 
@@ -275,8 +277,10 @@ impl TransactionMutation {
             notes: change(input.notes, |notes| notes),
             tags: input.tags,
         };
-        let written = transactions::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transactions::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 
@@ -284,8 +288,10 @@ impl TransactionMutation {
     /// transfer.
     async fn delete_transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
-        transactions::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            transactions::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(id)
     }
 }
