@@ -16,6 +16,7 @@ pub mod imports;
 pub mod limits;
 pub mod loaders;
 pub mod my_data;
+pub mod paging;
 pub mod rate_limit;
 pub mod reports;
 pub mod scalars;

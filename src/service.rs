@@ -25,6 +25,7 @@ pub mod imports;
 pub mod month;
 pub mod my_data;
 mod ownership;
+pub mod page;
 pub mod reports;
 pub mod sessions;
 mod sums;
