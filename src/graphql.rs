@@ -9,6 +9,7 @@ pub mod audit;
 pub mod budgets;
 pub mod categories;
 pub mod context;
+pub mod cookie;
 pub mod errors;
 pub mod exports;
 pub mod guards;

@@ -39,9 +39,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
-use self::constraints::{ensure_name_free, missing_reference, name_conflict};
+use crate::auth::Viewer;
+use crate::error::AppError;
+
+use self::constraints::{ensure_name_free, name_conflict};
 use self::ownership::{
     Owned, delete_all_owned, delete_owned, lock_owned, lock_where, owned, owned_by_id,
     update_owned, update_owned_by_id,
@@ -133,4 +136,32 @@ pub enum Change<T> {
     Keep,
     Clear,
     Set(T),
+}
+
+/// A create refused by a foreign key: either the viewer's user row is gone (the account was
+/// deleted while this token still lived) — `UNAUTHENTICATED` — or a referenced row of
+/// `entity` vanished meanwhile — `NOT_FOUND`. Any other error passes through.
+async fn missing_reference(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    err: AppError,
+    entity: &'static str,
+) -> AppError {
+    let AppError::Internal(cause) = &err else {
+        return err;
+    };
+    let foreign_key = cause.downcast_ref::<DbErr>().is_some_and(|db_err| {
+        matches!(
+            db_err.sql_err(),
+            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
+        )
+    });
+    if !foreign_key {
+        return err;
+    }
+    match users::exists(db, viewer).await {
+        Ok(false) => AppError::Unauthenticated("This user no longer exists"),
+        Ok(true) => AppError::not_found(entity),
+        Err(lookup) => lookup,
+    }
 }

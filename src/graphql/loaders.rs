@@ -12,7 +12,6 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use uuid::Uuid;
 
-use super::context::request;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::Store;
@@ -138,10 +137,8 @@ impl Loader<TagsOf> for ScopedLoader {
 
 /// The request's loader; `UNAUTHENTICATED` for an anonymous request.
 fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
-    request(ctx)?
-        .loader
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))
+    ctx.data::<RequestLoader>()
+        .map_err(|_| AppError::Unauthenticated("Log in to see this"))
 }
 
 /// The outcome of a mutation's service write, passed through. Once a write succeeded, what

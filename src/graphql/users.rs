@@ -4,8 +4,8 @@
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::context::{client, services, viewer};
+use super::cookie;
 use super::scalars::{DateTime, Uuid};
-use super::sessions::cookie;
 use crate::auth::AccessClaims;
 use crate::error::AppError;
 use crate::service::sessions::Grant;

@@ -53,7 +53,7 @@ async fn run(
     let media_type = response_media_type(headers);
     let client_ip = caller.client.ip;
     let context = RequestContext::new(&state.store, caller).with_headers(headers);
-    let request = request.data(context);
+    let request = context.attach(request);
     let execution = state.api.execute(request, client_ip);
     let response = match state.graphql_timeout {
         // Dropping the execution drops any open database transaction, which rolls it back.

@@ -12,8 +12,6 @@
 use sea_orm::sqlx::error::{DatabaseError, ErrorKind};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, RuntimeErr, Select};
 
-use super::users;
-use crate::auth::Viewer;
 use crate::error::AppError;
 
 /// A unique index a service relies on to decide races, as its migration created it.
@@ -158,34 +156,6 @@ pub(super) fn name_conflict(
         taken()
     } else {
         err.into()
-    }
-}
-
-/// A create refused by a foreign key: either the viewer's user row is gone (the account was
-/// deleted while this token still lived) — `UNAUTHENTICATED` — or a referenced row of
-/// `entity` vanished meanwhile — `NOT_FOUND`. Any other error passes through.
-pub(super) async fn missing_reference(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    err: AppError,
-    entity: &'static str,
-) -> AppError {
-    let AppError::Internal(cause) = &err else {
-        return err;
-    };
-    let foreign_key = cause.downcast_ref::<DbErr>().is_some_and(|db_err| {
-        matches!(
-            db_err.sql_err(),
-            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
-        )
-    });
-    if !foreign_key {
-        return err;
-    }
-    match users::exists(db, viewer).await {
-        Ok(false) => AppError::Unauthenticated("This user no longer exists"),
-        Ok(true) => AppError::not_found(entity),
-        Err(lookup) => lookup,
     }
 }
 
