@@ -15,7 +15,11 @@ use async_graphql::{Name, ServerError};
 use super::errors::code;
 use super::errors::with_code;
 
-/// Fields that check a password: one request may run only one of them.
+/// Fields that check a password against an account (`service::users::credentials`): the
+/// rate limiter charges each to the client's login bucket.
+pub const PASSWORD_CHECKS: &[&str] = &["login", "changePassword", "deleteMyAccount"];
+
+/// Fields that hash or check a password: one request may run only one of them.
 const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];
 
 /// Refuse a document with more than `max_aliases` aliased fields or more than one password

@@ -1,14 +1,9 @@
-//! Failures answered before GraphQL runs — a refused token, a malformed HTTP request, a
-//! timeout, a panic — as GraphQL-shaped bodies with `extensions.code`, so every client parses
+//! Failures answered before GraphQL runs — a refused token (`http/caller.rs`), a malformed
+//! HTTP request, a timeout, a panic — as GraphQL-shaped bodies with `extensions.code`, so every client parses
 //! every failure the same way.
 
-use axum::http::header::WWW_AUTHENTICATE;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-
-use crate::auth::viewer::Rejection;
-use crate::error::INTERNAL_MESSAGE;
-use crate::graphql::errors::code;
 
 /// A response carrying one GraphQL-shaped error, for failures before GraphQL runs (bad
 /// token, malformed HTTP request), so every client parses every failure the same way.
@@ -19,25 +14,10 @@ pub fn graphql_error_response(status: StatusCode, code: &'static str, message: &
     (status, axum::Json(body)).into_response()
 }
 
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        let Self::Token { error, message } = self else {
-            let status = StatusCode::INTERNAL_SERVER_ERROR;
-            return graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE);
-        };
-        let mut response =
-            graphql_error_response(StatusCode::UNAUTHORIZED, code::UNAUTHENTICATED, message);
-        let challenge = format!("Bearer error=\"{error}\"");
-        if let Ok(value) = HeaderValue::from_str(&challenge) {
-            response.headers_mut().insert(WWW_AUTHENTICATE, value);
-        }
-        response
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graphql::errors::code;
 
     #[tokio::test]
     async fn a_timeout_is_a_graphql_shaped_body_with_code_timeout() {
