@@ -26,10 +26,11 @@ pub struct Services {
 
 /// One request's viewer, client and dataloader. The loader carries the viewer, so a batched
 /// lookup is scoped exactly like a direct one; it caches what it loaded for this request only.
+/// [`RequestContext::attach`] hands both to a GraphQL request.
 pub struct RequestContext {
     viewer: Option<Viewer>,
     client: Arc<ClientInfo>,
-    pub(super) loader: Option<RequestLoader>,
+    loader: Option<RequestLoader>,
     headers: RequestHeaders,
 }
 
@@ -54,6 +55,16 @@ impl RequestContext {
             loader,
             headers: RequestHeaders::default(),
         }
+    }
+
+    /// `request` with this context, and the viewer's loader (an anonymous request has none),
+    /// as its data.
+    pub fn attach(mut self, request: async_graphql::Request) -> async_graphql::Request {
+        let request = match self.loader.take() {
+            Some(loader) => request.data(loader),
+            None => request,
+        };
+        request.data(self)
     }
 
     /// This context with the headers resolvers may read, taken from `headers`.
@@ -95,7 +106,7 @@ pub fn viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, AppError> {
         .ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
-pub(super) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext, AppError> {
+fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext, AppError> {
     ctx.data::<RequestContext>()
         .map_err(|_| AppError::internal(anyhow::anyhow!("request context missing")))
 }

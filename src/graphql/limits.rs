@@ -13,8 +13,8 @@ use async_graphql::parser::types::{
 };
 use async_graphql::{Name, ServerError};
 
+use super::errors::code;
 use super::errors::with_code;
-use crate::error::code;
 
 /// Fields that check a password against an account (`service::users::credentials`): the
 /// rate limiter charges each to the client's login bucket.

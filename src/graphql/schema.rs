@@ -15,6 +15,7 @@ use super::admin::{AdminMutation, AdminQuery};
 use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::errors::code;
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
@@ -27,7 +28,6 @@ use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{errors, limits};
-use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]

@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod cursor;
 mod edit;
+mod ledger;
 mod page_row;
 mod query;
 pub mod running;

@@ -51,8 +51,8 @@ impl TransactionBatchMutation {
             add_tags: input.add_tags,
             remove_tags: input.remove_tags,
         };
-        let changed = batch::update_many(&services(ctx).store, viewer, &ids, patch).await?;
-        loaders::forget(ctx);
+        let changed = batch::update_many(&services(ctx).store, viewer, &ids, patch).await;
+        let changed = loaders::after_write(ctx, changed)?;
         Ok(changed.into_iter().map(Transaction::from).collect())
     }
 
@@ -66,8 +66,7 @@ impl TransactionBatchMutation {
     ) -> async_graphql::Result<u64> {
         let viewer = viewer(ctx)?;
         let ids: Vec<uuid::Uuid> = ids.iter().map(|id| id.0).collect();
-        let deleted = batch::delete_many(&services(ctx).store, viewer, &ids).await?;
-        loaders::forget(ctx);
-        Ok(deleted)
+        let deleted = batch::delete_many(&services(ctx).store, viewer, &ids).await;
+        Ok(loaders::after_write(ctx, deleted)?)
     }
 }

@@ -18,7 +18,8 @@ use super::Entry;
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::service::entities::{account, budget, category, transaction, valuation};
-use crate::service::{Owned, Store, owned};
+use crate::service::ownership::OwnedRow;
+use crate::service::{Store, owned};
 
 /// An entity as the log names it: its type and id text.
 pub type EntityKey = (String, String);
@@ -105,7 +106,7 @@ pub async fn of(
 }
 
 /// The `name` column of the viewer's rows of `E` among `ids`, by id.
-async fn names_of<E: Owned>(
+async fn names_of<E: OwnedRow>(
     store: &Store,
     viewer: &Viewer,
     ids: Option<&Vec<Uuid>>,

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::edit::ensure_in_range;
+use super::ledger::ensure_in_range;
 use super::{Transaction, tags, to_transaction, transfers};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
