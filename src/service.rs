@@ -23,6 +23,7 @@ pub mod month;
 pub mod my_data;
 pub mod reports;
 pub mod sessions;
+mod share;
 pub mod text;
 pub mod transactions;
 pub mod users;
@@ -40,13 +41,19 @@ use sea_orm::{
 };
 
 use crate::auth::Viewer;
+use share::Txn;
 
 /// The database, as the rest of the application may hold it: it can be passed around, pinged
-/// and migrated, but not queried outside this module.
+/// and migrated, but not queried outside this module. One made for a request uses only its
+/// share of the pool ([`share`]).
 #[derive(Clone)]
 pub struct Store {
     db: DatabaseConnection,
     statements: Arc<AtomicU64>,
+    /// The request's share of the pool; `None` outside requests.
+    share: Option<Arc<tokio::sync::Semaphore>>,
+    /// Statements and transactions holding a connection now (shared by every clone).
+    held: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Store {
@@ -84,7 +91,12 @@ impl Store {
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
-        Ok(Self { db, statements })
+        Ok(Self {
+            db,
+            statements,
+            share: None,
+            held: Arc::default(),
+        })
     }
 
     /// Apply pending migrations.
@@ -109,13 +121,10 @@ impl Store {
         }
     }
 
-    fn conn(&self) -> &DatabaseConnection {
-        &self.db
-    }
-
-    /// Begin a database transaction; dropping it without `commit` rolls it back.
-    async fn begin(&self) -> Result<sea_orm::DatabaseTransaction, DbErr> {
-        sea_orm::TransactionTrait::begin(&self.db).await
+    /// The connection to run a statement on: the store itself, which takes a permit of the
+    /// request's share for each statement.
+    fn conn(&self) -> &Self {
+        self
     }
 }
 

@@ -1,7 +1,8 @@
-//! What resolvers get from the context: the shared [`Services`] (schema data) and the
-//! per-request [`RequestContext`] (the viewer and its dataloader).
+//! What resolvers get from the context: the [`Services`] and the per-request
+//! [`RequestContext`] (the viewer, its client and its dataloader). Both are request data:
+//! each request gets the services with a store that is its own share of the pool.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use async_graphql::Context;
 
@@ -12,8 +13,9 @@ use crate::service::Store;
 use crate::service::sessions::SessionSettings;
 use crate::service::users::LockoutPolicy;
 
-/// Shared by every request: the store, the password hasher, the token keys and gate, and
-/// the session and lockout rules.
+/// What every request works with: the store, the password hasher, the token keys and gate,
+/// and the session and lockout rules. Each request gets a copy whose store may use only a
+/// few pooled connections at once ([`Services::for_request`]).
 #[derive(Clone)]
 pub struct Services {
     pub store: Store,
@@ -22,14 +24,28 @@ pub struct Services {
     pub gate: Arc<AuthGate>,
     pub sessions: SessionSettings,
     pub lockout: LockoutPolicy,
+    /// Most rows one export (`exportTransactions`, `exportMyData`) holds.
+    pub export_max_rows: u64,
+}
+
+impl Services {
+    /// These services for one request, whose store uses at most `connections` pooled
+    /// connections at once.
+    pub fn for_request(&self, connections: usize) -> Self {
+        Self {
+            store: self.store.for_request(connections),
+            ..self.clone()
+        }
+    }
 }
 
 /// One request's viewer, client and dataloader. The loader carries the viewer, so a batched
-/// lookup is scoped exactly like a direct one; it caches what it loaded for this request only.
+/// lookup is scoped exactly like a direct one; it caches what it loaded for this request
+/// only, and is made on first use, with the request's store.
 pub struct RequestContext {
     viewer: Option<Viewer>,
     client: Arc<ClientInfo>,
-    pub(super) loader: Option<RequestLoader>,
+    loader: OnceLock<RequestLoader>,
     headers: RequestHeaders,
 }
 
@@ -43,15 +59,11 @@ pub struct RequestHeaders {
 
 impl RequestContext {
     /// The context of a request from `caller`.
-    pub fn new(store: &Store, caller: Caller) -> Self {
-        let loader = caller
-            .viewer
-            .clone()
-            .map(|v| ScopedLoader::for_request(store.clone(), v));
+    pub fn new(caller: Caller) -> Self {
         Self {
             viewer: caller.viewer,
             client: caller.client,
-            loader,
+            loader: OnceLock::new(),
             headers: RequestHeaders::default(),
         }
     }
@@ -82,9 +94,19 @@ pub fn client<'a>(ctx: &Context<'a>) -> Result<&'a ClientInfo, AppError> {
     Ok(&request(ctx)?.client)
 }
 
-/// The shared services.
+/// The request's services.
 pub fn services<'a>(ctx: &Context<'a>) -> &'a Services {
     ctx.data_unchecked::<Services>()
+}
+
+/// The request's dataloader, for its viewer; `UNAUTHENTICATED` for an anonymous request.
+pub(super) fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
+    let request = request(ctx)?;
+    let viewer = viewer(ctx)?;
+    let store = &services(ctx).store;
+    Ok(request
+        .loader
+        .get_or_init(|| ScopedLoader::for_request(store.clone(), viewer.clone())))
 }
 
 /// The viewer, or `UNAUTHENTICATED` for an anonymous request.

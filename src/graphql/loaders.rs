@@ -12,9 +12,8 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use uuid::Uuid;
 
-use super::context::request;
+use super::context::loader;
 use crate::auth::Viewer;
-use crate::error::AppError;
 use crate::service::Store;
 use crate::service::accounts::{self, Account};
 use crate::service::categories::{self, Category};
@@ -134,14 +133,6 @@ impl Loader<TagsOf> for ScopedLoader {
             .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
             .collect())
     }
-}
-
-/// The request's loader; `UNAUTHENTICATED` for an anonymous request.
-fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
-    request(ctx)?
-        .loader
-        .as_ref()
-        .ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
 /// Drop everything the request's loader has cached: called after each write, so the fields

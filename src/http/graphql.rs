@@ -50,7 +50,7 @@ async fn run(
 ) -> Response {
     let media_type = response_media_type(headers);
     let client_ip = caller.client.ip;
-    let context = RequestContext::new(&state.store, caller).with_headers(headers);
+    let context = RequestContext::new(caller).with_headers(headers);
     let request = request.data(context);
     let execution = state.api.execute(request, client_ip);
     let response = match state.graphql_timeout {
