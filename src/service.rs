@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod budgets;
+pub mod calendar;
 pub mod categories;
 mod cursor;
 pub mod exports;

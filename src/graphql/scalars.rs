@@ -5,6 +5,8 @@ use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rust_decimal::Decimal;
 
+use crate::service::calendar;
+
 /// An exact decimal amount written as a string, such as `"-12.50"`: an optional minus sign,
 /// digits, and an optional fraction. JSON numbers are refused because clients' float
 /// parsers lose precision; the number of decimals must suit the currency.
@@ -76,11 +78,11 @@ fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(text).map_err(|_| invalid())
 }
 
-/// A calendar date, `YYYY-MM-DD`.
+/// A calendar date, `YYYY-MM-DD`, in the supported years ([`calendar`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date(pub NaiveDate);
 
-/// A calendar date in ISO 8601 form, `YYYY-MM-DD`.
+/// A calendar date in ISO 8601 form, `YYYY-MM-DD`, in the years 1000 to 9999.
 #[Scalar(
     name = "Date",
     specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
@@ -110,11 +112,17 @@ impl ScalarType for Date {
                 quoted(text)
             )));
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Date)
-            .map_err(|_| {
-                InputValueError::custom(format!("{} is not a valid calendar date", quoted(text)))
-            })
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            InputValueError::custom(format!("{} is not a valid calendar date", quoted(text)))
+        })?;
+        if !calendar::is_supported(date) {
+            return Err(InputValueError::custom(format!(
+                "{} is outside the supported dates ({})",
+                quoted(text),
+                calendar::RANGE
+            )));
+        }
+        Ok(Date(date))
     }
 
     fn to_value(&self) -> Value {
@@ -262,7 +270,11 @@ mod tests {
     #[test]
     fn dates_must_be_real_calendar_days() {
         assert!(Date::parse(Value::String("2024-02-29".into())).is_ok());
+        assert!(Date::parse(Value::String("1000-01-01".into())).is_ok());
+        assert!(Date::parse(Value::String("9999-12-31".into())).is_ok());
         for bad in [
+            "0999-12-31",
+            "0000-01-01",
             "2023-02-29",
             "2024-13-01",
             "24-01-01",

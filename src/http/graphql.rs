@@ -122,9 +122,9 @@ struct RequestErrors<'a> {
     errors: &'a [async_graphql::ServerError],
 }
 
-/// A `BAD_REQUEST` error response.
+/// A `BAD_REQUEST` error response; the message is bounded (a JSON error may quote the body).
 fn bad_request(status: StatusCode, message: &str) -> Response {
-    graphql_error_response(status, code::BAD_REQUEST, message)
+    graphql_error_response(status, code::BAD_REQUEST, &errors::bounded(message))
 }
 
 /// Check the content type, read the body within the limit, and parse the GraphQL request.

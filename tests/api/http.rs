@@ -11,6 +11,7 @@ pub mod graphql_over_http;
 pub mod graphql_switches;
 pub mod health;
 pub mod heavy;
+pub mod input_rules;
 pub mod introspection;
 pub mod limits;
 pub mod schema;

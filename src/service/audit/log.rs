@@ -14,9 +14,8 @@ use uuid::Uuid;
 use super::Action;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
-use crate::service::cursor;
 use crate::service::entities::audit_event::{self, Column};
+use crate::service::{Store, calendar, cursor};
 
 /// Largest page of the log.
 pub const MAX_PAGE_SIZE: i32 = 200;
@@ -133,8 +132,14 @@ fn decode(encoded: &str) -> AppResult<(DateTime<Utc>, Uuid)> {
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some("a1"), Some(at), Some(id), None) => {
             let at = DateTime::parse_from_rfc3339(at).map_err(|_| invalid())?;
+            let at = at.with_timezone(&Utc);
+            // Events are stamped by the server's clock: a cursor outside the supported
+            // years was never handed out.
+            if !calendar::is_supported(at.date_naive()) {
+                return Err(invalid());
+            }
             let id = Uuid::parse_str(id).map_err(|_| invalid())?;
-            Ok((at.with_timezone(&Utc), id))
+            Ok((at, id))
         }
         _ => Err(invalid()),
     }
@@ -179,6 +184,8 @@ mod tests {
             plain("a1|yesterday|00000000-0000-0000-0000-000000000000"),
             plain("a1|2026-01-01T00:00:00Z|nope"),
             plain("a1|2026-01-01T00:00:00Z|00000000-0000-0000-0000-000000000000|x"),
+            plain("a1|0001-01-01T00:00:00Z|00000000-0000-0000-0000-000000000000"),
+            plain("a1|9999-12-31T23:00:00-05:00|00000000-0000-0000-0000-000000000000"),
             "A".repeat(201),
         ] {
             let code = decode(&cursor).map(|_| ()).map_err(|err| err.code());
