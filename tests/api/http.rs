@@ -6,6 +6,7 @@ pub mod cors;
 pub mod csrf;
 pub mod dashboard;
 pub mod expansion;
+pub mod fuzz;
 pub mod graphql_get;
 pub mod graphql_over_http;
 pub mod graphql_switches;
