@@ -11,18 +11,20 @@ use tokio::net::TcpListener;
 
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
-use crate::config::{Config, Environment};
+use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
+use crate::http::server::{self, ConnectionLimits};
 use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
-use crate::service::sessions::SessionSettings;
+use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
-/// Lowest bcrypt cost a production start accepts.
-pub const MIN_PRODUCTION_BCRYPT_COST: u32 = 10;
+pub mod production;
+
+pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
 /// A built, bound, not yet serving application.
 pub struct App {
@@ -32,12 +34,15 @@ pub struct App {
     grace: Duration,
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
+    connections: ConnectionLimits,
 }
 
 impl App {
     /// Check the configuration, connect and migrate, build the schema, bind the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        check_production_settings(&config)?;
+        for warning in production::check(&config)? {
+            tracing::warn!("UNSAFE SETTING: {warning}");
+        }
         let cors = Cors::from_config(&config.cors_allowed_origins)?;
         let secret = secret::load(&config)?;
         let store = connect(&config).await?;
@@ -48,12 +53,12 @@ impl App {
         let previous = secret::load_previous(&config, &secret)?;
         let tokens = Arc::new(token_keys(&config, &secret, previous));
         let sessions = session_settings(&config);
+        let states = GateStates::new(store.clone(), sessions.idle);
         let gate = Arc::new(AuthGate::new(
             tokens.clone(),
-            store.clone(),
+            Arc::new(states),
             Duration::from_millis(config.auth_state_cache_ms),
             config.trusted_proxies.clone(),
-            sessions.idle,
         ));
         let services = Services {
             store: store.clone(),
@@ -73,8 +78,11 @@ impl App {
             max_definitions: config.graphql_max_definitions as usize,
             max_spreads: config.graphql_max_fragment_spreads as usize,
             connections_per_request: config.database_connections_per_request as usize,
-            introspection: config.graphql_introspection,
-            field_suggestions: field_suggestions(&config),
+            introspection: production::on_unless_production(config.graphql_introspection, &config),
+            field_suggestions: production::on_unless_production(
+                config.graphql_field_suggestions,
+                &config,
+            ),
         };
         let state = AppState {
             api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
@@ -83,7 +91,9 @@ impl App {
             max_body_bytes: config.max_body_bytes,
             dashboard_dir: config.dashboard_dir.clone(),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
-            graphiql_enabled: config.graphiql_enabled,
+            graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
+            hsts: production::hsts(&config),
+            body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
         };
         let listener = TcpListener::bind(config.addr)
             .await
@@ -94,6 +104,11 @@ impl App {
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
             audit_retention: audit_retention(&config),
+            connections: ConnectionLimits {
+                header_read: Duration::from_secs(config.header_read_timeout_seconds),
+                idle: Duration::from_secs(config.keep_alive_idle_seconds),
+                max_connections: config.max_connections as usize,
+            },
         })
     }
 
@@ -116,24 +131,8 @@ impl App {
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
-        let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let server = axum::serve(self.listener, service).with_graceful_shutdown(async move {
-            signal.await;
-            let _ = stopping_tx.send(true);
-        });
-        let grace = self.grace;
-        let deadline = async move {
-            let mut rx = stopping_rx;
-            let _ = rx.wait_for(|stopping| *stopping).await;
-            tokio::time::sleep(grace).await;
-        };
-        tokio::select! {
-            result = server => result.context("serving HTTP")?,
-            () = deadline => tracing::warn!("grace period over; dropping remaining connections"),
-        }
+        let (router, limits) = (self.router, self.connections);
+        server::serve(self.listener, router, limits, signal, self.grace).await;
         if let Some(retention) = retention {
             retention.stop().await;
         }
@@ -190,7 +189,7 @@ fn session_settings(config: &Config) -> SessionSettings {
         absolute: hours(config.session_absolute_ttl_hours),
         idle: hours(config.session_idle_ttl_hours),
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
-        cookie_secure: config.cookie_secure,
+        cookie_secure: production::cookie_secure(config),
     }
 }
 
@@ -230,25 +229,6 @@ async fn password_hasher(config: &Config) -> anyhow::Result<Arc<PasswordHasher>>
         .await
         .map_err(|_| anyhow::anyhow!("preparing the password hasher failed"))?;
     Ok(Arc::new(hasher))
-}
-
-fn check_production_settings(config: &Config) -> anyhow::Result<()> {
-    if config.environment == Environment::Production
-        && config.bcrypt_cost < MIN_PRODUCTION_BCRYPT_COST
-    {
-        anyhow::bail!(
-            "BCRYPT_COST={} is too low for production; use at least {MIN_PRODUCTION_BCRYPT_COST}",
-            config.bcrypt_cost
-        );
-    }
-    Ok(())
-}
-
-/// "Did you mean …?" hints: as configured, or on in development only (they reveal field names).
-fn field_suggestions(config: &Config) -> bool {
-    config
-        .graphql_field_suggestions
-        .unwrap_or(config.environment != Environment::Production)
 }
 
 fn default_concurrency() -> usize {

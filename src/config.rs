@@ -129,7 +129,8 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(0..=30_000))]
     pub auth_state_cache_ms: u64,
     /// The refresh cookie's `Secure` attribute: `auto` (set unless the request's host is
-    /// localhost or a loopback address), `always` or `never`.
+    /// localhost or a loopback address; in production always), `always` or `never` (refused
+    /// in production).
     #[arg(long, env = "COOKIE_SECURE", value_enum, default_value_t = CookieSecure::Auto)]
     pub cookie_secure: CookieSecure,
     /// Proxies whose `X-Forwarded-For` is believed: comma-separated IPs or CIDR blocks
@@ -148,8 +149,9 @@ pub struct Config {
     #[arg(long, env = "LOGIN_LOCKOUT_MAX_SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u32).range(1..=604_800))]
     pub login_lockout_max_seconds: u32,
-    /// `login` fields one client IP (an IPv6 client: its /64) may send per minute, in
-    /// bursts of as many; per server instance (in memory). 0 turns the limit off.
+    /// Password checks (`login`, `changePassword`, `deleteMyAccount` fields) one client IP
+    /// (an IPv6 client: its /64) may send per minute, in bursts of as many; per server
+    /// instance (in memory). 0 turns the limit off.
     #[arg(long, env = "RATE_LIMIT_LOGIN_PER_MINUTE", default_value_t = 10,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_login_per_minute: u32,
@@ -210,13 +212,15 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub database_connections_per_request: u32,
     /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
-    #[arg(long, env = "GRAPHIQL_ENABLED", default_value_t = true, action = clap::ArgAction::Set,
+    /// Unset: on in development, off in production.
+    #[arg(long, env = "GRAPHIQL_ENABLED", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
-    pub graphiql_enabled: bool,
+    pub graphiql_enabled: Option<bool>,
     /// Answer introspection (`__schema`, `__type`); when off, such documents are refused.
-    #[arg(long, env = "GRAPHQL_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set,
+    /// Unset: on in development, off in production.
+    #[arg(long, env = "GRAPHQL_INTROSPECTION", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
-    pub graphql_introspection: bool,
+    pub graphql_introspection: Option<bool>,
     /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
     #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
@@ -231,6 +235,29 @@ pub struct Config {
     /// `scheme://host[:port]`; empty (the default) allows none. `*` is refused.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub cors_allowed_origins: Vec<String>,
+    /// Seconds a client has to send a request's head (request line and headers): from
+    /// accepting the connection, or from the first byte of a later request on it. Past it the
+    /// connection is closed (a slow-headers attack holds nothing for long).
+    #[arg(long, env = "TALLY_HEADER_READ_TIMEOUT_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub header_read_timeout_seconds: u64,
+    /// Seconds a client has to send a request's whole body once its head is in; past it the
+    /// request is answered HTTP 408 and the connection closed.
+    #[arg(long, env = "TALLY_BODY_READ_TIMEOUT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_read_timeout_seconds: u64,
+    /// Seconds a kept-alive connection may sit idle between requests (or its client leave a
+    /// response unread) before it is closed;
+    /// longer than the usual proxy or load balancer idle timeout (60 s), so a proxy never
+    /// reuses a connection that Tally is closing.
+    #[arg(long, env = "TALLY_KEEP_ALIVE_IDLE_SECONDS", default_value_t = 75,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub keep_alive_idle_seconds: u64,
+    /// Most client connections served at once; further ones wait in the operating system's
+    /// accept queue until one closes.
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value_t = 1024,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
     /// Seconds in-flight requests get to finish after SIGINT/SIGTERM.
     #[arg(long, env = "TALLY_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,

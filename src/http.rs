@@ -4,6 +4,7 @@
 //! the CORS allow-list ([`cors`]) and gets the security headers ([`headers`]); the dashboard
 //! and the other HTML pages bring their own Content-Security-Policy, which is kept.
 
+mod caller;
 pub mod cors;
 mod dashboard;
 mod graphiql;
@@ -11,6 +12,7 @@ mod graphql;
 mod headers;
 mod health;
 mod home;
+pub mod server;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -47,6 +49,10 @@ pub struct AppState {
     pub graphql_timeout: Option<Duration>,
     /// Serve GraphiQL at `GET /graphql` (without `query`).
     pub graphiql_enabled: bool,
+    /// Longest a client may take to send a request body.
+    pub body_read_timeout: Duration,
+    /// Send `Strict-Transport-Security` on every response (production).
+    pub hsts: bool,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
@@ -57,20 +63,22 @@ impl FromRef<AppState> for Arc<AuthGate> {
 
 /// The application's routes, with [`with_layers`].
 pub fn router(state: AppState, cors: &Cors) -> Router {
+    let hsts = state.hsts;
     let routes = Router::new()
         .route("/graphql", get(graphql::get).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .fallback(dashboard::serve)
         .with_state(state);
-    with_layers(routes, cors)
+    with_layers(routes, cors, hsts)
 }
 
 /// Tracing (method, matched route, request id, status, latency — never other headers or
 /// bodies), a panic guard that answers a GraphQL-shaped 500 instead of dropping the
 /// connection, CORS for the allowed origins, then the security headers and request ids
-/// outermost, so that every response — a panic's or a preflight's too — carries them.
-fn with_layers(routes: Router, cors: &Cors) -> Router {
+/// outermost, so that every response — a panic's or a preflight's too — carries them (and
+/// HSTS, when `hsts`).
+fn with_layers(routes: Router, cors: &Cors, hsts: bool) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
             let route = request
@@ -96,6 +104,9 @@ fn with_layers(routes: Router, cors: &Cors) -> Router {
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(cors.layer())
         .layer(axum::middleware::map_response(headers::secure))
+        .layer(axum::middleware::map_response(move |response| {
+            headers::strict_transport(response, hsts)
+        }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
@@ -127,7 +138,7 @@ mod tests {
         let routes = Router::new().route("/boom", get(a_buggy_handler));
         let request = Request::get("/boom").body(Body::empty()).unwrap();
 
-        let response = with_layers(routes, &Cors::default())
+        let response = with_layers(routes, &Cors::default(), true)
             .oneshot(request)
             .await
             .unwrap();
@@ -138,6 +149,7 @@ mod tests {
         assert_eq!(headers["x-frame-options"], "DENY");
         assert_eq!(headers["referrer-policy"], "no-referrer");
         assert_eq!(headers["content-security-policy"], headers::LOCKED_DOWN);
+        assert_eq!(headers["strict-transport-security"], headers::HSTS);
         assert!(headers.contains_key(REQUEST_ID));
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await

@@ -6,8 +6,15 @@
 //! database, so it holds on every instance; each instance may reuse what it read for at most
 //! `AUTH_STATE_CACHE_MS` — the documented bound on how long a revoked token keeps working.
 //! Revocations made by this instance drop the cached entries at once.
+//!
+//! The gate does not read the database itself: it asks a [`SessionStates`], a narrow trait
+//! that the service layer implements (`service::sessions::GateStates`) and the application
+//! hands in. So `auth` stays below `service` — the service depends on this trait, never the
+//! other way round.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -16,11 +23,33 @@ use uuid::Uuid;
 use super::client::{ClientInfo, IpBlock};
 use super::token::{AccessClaims, TokenKeys};
 use super::viewer::{Role, Viewer};
-use crate::service::Store;
-use crate::service::sessions::{self, AccessState};
+use crate::error::AppResult;
 
 /// Most sessions remembered; past it the cache starts over (it is only a cache).
 const MAX_CACHED: usize = 100_000;
+
+/// What decides whether an access token of a session is still honoured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessState {
+    pub user_id: Uuid,
+    pub token_version: i64,
+    pub role: Role,
+    pub disabled: bool,
+    /// Not revoked, not past its absolute or idle end.
+    pub session_live: bool,
+}
+
+/// A boxed future, so [`SessionStates`] can be used as a trait object.
+pub type StateFuture<'a> =
+    Pin<Box<dyn Future<Output = AppResult<Option<AccessState>>> + Send + 'a>>;
+
+/// Where the gate reads the live state of a session and its user (one query; the service
+/// layer implements it).
+pub trait SessionStates: Send + Sync {
+    /// The state behind an access token of `session_id` for `user_id`; `None` if there is no
+    /// such session (or user).
+    fn access_state(&self, user_id: Uuid, session_id: Uuid) -> StateFuture<'_>;
+}
 
 /// Why a token was not admitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,30 +63,27 @@ pub enum Refusal {
 /// Verifies access tokens against their keys and the live state of user and session.
 pub struct AuthGate {
     keys: Arc<TokenKeys>,
-    store: Store,
+    states: Arc<dyn SessionStates>,
     cache_for: Duration,
     cache: Mutex<HashMap<Uuid, (Instant, AccessState)>>,
     trusted_proxies: Vec<IpBlock>,
-    session_idle: chrono::Duration,
 }
 
 impl AuthGate {
-    /// A gate over `keys` and `store`, caching state for `cache_for` (zero: never); sessions
-    /// unused for `session_idle` have ended.
+    /// A gate over `keys` that reads session state from `states`, caching it for
+    /// `cache_for` (zero: never).
     pub fn new(
         keys: Arc<TokenKeys>,
-        store: Store,
+        states: Arc<dyn SessionStates>,
         cache_for: Duration,
         trusted_proxies: Vec<IpBlock>,
-        session_idle: chrono::Duration,
     ) -> Self {
         Self {
             keys,
-            store,
+            states,
             cache_for,
             cache: Mutex::new(HashMap::new()),
             trusted_proxies,
-            session_idle,
         }
     }
 
@@ -81,11 +107,10 @@ impl AuthGate {
             tracing::debug!("rejected a revoked access token");
             return Err(Refusal::Invalid);
         }
-        let role = Role::from_stored(&state.role);
         Ok(Viewer::verified(
             claims.user_id,
             claims.session_id,
-            role,
+            state.role,
             client,
         ))
     }
@@ -101,8 +126,9 @@ impl AuthGate {
         if let Some(state) = self.cached(claims.session_id) {
             return Ok(state);
         }
-        let idle = self.session_idle;
-        let state = sessions::access_state(&self.store, claims.user_id, claims.session_id, idle)
+        let state = self
+            .states
+            .access_state(claims.user_id, claims.session_id)
             .await
             .map_err(|err| {
                 tracing::error!(error = ?err, "reading session state failed");

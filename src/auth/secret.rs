@@ -1,6 +1,7 @@
 //! The JWT signing secret: from `JWT_SECRET` (or `JWT_SECRET_FILE`), or in development
 //! generated once and kept in the data directory (mode 0600). A short, placeholder or
-//! repetitive secret is refused in every environment; production also refuses none at all.
+//! repetitive secret is refused in every environment, also one read back from that file;
+//! production also refuses none at all.
 //! An empty value counts as unset.
 //!
 //! Key rotation: a previous secret (`JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`,
@@ -71,6 +72,10 @@ pub enum SecretError {
     PreviousWithoutEnd,
     #[error("JWT_PREVIOUS_SECRET is the same as JWT_SECRET; set it to the secret being retired")]
     PreviousIsCurrent,
+    #[error(
+        "the development JWT secret in {path} is too weak: {reason}; delete the file to generate a new one, or set JWT_SECRET"
+    )]
+    WeakDevFile { path: PathBuf, reason: &'static str },
     #[error("cannot read the JWT secret file {path}: {source}")]
     Io {
         path: PathBuf,
@@ -186,7 +191,15 @@ fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
         source,
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) if !text.trim().is_empty() => return Ok(Secret(text.trim().to_owned())),
+        // Re-read from disk, it passes the same strength check as one from the environment:
+        // anyone who can write the data directory could otherwise plant a guessable key.
+        Ok(text) if !text.trim().is_empty() => {
+            let secret = Secret(text.trim().to_owned());
+            return match check_strength(&secret) {
+                Ok(()) => Ok(secret),
+                Err(reason) => Err(SecretError::WeakDevFile { path, reason }),
+            };
+        }
         Ok(_) => {}
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
         Err(err) => return Err(io(err)),

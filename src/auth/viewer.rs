@@ -1,24 +1,16 @@
-//! The [`Viewer`]: the authenticated user a request acts for, and the axum extractor
-//! ([`Caller`]) that produces it from `Authorization: Bearer <access token>` through the
-//! [`AuthGate`](super::AuthGate).
+//! The [`Viewer`]: the authenticated user a request acts for, and the [`Caller`] of a
+//! request (its viewer, if any, and its client). The HTTP layer makes a `Caller` from
+//! `Authorization: Bearer <access token>` through the [`AuthGate`](super::AuthGate).
 //!
 //! A `Viewer` can only be made in `auth`, from a verified token whose session and token
 //! version still hold, so holding one is proof of authentication; every service function
 //! that touches user data takes `&Viewer` first.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
-use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
-use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::client::ClientInfo;
-use super::gate::{AuthGate, Refusal};
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
 
 /// What a user may do beyond their own data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,98 +91,9 @@ pub struct Caller {
     pub client: Arc<ClientInfo>,
 }
 
-/// A request whose `Authorization` header is present but unusable: HTTP 401 with
-/// `WWW-Authenticate` and a GraphQL-shaped body, so clients log out on it (or refresh).
-#[derive(Debug)]
-pub enum Rejection {
-    Token {
-        error: &'static str,
-        message: &'static str,
-    },
-    /// The database could not be asked whether the token still holds.
-    Unavailable,
-}
-
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        let Self::Token { error, message } = self else {
-            let status = StatusCode::INTERNAL_SERVER_ERROR;
-            return graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE);
-        };
-        let mut response =
-            graphql_error_response(StatusCode::UNAUTHORIZED, code::UNAUTHENTICATED, message);
-        let challenge = format!("Bearer error=\"{error}\"");
-        if let Ok(value) = HeaderValue::from_str(&challenge) {
-            response.headers_mut().insert(WWW_AUTHENTICATE, value);
-        }
-        response
-    }
-}
-
-impl<S> FromRequestParts<S> for Caller
-where
-    Arc<AuthGate>: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let gate = Arc::<AuthGate>::from_ref(state);
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|info| info.0.ip());
-        let client = Arc::new(ClientInfo::from_request(
-            peer,
-            &parts.headers,
-            gate.trusted_proxies(),
-        ));
-        let Some(header) = parts.headers.get(AUTHORIZATION) else {
-            return Ok(Self {
-                viewer: None,
-                client,
-            });
-        };
-        let token = bearer_token(header).ok_or(Rejection::Token {
-            error: "invalid_request",
-            message: "The Authorization header must be `Bearer <access token>`",
-        })?;
-        match gate.admit(token, client.clone()).await {
-            Ok(viewer) => Ok(Self {
-                viewer: Some(viewer),
-                client,
-            }),
-            Err(Refusal::Invalid) => Err(Rejection::Token {
-                error: "invalid_token",
-                message: "The access token is invalid, expired or revoked",
-            }),
-            Err(Refusal::Unavailable) => Err(Rejection::Unavailable),
-        }
-    }
-}
-
-fn bearer_token(header: &HeaderValue) -> Option<&str> {
-    let value = header.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim())
-        .filter(|t| !t.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_the_bearer_scheme_yields_a_token() {
-        let get = |s: &str| bearer_token(&HeaderValue::from_str(s).unwrap()).map(str::to_owned);
-        assert_eq!(get("Bearer abc.def.ghi").as_deref(), Some("abc.def.ghi"));
-        assert_eq!(get("bearer  abc").as_deref(), Some("abc"));
-        assert_eq!(get("Basic dXNlcjpwYXNz"), None);
-        assert_eq!(get("Bearer "), None);
-        assert_eq!(get("Bearer"), None);
-    }
 
     #[test]
     fn unknown_stored_roles_grant_nothing() {

@@ -1,6 +1,7 @@
 //! The administration API: the user list and a user by id (`users`, `user`), role changes and
-//! disabling or enabling an account (`setUserRole`, `disableUser`, `enableUser`) — every
-//! field guarded by [`RoleGuard`] for administrators — and the viewer's own `role` on `User`.
+//! disabling or enabling an account (`setUserRole`, `disableUser`, `enableUser`) and a
+//! user's audit log (`userAuditLog`) — every field guarded by [`RoleGuard`] for
+//! administrators — and the [`Role`] enum.
 //!
 //! `AdminUser` deliberately has no field that leads to finance data: an administrator sees
 //! who the users are and the state of their accounts, never their money.
@@ -12,7 +13,6 @@ use super::context::{services, viewer};
 use super::guards::RoleGuard;
 use super::scalars::{DateTime, Uuid};
 use super::transactions::PageInfo;
-use super::users::User;
 use crate::auth::{self, Viewer};
 use crate::error::AppError;
 use crate::service::admin;
@@ -31,17 +31,6 @@ pub enum Role {
     /// Also the administration API: users, roles, disabling accounts. No access to other
     /// users' finance data.
     Admin,
-}
-
-#[ComplexObject]
-impl User {
-    /// The user's role. A role change takes effect with the next login: it ends the user's
-    /// earlier access tokens.
-    async fn role(&self, ctx: &Context<'_>) -> async_graphql::Result<Role> {
-        Ok(admin::role_of(&services(ctx).store, self.id.0)
-            .await?
-            .into())
-    }
 }
 
 /// A user as administrators see them: who they are and the state of their account.
@@ -192,10 +181,10 @@ impl AdminQuery {
     ) -> async_graphql::Result<AuditEventConnection> {
         let viewer = viewer(ctx)?;
         let store = &services(ctx).store;
-        // Re-checks the admin role in the database and that the user exists (`NOT_FOUND`).
-        let user = admin::get(store, viewer, user_id.0).await?;
         let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
-        Ok(AuditEventConnection::of_user(store, user.id, first, after.as_deref()).await?)
+        // Checks the admin role in the database and that the user exists (`NOT_FOUND`).
+        let page = admin::audit_log(store, viewer, user_id.0, first, after.as_deref()).await?;
+        Ok(AuditEventConnection::from_page(page, after.is_some()))
     }
 }
 

@@ -1,14 +1,12 @@
 //! The audit log as the API shows it: `myAuditLog`, the viewer's own events newest first as
-//! a Relay connection, and the [`AuditEventConnection`] type any resolver that may read a
-//! user's log (the admin query) builds with [`AuditEventConnection::of_user`].
+//! a Relay connection, and the [`AuditEventConnection`] type the admin query builds from
+//! the page `service::admin::audit_log` read.
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
 
 use super::context::{services, viewer};
 use super::scalars::{DateTime, Uuid};
 use super::transactions::PageInfo;
-use crate::error::AppResult;
-use crate::service::Store;
 use crate::service::audit::log::MAX_PAGE_SIZE;
 use crate::service::audit::{self, Action};
 
@@ -94,20 +92,8 @@ pub struct AuditEventConnection {
 }
 
 impl AuditEventConnection {
-    /// A page of `user_id`'s log: `first` (1 to [`MAX_PAGE_SIZE`]) events after the `after` cursor.
-    /// It reads whichever user it is given: `myAuditLog` passes the viewer's own id; the
-    /// admin query may pass any user's id, only behind its admin guard.
-    pub async fn of_user(
-        store: &Store,
-        user_id: uuid::Uuid,
-        first: i32,
-        after: Option<&str>,
-    ) -> AppResult<Self> {
-        let page = audit::page_of(store, user_id, first, after).await?;
-        Ok(Self::from_page(page, after.is_some()))
-    }
-
-    fn from_page(page: audit::Page, after_cursor: bool) -> Self {
+    /// The connection of a page read after the cursor `after` (if `after_cursor`).
+    pub(super) fn from_page(page: audit::Page, after_cursor: bool) -> Self {
         let edges: Vec<AuditEventEdge> = page
             .entries
             .into_iter()

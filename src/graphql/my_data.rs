@@ -35,9 +35,9 @@ pub struct MyDataMutation;
 
 #[Object]
 impl MyDataMutation {
-    /// Delete the viewer's user and all their data, for good. Needs the password; a wrong
-    /// one is refused like a failed login. Afterwards the token identifies no one: `me`
-    /// answers `UNAUTHENTICATED`.
+    /// Delete the viewer's user and all their data, for good. Needs the password, checked
+    /// like a login (a wrong one counts toward the account lock and is refused like a failed
+    /// login). Afterwards the token identifies no one: `me` answers `UNAUTHENTICATED`.
     async fn delete_my_account(
         &self,
         ctx: &Context<'_>,
@@ -45,7 +45,8 @@ impl MyDataMutation {
     ) -> async_graphql::Result<bool> {
         let viewer = viewer(ctx)?;
         let services = services(ctx);
-        my_data::erase(&services.store, &services.hasher, viewer, password).await?;
+        let (store, hasher) = (&services.store, &services.hasher);
+        my_data::erase(store, hasher, viewer, password, &services.lockout).await?;
         loaders::forget(ctx);
         Ok(true)
     }

@@ -1,5 +1,7 @@
-//! Per-client-IP rate limits on the mutations an attacker repeats: `login` and `signup`
-//! (each a password hash) and `refreshSession`.
+//! Per-client-IP rate limits on the mutations an attacker repeats: every password check
+//! (`login`, and `changePassword` and `deleteMyAccount`, which a stolen access token could
+//! otherwise use to guess the password) in one bucket, `signup` (a password hash) and
+//! `refreshSession`.
 //!
 //! Checked on the parsed document before anything executes: every root field of the
 //! operation that will run is charged to its bucket, aliases and fragment spreads each
@@ -28,7 +30,7 @@ use axum::http::HeaderValue;
 use axum::http::header::RETRY_AFTER;
 
 use self::gcra::{Buckets, Quota};
-use super::limits::count_root_fields;
+use super::limits::{PASSWORD_CHECKS, count_root_fields};
 use crate::error::{AppError, code};
 
 /// Most client keys one limiter remembers; past this the least recently busy are forgotten.
@@ -54,7 +56,7 @@ impl Kind {
     /// Does a root field belong to this kind?
     fn matcher(self) -> fn(&Field) -> bool {
         match self {
-            Self::Login => |f| f.name.node == "login",
+            Self::Login => |f| PASSWORD_CHECKS.contains(&f.name.node.as_str()),
             Self::Signup => |f| f.name.node == "signup",
             Self::Refresh => |f| f.name.node == "refreshSession",
         }

@@ -53,7 +53,9 @@ impl From<SessionInfo> for Session {
 pub struct RefreshSessionInput {
     /// The refresh token; omitted, the `tally_refresh` cookie's is used.
     pub refresh_token: Option<String>,
-    /// Return the new refresh token in the body (CLI, scripts) instead of the cookie.
+    /// Return the new refresh token in the body (CLI, scripts) instead of the cookie. Only
+    /// for a token sent in `refreshToken`: one that came in the cookie always goes back in
+    /// the cookie, never into a body that scripts can read.
     #[graphql(default)]
     pub refresh_token_in_body: bool,
 }
@@ -103,10 +105,11 @@ impl SessionMutation {
         let services = services(ctx);
         let refreshed =
             sessions::refresh(&services.store, &token, client(ctx)?, &services.sessions).await;
+        // Cookie in, cookie out: a script that can send the HttpOnly cookie must not be able
+        // to read the next refresh token out of the answer.
+        let in_body = input.refresh_token_in_body && !from_cookie;
         match refreshed {
-            Ok(Refreshed::Granted(user, grant)) => {
-                Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
-            }
+            Ok(Refreshed::Granted(user, grant)) => Ok(hand_over(ctx, user, &grant, in_body)?),
             Ok(Refreshed::ReuseDetected { user_id }) => {
                 services.gate.forget_user(user_id);
                 Err(refused(ctx).into())

@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
+use super::admin::Role;
 use super::context::{client, services, viewer};
 use super::scalars::{DateTime, Uuid};
 use super::sessions::cookie;
@@ -13,7 +14,6 @@ use crate::service::users::{self, NewUser, PasswordChange};
 
 /// A Tally user.
 #[derive(SimpleObject)]
-#[graphql(complex)] // `role` is resolved in `graphql::admin`
 pub struct User {
     pub id: Uuid,
     pub username: String,
@@ -21,6 +21,9 @@ pub struct User {
     /// ISO 4217 code of the currency reports default to.
     pub base_currency: String,
     pub created_at: DateTime,
+    /// The user's role. A role change takes effect with the next login: it ends the user's
+    /// earlier access tokens.
+    pub role: Role,
 }
 
 impl From<users::User> for User {
@@ -31,6 +34,7 @@ impl From<users::User> for User {
             email: user.email,
             base_currency: user.base_currency.code().to_owned(),
             created_at: DateTime(user.created_at),
+            role: user.role.into(),
         }
     }
 }
@@ -45,8 +49,9 @@ pub struct AuthPayload {
     /// When the access token stops working; call `refreshSession` for a new one.
     pub expires_at: DateTime,
     /// The new refresh token, only when asked for with `refreshTokenInBody: true` (CLI,
-    /// scripts); otherwise it is in the HttpOnly `tally_refresh` cookie, out of reach of
-    /// scripts, and this is null. Null too after `changePassword` (the refresh token is kept).
+    /// scripts) and the presented one did not come in the cookie; otherwise it is in the
+    /// HttpOnly `tally_refresh` cookie, out of reach of scripts, and this is null. Null too
+    /// after `changePassword` (the refresh token is kept).
     pub refresh_token: Option<String>,
     /// When the session's refresh token stops working unless used before.
     pub refresh_expires_at: DateTime,

@@ -5,7 +5,8 @@
 //! then HTTP 400) or `application/json` (always 200 for a well-formed request). Malformed HTTP
 //! requests get a GraphQL-shaped error body with `extensions.code = BAD_REQUEST`; a request
 //! that runs past the configured timeout is stopped and answered with HTTP 504 `TIMEOUT`; one
-//! refused by the rate limits gets HTTP 429 with `Retry-After`.
+//! refused by the rate limits gets HTTP 429 with `Retry-After`; a body that does not arrive
+//! within `TALLY_BODY_READ_TIMEOUT_SECONDS` is HTTP 408 `BAD_REQUEST`.
 
 mod get;
 
@@ -13,7 +14,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header::{ACCEPT, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, CONNECTION, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -34,7 +35,8 @@ pub async fn execute(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let request = match read_request(&headers, body, state.max_body_bytes).await {
+    let limits = (state.max_body_bytes, state.body_read_timeout);
+    let request = match read_request(&headers, body, limits).await {
         Ok(request) => request,
         Err(rejection) => return rejection,
     };
@@ -127,11 +129,12 @@ fn bad_request(status: StatusCode, message: &str) -> Response {
     graphql_error_response(status, code::BAD_REQUEST, &errors::bounded(message))
 }
 
-/// Check the content type, read the body within the limit, and parse the GraphQL request.
+/// Check the content type, read the body within the size and time limits, and parse the
+/// GraphQL request.
 async fn read_request(
     headers: &HeaderMap,
     body: Body,
-    limit: usize,
+    (limit, timeout): (usize, Duration),
 ) -> Result<async_graphql::Request, Response> {
     if !is_json(headers) {
         return Err(bad_request(
@@ -139,7 +142,11 @@ async fn read_request(
             "Send GraphQL requests as JSON with Content-Type: application/json",
         ));
     }
-    let bytes: Bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+    let read = tokio::time::timeout(timeout, axum::body::to_bytes(body, limit)).await;
+    let Ok(read) = read else {
+        return Err(body_too_slow(timeout));
+    };
+    let bytes: Bytes = read.map_err(|_| {
         bad_request(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("The request body exceeds {limit} bytes"),
@@ -155,6 +162,16 @@ async fn read_request(
         let message = format!("The request body is not a valid GraphQL request: {err}");
         bad_request(StatusCode::BAD_REQUEST, &message)
     })
+}
+
+/// HTTP 408: the body did not arrive in time. The rest of it is not waited for, so the
+/// connection closes.
+fn body_too_slow(timeout: Duration) -> Response {
+    let message = format!("The request body did not arrive within {timeout:?}");
+    let mut response = bad_request(StatusCode::REQUEST_TIMEOUT, &message);
+    let close = HeaderValue::from_static("close");
+    response.headers_mut().insert(CONNECTION, close);
+    response
 }
 
 fn is_json(headers: &HeaderMap) -> bool {

@@ -1,12 +1,14 @@
 //! Security headers on every response — API JSON, errors (401, 413, 415, a panic's 500),
-//! GraphiQL, the landing page, health checks, CORS preflights. A response is never meant to
+//! GraphiQL, the landing page, health checks, CORS preflights — and, in production, HSTS
+//! ([`strict_transport`]). A response is never meant to
 //! be sniffed into another type, framed, or to leak its URL through `Referer`; unless a
 //! handler set a Content-Security-Policy of its own (the HTML pages do), it gets [`LOCKED_DOWN`],
 //! which lets the response load nothing at all.
 
 use axum::http::HeaderValue;
 use axum::http::header::{
-    CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
+    X_FRAME_OPTIONS,
 };
 use axum::response::Response;
 use base64::Engine as _;
@@ -22,6 +24,21 @@ pub const LOCKED_DOWN: &str = "default-src 'none'; base-uri 'none'; object-src '
 /// framing (clickjacking).
 pub const PAGE_BASELINE: &str =
     "base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// HSTS as production sends it: browsers that saw it use only HTTPS for this host (and its
+/// subdomains) for a year, so a network attacker cannot strip TLS from a later visit.
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// `response` with [`HSTS`] when `hsts` (production).
+pub async fn strict_transport(mut response: Response, hsts: bool) -> Response {
+    if hsts {
+        let value = HeaderValue::from_static(HSTS);
+        response
+            .headers_mut()
+            .insert(STRICT_TRANSPORT_SECURITY, value);
+    }
+    response
+}
 
 /// Add the security headers to `response`, keeping a Content-Security-Policy a handler set.
 pub async fn secure(mut response: Response) -> Response {

@@ -4,10 +4,12 @@
 //!
 //! Every function that acts for an API caller takes the `&Viewer` first and answers
 //! `FORBIDDEN` unless it is an administrator: the GraphQL guard refuses first, this is the
-//! second lock. Writes go further and re-read the caller's role inside their transaction,
-//! so an administrator demoted on another instance cannot act during the auth-cache bound.
-//! Nothing here reads accounts, transactions, budgets or any other finance data: an
-//! administrator sees who the users are, never their money.
+//! second lock. Each one re-reads the caller's role in the database ([`require_admin`];
+//! writes do it inside their transaction, after locking), so an administrator demoted or
+//! disabled on another instance can neither read nor act during the auth-cache bound.
+//! Reading another user's audit log is one call here ([`audit_log`]) that checks all of
+//! that itself. Nothing here reads accounts, transactions, budgets or any other finance
+//! data: an administrator sees who the users are, never their money.
 
 mod changes;
 mod listing;
@@ -16,11 +18,11 @@ pub use changes::{OperatorChange, disable, enable, set_role, set_role_by_email};
 pub use listing::{Page, count, cursor_of, list};
 
 use chrono::{DateTime, Utc};
-use sea_orm::EntityTrait;
+use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
-use super::Store;
 use super::entities::user;
+use super::{Store, audit};
 use crate::auth::{Role, Viewer};
 use crate::error::{AppError, AppResult};
 
@@ -59,30 +61,51 @@ impl From<user::Model> for AdminUser {
 /// The message of every refusal of a non-administrator.
 pub const ADMINS_ONLY: &str = "Only administrators may do this";
 
-/// `FORBIDDEN` unless the viewer is an administrator.
-fn require_admin(viewer: &Viewer) -> AppResult<()> {
+/// `FORBIDDEN` unless the viewer's token says administrator: the cheap first check, before
+/// any query or lock.
+fn claims_admin(viewer: &Viewer) -> AppResult<()> {
     match viewer.role() {
         Role::Admin => Ok(()),
         Role::User => Err(AppError::Forbidden(ADMINS_ONLY)),
     }
 }
 
+/// `FORBIDDEN` unless the viewer is an active administrator as the database says now, not
+/// as the auth cache remembers.
+async fn require_admin(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<()> {
+    claims_admin(viewer)?;
+    let actor = user::Entity::find_by_id(viewer.user_id()).one(db).await?;
+    if actor.as_ref().is_some_and(is_active_admin) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(ADMINS_ONLY))
+    }
+}
+
+fn is_active_admin(model: &user::Model) -> bool {
+    model.role == Role::Admin.as_str() && model.disabled_at.is_none()
+}
+
 /// The user with this id, for an administrator; `NOT_FOUND` if there is none.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<AdminUser> {
-    require_admin(viewer)?;
+    require_admin(store.conn(), viewer).await?;
     let found = user::Entity::find_by_id(id).one(store.conn()).await?;
     found
         .map(AdminUser::from)
         .ok_or(AppError::not_found("user"))
 }
 
-/// The stored role of `user_id`, for the `role` field of the `User` type. A `User` object is
-/// only ever the viewer's own record or the one a login or sign-up just returned, so this
-/// tells nobody anything about another user. A user that no longer exists has no role
-/// beyond `User`.
+/// A page of `target`'s audit log, for an administrator: at most `first` events, newest
+/// first, after the `after` cursor; `NOT_FOUND` if there is no such user.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn role_of(store: &Store, user_id: Uuid) -> AppResult<Role> {
-    let found = user::Entity::find_by_id(user_id).one(store.conn()).await?;
-    Ok(found.map_or(Role::User, |model| Role::from_stored(&model.role)))
+pub async fn audit_log(
+    store: &Store,
+    viewer: &Viewer,
+    target: Uuid,
+    first: i32,
+    after: Option<&str>,
+) -> AppResult<audit::Page> {
+    let user = get(store, viewer, target).await?;
+    audit::page_of(store, user.id, first, after).await
 }

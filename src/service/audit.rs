@@ -18,7 +18,7 @@ use crate::auth::{ClientInfo, Viewer};
 pub mod log;
 pub mod retention;
 
-pub(crate) use log::page_of;
+pub(in crate::service) use log::page_of;
 pub use log::{Entry, Page, mine};
 pub use retention::prune;
 
@@ -100,7 +100,7 @@ impl Action {
 /// One event to record. Build it with [`Event::by`] (the viewer acted on their own account)
 /// or [`Event::about`] (no viewer: login, sign-up, refresh), then add details.
 #[derive(Debug, Clone)]
-pub struct Event<'a> {
+pub(in crate::service) struct Event<'a> {
     action: Action,
     user_id: Option<Uuid>,
     actor_id: Option<Uuid>,
@@ -154,7 +154,10 @@ impl<'a> Event<'a> {
 }
 
 /// Append `event` to the log, on `db` — the transaction of the action it records.
-pub async fn record(db: &impl ConnectionTrait, event: Event<'_>) -> Result<(), DbErr> {
+pub(in crate::service) async fn record(
+    db: &impl ConnectionTrait,
+    event: Event<'_>,
+) -> Result<(), DbErr> {
     let (entity_type, entity_id) = match event.entity {
         Some((kind, id)) => (Some(kind.to_owned()), Some(id)),
         None => (None, None),

@@ -3,7 +3,7 @@
 //! A refresh token is 256 random bits, handed out once and stored only as its SHA-256 (a
 //! fast hash is right here: the token has full entropy, nothing to brute-force). What the
 //! auth gate checks on every request — is the session live, is the user enabled, which token
-//! version is current — is read here by [`access_state`].
+//! version is current — is read here, by [`GateStates`], the gate's only way to the database.
 //!
 //! Refreshing (rotation, the grace window, reuse detection) lives in [`refresh`]; ending
 //! sessions (logout, logout everywhere, revoking one) and listing them in [`revoke`].
@@ -29,7 +29,8 @@ use uuid::Uuid;
 
 use super::Store;
 use super::entities::{refresh_token, session, user};
-use crate::auth::ClientInfo;
+use crate::auth::gate::StateFuture;
+use crate::auth::{AccessState, ClientInfo, Role, SessionStates};
 use crate::config::CookieSecure;
 use crate::error::{AppError, AppResult};
 
@@ -59,21 +60,31 @@ impl SessionSettings {
     }
 }
 
-/// What decides whether an access token of a session is still honoured.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccessState {
-    pub user_id: Uuid,
-    pub token_version: i64,
-    pub role: String,
-    pub disabled: bool,
-    /// Not revoked, not past its absolute or idle end.
-    pub session_live: bool,
+/// The auth gate's source of session state ([`SessionStates`]): one query per token on a
+/// cache miss. Sessions unused for `idle` have ended even if an access token of them has not
+/// yet expired (when tokens are configured to outlive them).
+pub struct GateStates {
+    store: Store,
+    idle: chrono::Duration,
+}
+
+impl GateStates {
+    /// The state of sessions in `store`, ending them after `idle` without a refresh.
+    pub fn new(store: Store, idle: chrono::Duration) -> Self {
+        Self { store, idle }
+    }
+}
+
+impl SessionStates for GateStates {
+    fn access_state(&self, user_id: Uuid, session_id: Uuid) -> StateFuture<'_> {
+        Box::pin(access_state(&self.store, user_id, session_id, self.idle))
+    }
 }
 
 /// The state behind an access token of `session_id` for `user_id`, in one query; `None` if
-/// there is no such session (or user). A session unused for `idle` has ended even if an
-/// access token of it has not yet expired (when tokens are configured to outlive it).
-pub async fn access_state(
+/// there is no such session (or user). Private: only the gate, through [`GateStates`], asks
+/// about a session by raw ids.
+async fn access_state(
     store: &Store,
     user_id: Uuid,
     session_id: Uuid,
@@ -92,7 +103,7 @@ pub async fn access_state(
         user_id: user.id,
         token_version: user.token_version,
         disabled: user.disabled_at.is_some(),
-        role: user.role,
+        role: Role::from_stored(&user.role),
         session_live: session.revoked_at.is_none()
             && session.expires_at > now
             && session.last_used_at + idle > now,

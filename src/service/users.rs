@@ -1,6 +1,8 @@
-//! Users: sign-up (with the default account and categories, and a first session), login
-//! ([`login`]), password change ([`password`]), and `me`.
+//! Users: sign-up (with the default account and categories, and a first session), the one
+//! password check ([`credentials`]), login ([`login`]), password change ([`password`]), and
+//! `me`.
 
+pub(super) mod credentials;
 mod login;
 mod password;
 
@@ -16,7 +18,7 @@ use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
 use super::{Store, accounts, categories, is_unique_violation};
 use crate::auth::policy::{self, Identity};
-use crate::auth::{ClientInfo, PasswordHasher, Viewer};
+use crate::auth::{ClientInfo, PasswordHasher, Role, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
@@ -31,6 +33,8 @@ pub struct User {
     pub email: String,
     pub base_currency: Currency,
     pub created_at: DateTime<Utc>,
+    /// Read with the rest of the row, so showing it needs no lookup by a raw user id.
+    pub role: Role,
 }
 
 /// What sign-up needs.
@@ -41,8 +45,8 @@ pub struct NewUser {
     pub base_currency: Option<String>,
 }
 
-/// The one answer to every failed login: unknown email, wrong password and a locked account
-/// look the same.
+/// The one answer to every failed login (and to a wrong password at `deleteMyAccount`):
+/// unknown email, wrong password, a locked and a disabled account look the same.
 pub(super) const INVALID_CREDENTIALS: AppError =
     AppError::Unauthenticated("Invalid email or password");
 
@@ -170,6 +174,7 @@ pub(super) fn to_user(model: user::Model) -> AppResult<User> {
     Ok(User {
         id: model.id,
         base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,
+        role: Role::from_stored(&model.role),
         username: model.username,
         email: model.email,
         created_at: model.created_at,

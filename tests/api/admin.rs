@@ -3,5 +3,6 @@
 pub mod changes;
 pub mod cli;
 pub mod roles;
+pub mod scoping;
 pub mod shared;
 pub mod users;

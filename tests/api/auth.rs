@@ -4,9 +4,11 @@
 pub mod delete_account;
 pub mod enumeration;
 pub mod key_rotation;
+pub mod lock_races;
 pub mod lockout;
 pub mod login;
 pub mod password_change;
+pub mod password_checks;
 pub mod password_policy;
 pub mod rate_limits;
 pub mod tokens;

@@ -1,5 +1,5 @@
 //! The HTTP edge and the server: GraphQL over HTTP, limits, switches, CORS, CSRF, headers,
-//! health, the dashboard, the committed schema and start-up configuration.
+//! health, the dashboard, the committed schema, start-up configuration and slow clients.
 
 pub mod config;
 pub mod cors;
@@ -15,5 +15,7 @@ pub mod heavy;
 pub mod input_rules;
 pub mod introspection;
 pub mod limits;
+pub mod production;
 pub mod schema;
 pub mod security_headers;
+pub mod slow_clients;

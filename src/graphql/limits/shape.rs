@@ -7,7 +7,7 @@ use async_graphql::parser::types::{Directive, Field, FragmentSpread, InlineFragm
 use super::heavy::Arguments;
 use super::walk::Measure;
 
-/// Fields that check a password: one request may run only one of them.
+/// Fields that hash or check a password: one request may run only one of them.
 const PASSWORD_FIELDS: &[&str] = &["login", "signup", "changePassword", "deleteMyAccount"];
 
 /// Fields that read the schema itself. `__typename` is not one: clients need it.

@@ -5,11 +5,13 @@
 //! request's `Host` is `localhost`, `127.0.0.1` or `[::1]` (any port), where browsers run
 //! plain-HTTP development servers. `HttpOnly` keeps it from scripts (an XSS cannot read it),
 //! `SameSite=Strict` keeps other sites' pages from sending it, and the path keeps it off
-//! every other route.
+//! every other route. A token that arrived in this cookie only ever leaves in it (see
+//! `refreshSession`). The `cookie` crate builds `Set-Cookie` and parses `Cookie`.
 
 use async_graphql::Context;
 use axum::http::header::SET_COOKIE;
 use chrono::{DateTime, Utc};
+use cookie::{Cookie, SameSite};
 
 use crate::config::CookieSecure;
 use crate::error::AppError;
@@ -46,10 +48,14 @@ fn is_secure(ctx: &Context<'_>) -> bool {
 }
 
 fn attributes(value: &str, max_age: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!(
-        "{COOKIE_NAME}={value}; HttpOnly; SameSite=Strict; Path={COOKIE_PATH}; Max-Age={max_age}{secure}"
-    )
+    Cookie::build((COOKIE_NAME, value))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .path(COOKIE_PATH)
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .secure(secure)
+        .build()
+        .to_string()
 }
 
 /// Does `setting` make the cookie `Secure` for a request to `host`? No `Host`: secure.
@@ -72,12 +78,12 @@ fn is_loopback_host(host: &str) -> bool {
     name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "::1"
 }
 
-/// The value of the first cookie called `name` in a `Cookie` header.
+/// The value of the first non-empty cookie called `name` in a `Cookie` header.
 fn find<'h>(header: &'h str, name: &str) -> Option<&'h str> {
-    header.split(';').find_map(|pair| {
-        let (key, value) = pair.trim().split_once('=')?;
-        (key == name && !value.is_empty()).then_some(value)
-    })
+    Cookie::split_parse(header)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == name && !cookie.value().is_empty())
+        .and_then(|cookie| cookie.value_raw())
 }
 
 #[cfg(test)]
@@ -125,9 +131,19 @@ mod tests {
 
     #[test]
     fn attributes_pin_the_cookie_down() {
+        let set = attributes("tok", 60, true);
+        let mut parts: Vec<&str> = set.split("; ").collect();
+        assert_eq!(parts.remove(0), "tally_refresh=tok");
+        parts.sort_unstable();
         assert_eq!(
-            attributes("tok", 60, true),
-            "tally_refresh=tok; HttpOnly; SameSite=Strict; Path=/graphql; Max-Age=60; Secure"
+            parts,
+            [
+                "HttpOnly",
+                "Max-Age=60",
+                "Path=/graphql",
+                "SameSite=Strict",
+                "Secure"
+            ]
         );
         assert!(!attributes("tok", 60, false).contains("Secure"));
     }

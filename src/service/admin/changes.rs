@@ -17,7 +17,7 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::{ADMINS_ONLY, AdminUser, require_admin};
+use super::{AdminUser, claims_admin, is_active_admin, require_admin};
 use crate::auth::{ClientInfo, Role, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
@@ -36,7 +36,7 @@ pub async fn set_role(
     target: Uuid,
     role: Role,
 ) -> AppResult<AdminUser> {
-    require_admin(viewer)?;
+    claims_admin(viewer)?;
     let txn = store.begin().await?;
     let model = lock_for_change(&txn, viewer, target).await?;
     if model.role == role.as_str() {
@@ -59,7 +59,7 @@ pub async fn set_role(
 /// the account again. Disabling a disabled user changes nothing.
 #[tracing::instrument(skip_all)]
 pub async fn disable(store: &Store, viewer: &Viewer, target: Uuid) -> AppResult<AdminUser> {
-    require_admin(viewer)?;
+    claims_admin(viewer)?;
     if target == viewer.user_id() {
         return Err(AppError::bad_input(
             "userId",
@@ -92,7 +92,7 @@ pub async fn disable(store: &Store, viewer: &Viewer, target: Uuid) -> AppResult<
 /// dead). Enabling an enabled user changes nothing.
 #[tracing::instrument(skip_all)]
 pub async fn enable(store: &Store, viewer: &Viewer, target: Uuid) -> AppResult<AdminUser> {
-    require_admin(viewer)?;
+    claims_admin(viewer)?;
     let txn = store.begin().await?;
     let model = lock_for_change(&txn, viewer, target).await?;
     if model.disabled_at.is_none() {
@@ -158,16 +158,9 @@ async fn lock_for_change(
         .filter(user::Column::DisabledAt.is_null())
         .exec(txn)
         .await?;
-    let actor = user::Entity::find_by_id(viewer.user_id()).one(txn).await?;
-    if !actor.as_ref().is_some_and(is_active_admin) {
-        return Err(AppError::Forbidden(ADMINS_ONLY));
-    }
+    require_admin(txn, viewer).await?;
     let found = user::Entity::find_by_id(target).one(txn).await?;
     found.ok_or(AppError::not_found("user"))
-}
-
-fn is_active_admin(model: &user::Model) -> bool {
-    model.role == Role::Admin.as_str() && model.disabled_at.is_none()
 }
 
 /// `BAD_USER_INPUT` on `field` unless an active administrator other than `target` exists.

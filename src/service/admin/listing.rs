@@ -61,7 +61,7 @@ pub async fn list(
     first: u64,
     after: Option<&str>,
 ) -> AppResult<Page> {
-    require_admin(viewer)?;
+    require_admin(store.conn(), viewer).await?;
     let mut query = user::Entity::find().filter(matching(search)?);
     if let Some(cursor) = after {
         query = query.filter(user::Column::Id.gt(decode_cursor(cursor)?));
@@ -82,7 +82,7 @@ pub async fn list(
 /// How many users match `search`, over all pages.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn count(store: &Store, viewer: &Viewer, search: Option<&str>) -> AppResult<u64> {
-    require_admin(viewer)?;
+    require_admin(store.conn(), viewer).await?;
     let query = user::Entity::find().filter(matching(search)?);
     Ok(query.count(store.conn()).await?)
 }

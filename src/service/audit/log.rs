@@ -63,10 +63,10 @@ pub async fn mine(
 }
 
 /// Any user's audit log, as [`mine`] reads the viewer's. This reads the log of whatever
-/// `user_id` it is given: call it only for the viewer's own id or behind the admin guard
-/// (an admin may read any user's log, never their finance data).
+/// `user_id` it is given, so only the service layer can call it: for the viewer's own id
+/// ([`mine`]) or after the administrator check (`admin::audit_log`).
 #[tracing::instrument(level = "debug", skip_all)]
-pub(crate) async fn page_of(
+pub(in crate::service) async fn page_of(
     store: &Store,
     user_id: Uuid,
     first: i32,

@@ -1,5 +1,6 @@
-//! Deleting the viewer's user and everything they own, after checking their password the way
-//! login does. One database transaction deletes every table's rows, explicitly and in an
+//! Deleting the viewer's user and everything they own, after the one password check
+//! (`users::credentials`: the account lock, counted failures, the audit log). The
+//! transaction that recorded the check's success deletes every table's rows, explicitly and in an
 //! order the foreign keys accept, rather than trusting cascades that a later migration
 //! could change; every statement is filtered on the viewer's id, so nothing of anyone else
 //! can go. The user's audit log is erased too, leaving one `ACCOUNT_DELETED` event without
@@ -8,33 +9,32 @@
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
+use crate::auth::{ClientInfo, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{
     account, audit_event, budget, category, idempotency_key, transaction, transaction_tag, user,
     valuation,
 };
-use crate::service::{Owned, Store, lock_where, users};
+use crate::service::users::credentials::{self, Claimant, Verified};
+use crate::service::users::{self, LockoutPolicy};
+use crate::service::{Owned, Store, lock_where};
 
-/// Delete the viewer's user and all their data if `password` is theirs; a wrong password is
-/// answered exactly like a failed login, and deletes nothing.
+/// Delete the viewer's user and all their data if `password` is theirs; any refusal (wrong
+/// password, locked account) is answered exactly like a failed login, and deletes nothing.
 #[tracing::instrument(skip_all)]
 pub async fn erase(
     store: &Store,
     hasher: &PasswordHasher,
     viewer: &Viewer,
     password: String,
+    lockout: &LockoutPolicy,
 ) -> AppResult<()> {
-    let found = user::Entity::find_by_id(viewer.user_id())
-        .one(store.conn())
-        .await?
-        .ok_or(AppError::Unauthenticated("This user no longer exists"))?;
-    let password = Password::presented(password);
-    if !hasher.verify(&password, &found.password_hash).await? {
+    let claimant = Claimant::Viewer(viewer);
+    let checked = credentials::check(store, hasher, claimant, password, lockout).await?;
+    let Some(Verified { txn, .. }) = checked else {
         return Err(users::INVALID_CREDENTIALS);
-    }
-    let txn = store.begin().await?;
+    };
     // Writes to the viewer's accounts wait for this transaction, so no transaction can be
     // added between deleting the transactions and deleting the accounts.
     lock_where::<account::Entity>(&txn, viewer, Condition::all()).await?;

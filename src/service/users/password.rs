@@ -1,7 +1,8 @@
-//! Changing one's password: proven by the current password, checked like a login — a wrong
-//! one counts toward the account lock in the database ([`super::login`]), and a locked
-//! account is answered like a wrong password — so a stolen access token cannot be used to
-//! guess the password. The new password must meet the policy ([`crate::auth::policy`]).
+//! Changing one's password: proven by the current password through the one password check
+//! ([`super::credentials`]) — a wrong one counts toward the account lock in the database and
+//! is audited, and a locked account is answered like a wrong password — so a stolen access
+//! token cannot be used to guess the password. The new password must meet the policy
+//! ([`crate::auth::policy`]).
 //!
 //! One transaction: the new hash, a bumped token version (every access token issued so far
 //! dies at the gate), every *other* session ended, the audit event. The current session
@@ -11,10 +12,11 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::login::{LockoutPolicy, count_failure};
+use super::credentials::{self, Claimant};
+use super::login::LockoutPolicy;
 use super::{User, to_user};
 use crate::auth::policy::{self, Identity};
-use crate::auth::{Password, PasswordHasher, Viewer};
+use crate::auth::{PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
@@ -61,17 +63,16 @@ pub async fn change_password(
     };
     let new_password =
         policy::new_password(change.new_password, "input.newPassword", identity).await?;
-    let current = Password::presented(change.current_password);
-    let verified = hasher.verify(&current, &model.password_hash).await?;
-    let now = Utc::now();
-    if model.locked_until.is_some_and(|until| until > now) {
+    let claimant = Claimant::Viewer(viewer);
+    let current = change.current_password;
+    let Some(verified) = credentials::check(store, hasher, claimant, current, lockout).await?
+    else {
         return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
-    }
-    if !verified {
-        count_failure(store, &model, viewer.client(), lockout, now).await?;
-        return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
-    }
+    };
+    // The success is recorded; the new hash is slow, so it is made outside any transaction.
+    verified.txn.commit().await?;
     let password_hash = hasher.hash(&new_password).await?;
+    let now = Utc::now();
     store_change(store, viewer, password_hash, settings, now).await
 }
 

@@ -72,8 +72,8 @@ async fn a_disabled_user_is_refused_until_enabled_again() {
     assert!(disabled["disableUser"]["disabledAt"].is_string());
     assert_eq!(status_of(&app, &user.token).await, 401);
     let refused = login(&app, &user).await;
-    let error = error_with_code(&refused, "FORBIDDEN");
-    assert_eq!(error["message"], "This account is disabled");
+    let error = error_with_code(&refused, "UNAUTHENTICATED");
+    assert_eq!(error["message"], "Invalid email or password");
 
     let enabled = app.ok(&admin.token, ENABLE, vars(&user.id)).await;
     assert_eq!(enabled["enableUser"]["disabled"], false);

@@ -1,6 +1,7 @@
 //! The per-account lock (kept in the database, so it holds across client IPs and server
 //! instances): after `LOGIN_LOCKOUT_THRESHOLD` wrong passwords even the right one is refused,
-//! exactly like a wrong password, until the lock ends; a success resets the count.
+//! exactly like a wrong password, until the lock ends; a success resets the count. A disabled
+//! account answers like a wrong password too.
 
 use std::time::Duration;
 
@@ -137,4 +138,27 @@ async fn a_successful_login_resets_the_failure_count() {
     let fifth_attempt = login(&app, "203.0.113.3", &user.email, &user.password).await;
 
     assert_logged_in(&fifth_attempt, &user);
+}
+
+#[tokio::test]
+async fn a_disabled_account_answers_byte_for_byte_like_a_wrong_password() {
+    let app = app_locking_after(5, 60).await;
+    let boss = crate::admin::roles::admin(&app).await;
+    let disabled = app.signed_up_user().await;
+    let other = app.signed_up_user().await;
+    let disable = "mutation($id: UUID!) { disableUser(userId: $id) { id } }";
+    app.ok(&boss.token, disable, json!({ "id": disabled.id }))
+        .await;
+
+    let right_but_disabled = login(&app, "203.0.113.3", &disabled.email, &disabled.password).await;
+    let wrong = login(&app, "203.0.113.3", &other.email, "not-the-password").await;
+
+    assert_refused(&wrong);
+    assert_eq!(right_but_disabled, wrong, "the password is not confirmed");
+    let log = "query($id: UUID!) { userAuditLog(userId: $id, first: 1) {
+        edges { node { action reason } } } }";
+    let events = app.ok(&boss.token, log, json!({ "id": disabled.id })).await;
+    let last = &events["userAuditLog"]["edges"][0]["node"];
+    assert_eq!(last["action"], "LOGIN_FAILED");
+    assert_eq!(last["reason"], "DISABLED", "administrators see why");
 }

@@ -1,6 +1,7 @@
-//! Per-IP rate limits on `login`, `signup` and `refreshSession`: 429 with `Retry-After` and
-//! `RATE_LIMITED` once a client is over its limit, before anything runs; `X-Forwarded-For`
-//! counts only from trusted proxies; aliases and batching cannot multiply attempts.
+//! Per-IP rate limits on password checks (`login`, `changePassword`, `deleteMyAccount`, one
+//! bucket), `signup` and `refreshSession`: 429 with `Retry-After` and `RATE_LIMITED` once a
+//! client is over its limit, before anything runs; `X-Forwarded-For` counts only from
+//! trusted proxies; aliases and batching cannot multiply attempts.
 
 use serde_json::{Value, json};
 
@@ -234,4 +235,27 @@ async fn a_batch_of_logins_is_refused_without_checking_a_password() {
     assert_eq!(reply.status, 400, "{}", reply.body);
     error_with_code(&reply.body, "BAD_REQUEST");
     assert_eq!(app.store.statements_executed(), statements, "no login ran");
+}
+
+#[tokio::test]
+async fn every_password_check_shares_the_login_limit() {
+    let app = TestApp::spawn_with(|config| config.rate_limit_login_per_minute = 2).await;
+    let user = app.signed_up_user().await;
+    let change = "mutation { changePassword(input: {
+        currentPassword: \"wrong-password\", newPassword: \"a brand new passphrase\" }) {
+        accessToken } }";
+    let delete = "mutation { deleteMyAccount(password: \"wrong-password\") }";
+
+    let first = login_from(&app, None, &user.email).await;
+    let second = app.gql(Some(&user.token), change, json!({})).await;
+    let (status, third) = app
+        .post(Some(&user.token), json!({ "query": delete }))
+        .await;
+
+    error_with_code(&first.body, "UNAUTHENTICATED");
+    error_with_code(&second, "BAD_USER_INPUT");
+    assert_eq!(status, 429, "{third}");
+    error_with_code(&third, "RATE_LIMITED");
+    let me = app.ok(&user.token, "{ me { id } }", json!({})).await;
+    assert_eq!(me["me"]["id"], user.id, "nothing was deleted");
 }

@@ -146,19 +146,34 @@ impl TestApp {
     /// The audit-log actions recorded for `user_id`, oldest first, straight from the
     /// (shared) database.
     pub async fn audit_actions(&self, user_id: &str) -> Vec<String> {
+        self.audit_column(user_id, "action", None).await
+    }
+
+    /// The failed password checks recorded for `user_id`, oldest first: each
+    /// `LOGIN_FAILED` event's reason code, straight from the (shared) database.
+    pub async fn failure_reasons(&self, user_id: &str) -> Vec<String> {
+        self.audit_column(user_id, "reason", Some("LOGIN_FAILED"))
+            .await
+    }
+
+    /// One text column of `user_id`'s audit events (only `action`'s, if given), oldest first.
+    async fn audit_column(&self, user_id: &str, column: &str, action: Option<&str>) -> Vec<String> {
         use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
         let user_id: uuid::Uuid = user_id.parse().expect("a user id");
-        let select = Query::select()
-            .column(Alias::new("action"))
+        let mut select = Query::select()
+            .column(Alias::new(column))
             .from(Alias::new("audit_events"))
             .and_where(Expr::col(Alias::new("user_id")).eq(Expr::val(user_id)))
             .order_by(Alias::new("id"), Order::Asc)
             .to_owned();
+        if let Some(action) = action {
+            select.and_where(Expr::col(Alias::new("action")).eq(Expr::val(action)));
+        }
         let db = self.database().await;
         let rows = db.query_all(&select).await.expect("the select runs");
         db.close().await.ok();
         rows.iter()
-            .map(|row| row.try_get_by_index::<String>(0).expect("an action"))
+            .map(|row| row.try_get_by_index::<String>(0).expect("a text value"))
             .collect()
     }
 

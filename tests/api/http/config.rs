@@ -2,6 +2,7 @@
 //! JWT secret once and keeps it.
 
 use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -56,9 +57,26 @@ fn production_refuses_a_low_bcrypt_cost() {
     assert!(stderr.contains("BCRYPT_COST"), "{stderr}");
 }
 
+#[test]
+fn production_refuses_a_refresh_cookie_without_secure() {
+    let stderr = refused(&[
+        ("TALLY_ENV", "production"),
+        ("JWT_SECRET", STRONG),
+        ("COOKIE_SECURE", "never"),
+    ]);
+    assert!(stderr.contains("COOKIE_SECURE=never"), "{stderr}");
+}
+
 /// Start `tally` and wait until it logs that it listens; `None` if it never does.
 fn started(env: &[(&str, &str)]) -> Option<std::process::Child> {
+    started_at(env).map(|(child, _)| child)
+}
+
+/// Start `tally` (logging JSON) and wait until it logs that it listens: the process and the
+/// address it listens on; `None` if it never does.
+pub fn started_at(env: &[(&str, &str)]) -> Option<(std::process::Child, SocketAddr)> {
     let mut child = tally(env)
+        .env("TALLY_LOG_FORMAT", "json")
         .stderr(Stdio::null())
         .stdout(Stdio::piped())
         .spawn()
@@ -69,15 +87,20 @@ fn started(env: &[(&str, &str)]) -> Option<std::process::Child> {
     let listening = lines
         .by_ref()
         .take_while(|_| Instant::now() < deadline)
-        .any(|line| line.contains("tally is listening"));
+        .find_map(|line| {
+            let event: serde_json::Value = serde_json::from_str(&line).ok()?;
+            let listening = event["message"] == "tally is listening";
+            listening.then(|| event["addr"].as_str()?.parse().ok())?
+        });
     // Keep draining the pipe so the server never blocks on a full stdout.
     std::thread::spawn(move || lines.for_each(drop));
-    if listening {
-        Some(child)
-    } else {
-        child.kill().ok();
-        child.wait().ok();
-        None
+    match listening {
+        Some(addr) => Some((child, addr)),
+        None => {
+            child.kill().ok();
+            child.wait().ok();
+            None
+        }
     }
 }
 

@@ -22,7 +22,7 @@ async fn anonymous(app: &TestApp, query: &str) -> Value {
 
 #[tokio::test]
 async fn with_graphiql_disabled_a_get_without_query_is_a_graphql_shaped_404() {
-    let app = TestApp::spawn_with(|config| config.graphiql_enabled = false).await;
+    let app = TestApp::spawn_with(|config| config.graphiql_enabled = Some(false)).await;
 
     let page = app.client.get(app.url("/graphql")).send().await.unwrap();
     let query = app
@@ -54,7 +54,7 @@ async fn introspection_answers_by_default() {
 
 #[tokio::test]
 async fn with_introspection_disabled_schema_and_type_are_refused_but_typename_works() {
-    let app = TestApp::spawn_with(|config| config.graphql_introspection = false).await;
+    let app = TestApp::spawn_with(|config| config.graphql_introspection = Some(false)).await;
 
     for query in [SCHEMA, TYPE, HIDDEN_IN_FRAGMENT] {
         let body = anonymous(&app, query).await;

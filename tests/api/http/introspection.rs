@@ -165,7 +165,7 @@ async fn nested_introspection_lists_are_refused() {
 
 #[tokio::test]
 async fn with_introspection_off_the_standard_query_is_refused() {
-    let app = TestApp::spawn_with(|config| config.graphql_introspection = false).await;
+    let app = TestApp::spawn_with(|config| config.graphql_introspection = Some(false)).await;
     let body = app
         .gql(None, &introspection_query(DEFAULTS, true), json!({}))
         .await;

@@ -1,6 +1,6 @@
 //! Where refresh tokens travel: only in an HttpOnly, SameSite=Strict cookie on the API path
 //! (`Secure` outside localhost), or in the body when the client asks; the cookie alone
-//! refreshes.
+//! refreshes, and a token that came in the cookie only ever goes back in the cookie.
 
 use chrono::Utc;
 use serde_json::{Value, json};
@@ -47,12 +47,12 @@ async fn login_sets_the_refresh_token_only_as_a_strict_http_only_cookie_on_the_a
     );
     let attributes = refresh_cookie(&reply.set_cookies());
     assert_eq!(cookie_token(&attributes).len(), 43, "256 bits, base64url");
-    assert_eq!(
-        attributes[1..4],
-        ["HttpOnly", "SameSite=Strict", "Path=/graphql"]
-    );
-    let max_age: i64 = attributes[4]
-        .strip_prefix("Max-Age=")
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/graphql"] {
+        assert!(attributes.iter().any(|a| a == attribute), "{attributes:?}");
+    }
+    let max_age: i64 = attributes
+        .iter()
+        .find_map(|a| a.strip_prefix("Max-Age="))
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("Max-Age: {attributes:?}"));
     let expires: chrono::DateTime<Utc> = payload["refreshExpiresAt"]
@@ -98,7 +98,7 @@ async fn the_cookie_is_secure_for_a_remote_host_and_always_when_configured() {
 
     for reply in [remote, local_but_always] {
         let attributes = refresh_cookie(&reply.set_cookies());
-        assert_eq!(attributes.last().map(String::as_str), Some("Secure"));
+        assert!(attributes.contains(&"Secure".to_owned()), "{attributes:?}");
     }
 }
 
@@ -148,4 +148,30 @@ async fn a_refresh_without_any_token_is_unauthenticated() {
     let body = app.gql(None, REFRESH_FROM_COOKIE, json!({})).await;
 
     refused(&body);
+}
+
+#[tokio::test]
+async fn a_token_that_came_in_the_cookie_never_comes_back_in_the_body() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let login = app.post_with(None, &[], LOGIN, login_input(&user)).await;
+    let first = cookie_token(&refresh_cookie(&login.set_cookies()));
+    let cookie = format!("tally_refresh={first}");
+    let asking_for_the_body = "mutation { refreshSession(input: { refreshTokenInBody: true }) {
+        accessToken refreshToken } }";
+
+    let reply = app
+        .post_with(None, &[("Cookie", &cookie)], asking_for_the_body, json!({}))
+        .await;
+
+    assert!(reply.body.get("errors").is_none(), "{}", reply.body);
+    let payload = &reply.body["data"]["refreshSession"];
+    assert_eq!(
+        payload["refreshToken"],
+        Value::Null,
+        "cookie in, cookie out"
+    );
+    let next = cookie_token(&refresh_cookie(&reply.set_cookies()));
+    assert_ne!(next, first, "rotated into the cookie");
+    assert!(!reply.body.to_string().contains(&next));
 }
