@@ -3,7 +3,8 @@
 //! generated arguments ([`values`]) as variables or as literals, by an anonymous caller or
 //! by a signed-in administrator with data of their own. For every case:
 //! - never an HTTP 5xx (a panic in the server, which runs in this process, would be one);
-//! - every error has an `extensions.code`, and none is `INTERNAL_SERVER_ERROR`;
+//! - every error has an `extensions.code`, and none is `INTERNAL_SERVER_ERROR`; no message is
+//!   longer than 1000 characters, whatever it quotes;
 //! - a mutation answered with an error wrote nothing (the viewer's `exportMyData` is as it
 //!   was), and another user's data never changes.
 //!
@@ -25,6 +26,8 @@ use crate::helpers::{TestApp, TestUser};
 const SEED: u64 = 20_261_127;
 /// Cases per root field in CI.
 const CASES: usize = 6;
+/// Longest error message (with the `…` that marks a cut).
+const MAX_MESSAGE_CHARS: usize = 1001;
 
 fn setting<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -242,13 +245,17 @@ fn violation(status: u16, body: &Value) -> Option<String> {
         .as_array()
         .map(Vec::as_slice)
         .unwrap_or_default();
-    errors
-        .iter()
-        .find_map(|error| match error["extensions"]["code"].as_str() {
+    errors.iter().find_map(|error| {
+        let length = error["message"].as_str().map_or(0, |m| m.chars().count());
+        match error["extensions"]["code"].as_str() {
             None => Some("an error without extensions.code".to_owned()),
             Some("INTERNAL_SERVER_ERROR") => Some("an internal error".to_owned()),
+            Some(_) if length > MAX_MESSAGE_CHARS => {
+                Some(format!("an error message of {length} characters"))
+            }
             Some(_) => None,
-        })
+        }
+    })
 }
 
 /// Did the request get past validation to a resolver (data, or an error on a field)?

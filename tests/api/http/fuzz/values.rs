@@ -112,10 +112,17 @@ impl<'a> Values<'a> {
             .cloned()
             .unwrap_or_default();
         match def.kind.as_str() {
-            "ENUM" if self.chance(0.85) && !def.enum_values.is_empty() => {
+            "ENUM" if !self.chance(self.hostility / 2.0) && !def.enum_values.is_empty() => {
                 Value::String(self.pick(&def.enum_values))
             }
-            "ENUM" => self.pick(&[json!("NOPE"), json!(""), json!("date"), json!(3)]),
+            // An unknown value is quoted back in the error: a long one must be cut.
+            "ENUM" => self.pick(&[
+                json!("NOPE"),
+                json!(""),
+                json!(3),
+                json!("NOPE".repeat(2000)),
+                json!("NOPE".repeat(2000)),
+            ]),
             "INPUT_OBJECT" if depth < MAX_INPUT_DEPTH => {
                 let mut object = Map::new();
                 for field in &def.input_fields {
