@@ -1,26 +1,32 @@
 //! A property test over the whole API: every query and mutation the schema has (read by
 //! introspection, so a new field is covered without touching this file), called with
-//! generated arguments ([`values`]) as variables or as literals, by an anonymous caller or
-//! by a signed-in administrator with data of their own. For every case:
+//! generated arguments ([`values`], [`scalars`]) as variables or as literals ([`case`]), by an
+//! anonymous caller or by a signed-in administrator with data of their own ([`viewer`]). For
+//! every case:
 //! - never an HTTP 5xx (a panic in the server, which runs in this process, would be one);
 //! - every error has an `extensions.code`, and none is `INTERNAL_SERVER_ERROR`; no message is
 //!   longer than 1000 characters, whatever it quotes;
 //! - a mutation answered with an error wrote nothing (the viewer's `exportMyData` is as it
 //!   was), and another user's data never changes.
 //!
-//! CI runs the fixed seed below with a few cases per field (seconds). By hand, run longer
-//! or another seed: `TALLY_FUZZ_CASES=500 TALLY_FUZZ_SEED=7 cargo nextest run --test api
-//! -E 'test(/fuzz/)'` (add `TEST_DATABASE_URL=…` for PostgreSQL). A failure names its seed.
+//! CI runs the fixed seed below with a few cases per field (seconds). By hand, run longer or
+//! another seed: `TALLY_FUZZ_CASES=100 TALLY_FUZZ_SEED=7 cargo test --test api http::fuzz --
+//! --nocapture` (`cargo test`: nextest ends a test after 3 minutes; add
+//! `TEST_DATABASE_URL=…` for PostgreSQL). A failure names its seed, case and request.
 
+mod case;
+mod scalars;
 mod schema;
 mod values;
+mod viewer;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use self::schema::{Field, Schema, TypeRef};
-use self::values::{Known, Values};
-use crate::admin::roles::admin;
-use crate::helpers::{TestApp, TestUser};
+use self::case::Case;
+use self::schema::{Field, Schema};
+use self::values::Values;
+use self::viewer::{known, snapshot, viewer_with_data};
+use crate::helpers::TestApp;
 
 /// The seed CI runs.
 const SEED: u64 = 20_261_127;
@@ -34,203 +40,6 @@ fn setting<T: std::str::FromStr>(name: &str, default: T) -> T {
         .ok()
         .and_then(|value| value.parse().ok())
         .unwrap_or(default)
-}
-
-/// What one case sent.
-struct Case {
-    field: String,
-    mutation: bool,
-    anonymous: bool,
-    document: String,
-    variables: Value,
-}
-
-impl Case {
-    /// One call of `field` with generated arguments, as variables or (now and then) literals.
-    fn generate(values: &mut Values, schema: &Schema, field: &Field, mutation: bool) -> Self {
-        values.start_case();
-        let literal = values.chance(0.25);
-        let (mut definitions, mut arguments, mut variables) = (vec![], vec![], Map::new());
-        for (i, arg) in field.args.iter().enumerate() {
-            let Some(value) = values.for_input(&arg.name, &arg.ty, 0) else {
-                continue;
-            };
-            if literal {
-                arguments.push(format!(
-                    "{}: {}",
-                    arg.name,
-                    written(&value, &arg.ty, schema)
-                ));
-            } else {
-                definitions.push(format!("$a{i}: {}", arg.ty.written()));
-                arguments.push(format!("{}: $a{i}", arg.name));
-                variables.insert(format!("a{i}"), value);
-            }
-        }
-        let wrap = |parts: Vec<String>| {
-            if parts.is_empty() {
-                String::new()
-            } else {
-                format!("({})", parts.join(", "))
-            }
-        };
-        let kind = if mutation { "mutation" } else { "query" };
-        let document = format!(
-            "{kind}{} {{ {}{} {} }}",
-            wrap(definitions),
-            field.name,
-            wrap(arguments),
-            schema.selection(&field.ty, 2)
-        );
-        Self {
-            field: field.name.clone(),
-            mutation,
-            anonymous: values.chance(0.15),
-            document,
-            variables: Value::Object(variables),
-        }
-    }
-
-    fn describe(&self, seed: u64, number: usize, status: u16, body: &str) -> String {
-        let cut = |text: &str| text.chars().take(600).collect::<String>();
-        format!(
-            "seed {seed}, case {number}, {} ({}): HTTP {status}\n  document: {}\n  variables: {}\n  response: {}",
-            self.field,
-            if self.anonymous {
-                "anonymous"
-            } else {
-                "viewer"
-            },
-            cut(&self.document),
-            cut(&self.variables.to_string()),
-            cut(body)
-        )
-    }
-}
-
-/// `value` as a GraphQL literal of type `ty` (enum values bare, everything else as JSON).
-fn written(value: &Value, ty: &TypeRef, schema: &Schema) -> String {
-    let def = schema.types.get(ty.name());
-    let field_type = |key: &str| {
-        def.and_then(|d| d.input_fields.iter().find(|f| f.name == key))
-            .map_or_else(|| TypeRef::Named("String".into()), |f| f.ty.clone())
-    };
-    let element = match ty {
-        TypeRef::NonNull(inner) => match &**inner {
-            TypeRef::List(element) => (**element).clone(),
-            other => other.clone(),
-        },
-        TypeRef::List(element) => (**element).clone(),
-        named => named.clone(),
-    };
-    match value {
-        Value::String(text) if def.is_some_and(|d| d.enum_values.contains(text)) => text.clone(),
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(|i| written(i, &element, schema)).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(map) => {
-            let fields: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{k}: {}", written(v, &field_type(k), schema)))
-                .collect();
-            format!("{{{}}}", fields.join(", "))
-        }
-        other => other.to_string(),
-    }
-}
-
-/// An administrator with an account of each kind, transactions with tags, a transfer, a
-/// valuation and a budget: ids worth guessing.
-async fn viewer_with_data(app: &TestApp) -> TestUser {
-    let viewer = admin(app).await;
-    let default = app
-        .default_account_fields(&viewer.token, "id currency")
-        .await;
-    let currency = default["currency"].as_str().expect("currency");
-    let fund = app
-        .create_account(&viewer, "Fund", "INVESTMENT", currency, "100.00")
-        .await;
-    let groceries = app.category(&viewer, "Groceries").await;
-    for (date, amount) in [("2026-01-05", "-12.50"), ("2026-02-01", "2500.00")] {
-        app.create_transaction(
-            &viewer,
-            json!({ "date": date, "amount": amount, "description": "Seed",
-                "categoryId": groceries, "tags": ["food", "weekly"] }),
-        )
-        .await;
-    }
-    let writes = [
-        (
-            "mutation($i: CreateTransferInput!) { createTransfer(input: $i) { id } }",
-            json!({ "fromAccountId": default["id"], "toAccountId": fund,
-                "date": "2026-01-10", "amount": "50.00", "description": "Save" }),
-        ),
-        (
-            "mutation($i: SetValuationInput!) { setValuation(input: $i) { id } }",
-            json!({ "accountId": fund, "date": "2026-01-31", "value": "160.00" }),
-        ),
-        (
-            "mutation($i: SetBudgetInput!) { setBudget(input: $i) { id } }",
-            json!({ "categoryId": groceries, "month": "2026-01", "amount": "300.00" }),
-        ),
-    ];
-    for (mutation, input) in writes {
-        app.ok(&viewer.token, mutation, json!({ "i": input })).await;
-    }
-    viewer
-}
-
-/// Every id in an `exportMyData` document.
-fn ids_in(document: &Value, into: &mut Vec<String>) {
-    match document {
-        Value::Object(map) => {
-            for (key, value) in map {
-                match value {
-                    Value::String(id) if key == "id" || key.ends_with("Id") => {
-                        into.push(id.clone())
-                    }
-                    other => ids_in(other, into),
-                }
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|item| ids_in(item, into)),
-        _ => {}
-    }
-}
-
-/// The viewer's data, or `None` when their token no longer works.
-async fn snapshot(app: &TestApp, user: &TestUser) -> Option<Value> {
-    let (status, body) = app
-        .post(Some(&user.token), json!({ "query": "{ exportMyData }" }))
-        .await;
-    (status == 200 && body.get("errors").is_none()).then(|| body["data"]["exportMyData"].clone())
-}
-
-/// The viewer's ids (and another user's finance ids) and page cursors.
-async fn known(app: &TestApp, viewer: &TestUser, other: &Value) -> Known {
-    let mut ids = Vec::new();
-    ids_in(
-        &snapshot(app, viewer).await.expect("the viewer's data"),
-        &mut ids,
-    );
-    ids_in(&other["transactions"], &mut ids);
-    ids_in(&other["accounts"], &mut ids);
-    let pages = "{ a: transactions(first: 1) { pageInfo { endCursor } }
-        b: transactions(first: 1, orderBy: {field: AMOUNT}) { pageInfo { endCursor } }
-        c: myAuditLog(first: 1) { pageInfo { endCursor } }
-        d: users(first: 1) { pageInfo { endCursor } } sessions { id } }";
-    let data = app.ok(&viewer.token, pages, json!({})).await;
-    let cursors = ["a", "b", "c", "d"]
-        .iter()
-        .filter_map(|page| {
-            data[page]["pageInfo"]["endCursor"]
-                .as_str()
-                .map(str::to_owned)
-        })
-        .collect();
-    ids_in(&data["sessions"], &mut ids);
-    Known { ids, cursors }
 }
 
 /// What is wrong with a response, if anything.
