@@ -44,13 +44,21 @@ impl App {
             tracing::warn!("UNSAFE SETTING: {warning}");
         }
         let cors = Cors::from_config(&config.cors_allowed_origins)?;
-        let secret = secret::load(&config)?;
+        let secret = secret::load(
+            config.jwt_secret.as_ref(),
+            config.environment,
+            &config.data_dir,
+        )?;
         let store = connect(&config).await?;
         store
             .migrate()
             .await
             .context("running database migrations")?;
-        let previous = secret::load_previous(&config, &secret)?;
+        let previous = secret::load_previous(
+            config.jwt_previous_secret.as_ref(),
+            config.jwt_previous_secret_valid_until,
+            &secret,
+        )?;
         let tokens = Arc::new(token_keys(&config, &secret, previous));
         let sessions = session_settings(&config);
         let states = GateStates::new(store.clone(), sessions.idle);

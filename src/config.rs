@@ -1,43 +1,19 @@
 //! One `Config`, read from command-line flags with environment fallbacks (clap `env`), built
-//! once in `main` and passed down by value — never a global.
+//! once by the command line (`crate::cli`) and passed down by value — never a global.
+//!
+//! Plain settings only: this module imports nothing of Tally, so every layer may read it.
+//! What a setting means for a layer (a secret's strength, a proxy's trust) is decided there.
+
+mod values;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
+use ipnet::IpNet;
 
-use crate::auth::Secret;
-
-/// The command line of the `tally` binary.
-#[derive(Debug, Parser)]
-#[command(
-    name = "tally",
-    version,
-    about = "Tally: personal finance over GraphQL"
-)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// Flags of `serve`, the default command.
-    #[command(flatten)]
-    pub serve: Config,
-}
-
-/// What `tally` can do.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Run migrations, then serve the API and GraphiQL (the default).
-    Serve(Config),
-    /// Apply pending database migrations and exit.
-    Migrate(Config),
-    /// Print the GraphQL schema (SDL) to stdout; `schema.graphql` is this output.
-    PrintSchema,
-    /// Change a user's role on the configured database (`promote` makes the first admin).
-    #[command(subcommand)]
-    Admin(crate::admin_cli::AdminCommand),
-}
+pub use self::values::{Secret, parse_ip_block};
 
 /// Where the process runs: production refuses unsafe settings instead of warning about them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -135,8 +111,8 @@ pub struct Config {
     pub cookie_secure: CookieSecure,
     /// Proxies whose `X-Forwarded-For` is believed: comma-separated IPs or CIDR blocks
     /// (e.g. `10.0.0.0/8,127.0.0.1`). From anyone else the header is ignored.
-    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',')]
-    pub trusted_proxies: Vec<crate::auth::client::IpBlock>,
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_ip_block)]
+    pub trusted_proxies: Vec<IpNet>,
     /// Consecutive failed logins after which an account is temporarily locked.
     #[arg(long, env = "LOGIN_LOCKOUT_THRESHOLD", default_value_t = 5,
           value_parser = clap::value_parser!(u32).range(1..=1000))]
@@ -202,8 +178,9 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub graphql_max_fragment_spreads: u32,
     /// Most rows one export holds: transactions in `exportTransactions`, rows of every
-    /// kind in `exportMyData` (both are built in memory).
-    #[arg(long, env = "EXPORT_MAX_ROWS", default_value_t = crate::service::exports::MAX_EXPORT_ROWS,
+    /// kind in `exportMyData` (both are built in memory, so this bounds what one request can
+    /// make the server hold).
+    #[arg(long, env = "EXPORT_MAX_ROWS", default_value_t = 100_000,
           value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub export_max_rows: u64,
     /// Most pooled database connections one request uses at once (its fields and
@@ -279,15 +256,13 @@ impl Config {
     /// Defaults for everything, as `tally serve` with no flags and no environment would use.
     /// Tests start from this and override what they need.
     pub fn defaults() -> Self {
-        Cli::parse_from(["tally"]).serve
-    }
-
-    /// This config with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`, and
-    /// the previous one from `JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`.
-    pub fn with_secret_from_env(mut self) -> Result<Self, crate::auth::secret::SecretError> {
-        self.jwt_secret = crate::auth::secret::from_env()?;
-        self.jwt_previous_secret = crate::auth::secret::previous_from_env()?;
-        Ok(self)
+        /// `tally serve`'s flags alone, to parse an empty command line.
+        #[derive(Parser)]
+        struct Serve {
+            #[command(flatten)]
+            config: Config,
+        }
+        Serve::parse_from(["tally"]).config
     }
 
     /// The configured database URL, or the SQLite file in the data directory.

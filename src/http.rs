@@ -7,6 +7,7 @@
 mod caller;
 pub mod cors;
 mod dashboard;
+mod errors;
 mod graphiql;
 mod graphql;
 mod headers;
@@ -27,9 +28,11 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use self::cors::Cors;
+use self::errors::graphql_error_response;
 use crate::auth::AuthGate;
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
+use crate::error::INTERNAL_MESSAGE;
 use crate::graphql::Api;
+use crate::graphql::errors::code;
 use crate::service::Store;
 
 /// Every response carries this header (the client's own, or a new UUID) and so does every

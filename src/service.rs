@@ -4,7 +4,9 @@
 //! - the sea-orm entities live in a private child module ([`entities`]), so no other layer can
 //!   name a table, and the database handle inside [`Store`] is private to this module;
 //! - every function that touches user data takes `&Viewer` (which only a verified token can
-//!   produce) and starts its query from [`owned`], which filters on the viewer's `user_id`;
+//!   produce) and starts its query, update or delete from the helpers of [`ownership`]
+//!   (`owned`, `update_owned`, `delete_all_owned`, …), which filter on the viewer's `user_id`
+//!   before anything else;
 //! - the database itself refuses cross-user references: accounts and categories are referenced
 //!   through composite `(user_id, id)` foreign keys.
 
@@ -16,15 +18,19 @@ pub mod audit;
 pub mod budgets;
 pub mod calendar;
 pub mod categories;
+mod constraints;
 mod cursor;
 pub mod exports;
 pub mod idempotency;
 pub mod imports;
 pub mod month;
 pub mod my_data;
+mod ownership;
+pub mod page;
 pub mod reports;
 pub mod sessions;
 mod share;
+mod sums;
 pub mod text;
 pub mod transactions;
 pub mod users;
@@ -35,14 +41,18 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::{
-    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
-    DeleteMany, EntityTrait, QueryFilter, Select,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
 use crate::auth::Viewer;
-use share::Txn;
+use crate::error::AppError;
+
+use self::constraints::{ensure_name_free, name_conflict};
+use self::ownership::{
+    Owned, delete_all_owned, delete_owned, lock_owned, lock_where, owned, owned_by_id,
+    update_owned, update_owned_by_id,
+};
+use self::share::Txn;
+use self::sums::{exact_sum, joined};
 
 /// The database, as the rest of the application may hold it: it can be passed around, pinged
 /// and migrated, but not queried outside this module. One made for a request uses only its
@@ -138,111 +148,15 @@ pub enum Change<T> {
     Set(T),
 }
 
-/// An entity whose rows belong to one user.
-trait Owned: EntityTrait {
-    /// The `user_id` column.
-    fn owner() -> Self::Column;
-    /// The primary-key column.
-    fn id() -> Self::Column;
-    /// The `updated_at` column.
-    fn touched() -> Self::Column;
-}
-
-/// All rows of `E` that belong to the viewer: the start of every user-data read.
-fn owned<E: Owned>(viewer: &Viewer) -> Select<E> {
-    E::find().filter(E::owner().eq(viewer.user_id()))
-}
-
-/// The viewer's row of `E` with this id (none if it is another user's).
-fn owned_by_id<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> Select<E> {
-    owned::<E>(viewer).filter(E::id().eq(id))
-}
-
-/// Delete the viewer's row of `E` with this id; another user's row is left alone.
-fn delete_owned<E: Owned>(viewer: &Viewer, id: uuid::Uuid) -> DeleteMany<E> {
-    E::delete_many()
-        .filter(E::owner().eq(viewer.user_id()))
-        .filter(E::id().eq(id))
-}
-
-macro_rules! owned_entity {
-    ($($module:ident),*) => {$(
-        impl Owned for entities::$module::Entity {
-            fn owner() -> Self::Column {
-                entities::$module::Column::UserId
-            }
-            fn id() -> Self::Column {
-                entities::$module::Column::Id
-            }
-            fn touched() -> Self::Column {
-                entities::$module::Column::UpdatedAt
-            }
-        }
-    )*};
-}
-owned_entity!(account, budget, category, transaction, valuation);
-
-/// Take the write lock on the viewer's rows of `E` matching `condition` before reading them,
-/// with a no-op `UPDATE … SET updated_at = updated_at`. On PostgreSQL that locks the rows
-/// until the transaction ends; on SQLite it makes the transaction a writer at once, so a
-/// concurrent writer waits (`busy_timeout`) instead of failing with "database is locked" when
-/// a transaction that began by reading tries to write. Returns how many rows were locked.
-async fn lock_where<E: Owned>(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    condition: Condition,
-) -> Result<u64, DbErr> {
-    let locked = E::update_many()
-        .col_expr(E::touched(), Expr::col(E::touched()))
-        .filter(E::owner().eq(viewer.user_id()))
-        .filter(condition)
-        .exec(db)
-        .await?;
-    Ok(locked.rows_affected)
-}
-
-/// Lock the viewer's row of `E` with this id (see [`lock_where`]); `false` if there is none.
-async fn lock_owned<E: Owned>(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    id: uuid::Uuid,
-) -> Result<bool, DbErr> {
-    let condition = Condition::all().add(E::id().eq(id));
-    Ok(lock_where::<E>(db, viewer, condition).await? == 1)
-}
-
-/// `CONFLICT` on `input.name` unless `same_name` finds nothing; `taken` makes the error.
-async fn ensure_name_free<E: EntityTrait>(
-    db: &impl sea_orm::ConnectionTrait,
-    same_name: Select<E>,
-    taken: fn() -> crate::error::AppError,
-) -> crate::error::AppResult<()> {
-    match same_name.one(db).await? {
-        Some(_) => Err(taken()),
-        None => Ok(()),
-    }
-}
-
-/// Two writes racing past `ensure_name_free`: the unique index on the name decides, with
-/// the same error.
-fn name_conflict(err: DbErr, taken: fn() -> crate::error::AppError) -> crate::error::AppError {
-    if is_unique_violation(&err, "name") {
-        taken()
-    } else {
-        err.into()
-    }
-}
-
 /// A create refused by a foreign key: either the viewer's user row is gone (the account was
 /// deleted while this token still lived) — `UNAUTHENTICATED` — or a referenced row of
 /// `entity` vanished meanwhile — `NOT_FOUND`. Any other error passes through.
 async fn missing_reference(
-    db: &impl sea_orm::ConnectionTrait,
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
-    err: crate::error::AppError,
+    err: AppError,
     entity: &'static str,
-) -> crate::error::AppError {
-    use crate::error::AppError;
+) -> AppError {
     let AppError::Internal(cause) = &err else {
         return err;
     };
@@ -260,36 +174,4 @@ async fn missing_reference(
         Ok(true) => AppError::not_found(entity),
         Err(lookup) => lookup,
     }
-}
-
-/// Splitting sums of minor units: each row's amount is `high * SPLIT + low` with `low` of the
-/// amount's sign, so summing both parts separately never overflows a `BIGINT` (a high part
-/// is at most 10^6, a low part below 10^9) even where the whole sum would.
-const SPLIT: i64 = 1_000_000_000;
-
-/// Select `SUM(expr)` exactly, as two `BIGINT` columns `{alias}_high` and `{alias}_low`
-/// (see [`SPLIT`]), for any number of rows: the database's own `SUM` overflows a `BIGINT` on
-/// both backends. Integer division and remainder truncate alike on SQLite and PostgreSQL.
-/// Read the result back with [`joined`].
-fn exact_sum<S: sea_orm::QuerySelect>(query: S, expr: &str, alias: &str) -> S {
-    query
-        .column_as(
-            Expr::cust(format!("CAST(SUM(({expr}) / {SPLIT}) AS BIGINT)")),
-            format!("{alias}_high"),
-        )
-        .column_as(
-            Expr::cust(format!("CAST(SUM(({expr}) % {SPLIT}) AS BIGINT)")),
-            format!("{alias}_low"),
-        )
-}
-
-/// The exact sum from the two parts [`exact_sum`] selected.
-fn joined(high: i64, low: i64) -> i128 {
-    i128::from(high) * i128::from(SPLIT) + i128::from(low)
-}
-
-/// Does this database error come from a unique index whose name or column mentions `needle`?
-fn is_unique_violation(err: &DbErr, needle: &str) -> bool {
-    matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(message))
-        if message.contains(needle))
 }

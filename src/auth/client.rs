@@ -8,10 +8,10 @@
 //! the proxies appended are believed.
 
 use std::net::IpAddr;
-use std::str::FromStr;
 
 use axum::http::HeaderMap;
 use axum::http::header::USER_AGENT;
+use ipnet::IpNet;
 
 /// Longest user agent kept, in characters.
 const MAX_USER_AGENT_CHARS: usize = 256;
@@ -25,7 +25,7 @@ pub struct ClientInfo {
 
 impl ClientInfo {
     /// The client of a request from `peer` with these headers, trusting `proxies`.
-    pub fn from_request(peer: Option<IpAddr>, headers: &HeaderMap, proxies: &[IpBlock]) -> Self {
+    pub fn from_request(peer: Option<IpAddr>, headers: &HeaderMap, proxies: &[IpNet]) -> Self {
         let user_agent = headers
             .get(USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -43,7 +43,7 @@ impl ClientInfo {
     }
 }
 
-fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &[IpBlock]) -> IpAddr {
+fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &[IpNet]) -> IpAddr {
     let peer = peer.to_canonical();
     if !trusted(peer, proxies) {
         return peer;
@@ -70,69 +70,10 @@ fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &[IpBlock]) -> IpAddr {
     client
 }
 
-fn trusted(ip: IpAddr, proxies: &[IpBlock]) -> bool {
-    proxies.iter().any(|block| block.contains(ip))
-}
-
-/// An IP address or CIDR block (`10.0.0.0/8`, `::1`), as `TRUSTED_PROXIES` lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IpBlock {
-    network: IpAddr,
-    prefix: u8,
-}
-
-impl IpBlock {
-    /// Is `ip` inside this block?
-    pub fn contains(&self, ip: IpAddr) -> bool {
-        match (self.network, ip.to_canonical()) {
-            (IpAddr::V4(net), IpAddr::V4(ip)) => {
-                same_prefix(&net.octets(), &ip.octets(), self.prefix)
-            }
-            (IpAddr::V6(net), IpAddr::V6(ip)) => {
-                same_prefix(&net.octets(), &ip.octets(), self.prefix)
-            }
-            _ => false,
-        }
-    }
-}
-
-fn same_prefix(a: &[u8], b: &[u8], prefix: u8) -> bool {
-    let bits = usize::from(prefix);
-    let (whole, rest) = (bits / 8, bits % 8);
-    if a[..whole] != b[..whole] {
-        return false;
-    }
-    if rest == 0 {
-        return true;
-    }
-    let mask = 0xffu8 << (8 - rest);
-    (a[whole] & mask) == (b[whole] & mask)
-}
-
-impl FromStr for IpBlock {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        let (ip, prefix) = match s.split_once('/') {
-            Some((ip, prefix)) => (ip, Some(prefix)),
-            None => (s, None),
-        };
-        let network = ip
-            .parse::<IpAddr>()
-            .map_err(|_| format!("{s:?} is not an IP address or CIDR block"))?
-            .to_canonical();
-        let max = if network.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            None => max,
-            Some(p) => p
-                .parse::<u8>()
-                .ok()
-                .filter(|p| *p <= max)
-                .ok_or_else(|| format!("{s:?} has an invalid prefix length"))?,
-        };
-        Ok(Self { network, prefix })
-    }
+/// Is `ip` (canonical) inside one of the trusted blocks? CIDR parsing and matching are
+/// `ipnet`'s; the blocks come parsed from `TRUSTED_PROXIES` (`config::parse_ip_block`).
+fn trusted(ip: IpAddr, proxies: &[IpNet]) -> bool {
+    proxies.iter().any(|block| block.contains(&ip))
 }
 
 #[cfg(test)]
@@ -150,18 +91,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    #[test]
-    fn blocks_parse_and_match() {
-        let block: IpBlock = "10.0.0.0/8".parse().unwrap();
-        assert!(block.contains(ip("10.1.2.3")));
-        assert!(!block.contains(ip("11.0.0.1")));
-        let one: IpBlock = "::1".parse().unwrap();
-        assert!(one.contains(ip("::1")));
-        let odd: IpBlock = "192.168.0.0/23".parse().unwrap();
-        assert!(odd.contains(ip("192.168.1.200")));
-        assert!(!odd.contains(ip("192.168.2.1")));
-        assert!("10.0.0.0/33".parse::<IpBlock>().is_err());
-        assert!("nonsense".parse::<IpBlock>().is_err());
+    fn block(s: &str) -> IpNet {
+        crate::config::parse_ip_block(s).unwrap()
     }
 
     #[test]
@@ -172,7 +103,7 @@ mod tests {
 
     #[test]
     fn a_trusted_proxy_names_the_client_and_spoofed_hops_are_skipped() {
-        let proxies = ["10.0.0.0/8".parse().unwrap()];
+        let proxies = [block("10.0.0.0/8")];
         // The client sent "6.6.6.6" itself; the proxy appended the real address.
         let client = client_ip(ip("10.0.0.2"), &headers("6.6.6.6, 198.51.100.7"), &proxies);
         assert_eq!(client, ip("198.51.100.7"));
@@ -182,7 +113,7 @@ mod tests {
 
     #[test]
     fn ipv4_mapped_peers_count_as_ipv4() {
-        let proxies = ["127.0.0.1".parse().unwrap()];
+        let proxies = [block("127.0.0.1")];
         let client = client_ip(ip("::ffff:127.0.0.1"), &headers("198.51.100.7"), &proxies);
         assert_eq!(client, ip("198.51.100.7"));
     }

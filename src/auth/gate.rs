@@ -18,9 +18,10 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use ipnet::IpNet;
 use uuid::Uuid;
 
-use super::client::{ClientInfo, IpBlock};
+use super::client::ClientInfo;
 use super::token::{AccessClaims, TokenKeys};
 use super::viewer::{Role, Viewer};
 use crate::error::AppResult;
@@ -66,7 +67,7 @@ pub struct AuthGate {
     states: Arc<dyn SessionStates>,
     cache_for: Duration,
     cache: Mutex<HashMap<Uuid, (Instant, AccessState)>>,
-    trusted_proxies: Vec<IpBlock>,
+    trusted_proxies: Vec<IpNet>,
 }
 
 impl AuthGate {
@@ -76,7 +77,7 @@ impl AuthGate {
         keys: Arc<TokenKeys>,
         states: Arc<dyn SessionStates>,
         cache_for: Duration,
-        trusted_proxies: Vec<IpBlock>,
+        trusted_proxies: Vec<IpNet>,
     ) -> Self {
         Self {
             keys,
@@ -88,7 +89,7 @@ impl AuthGate {
     }
 
     /// The proxies whose `X-Forwarded-For` is believed.
-    pub fn trusted_proxies(&self) -> &[IpBlock] {
+    pub fn trusted_proxies(&self) -> &[IpNet] {
         &self.trusted_proxies
     }
 

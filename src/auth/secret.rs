@@ -8,48 +8,22 @@
 //! same strength rules) keeps verifying the tokens it signed until
 //! `JWT_PREVIOUS_SECRET_VALID_UNTIL`, which is required with it ([`load_previous`]).
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 
-use crate::config::{Config, Environment};
+use crate::config::Environment;
+pub use crate::config::Secret;
 
 /// Shortest accepted secret, in bytes (256 bits for HS256).
 pub const MIN_SECRET_BYTES: usize = 32;
 
 /// Name of the generated development secret inside the data directory.
 pub const DEV_SECRET_FILE: &str = "jwt-secret";
-
-/// A secret string whose `Debug` never shows it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// The secret's bytes, for building keys.
-    pub fn expose(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
-    }
-}
-
-impl FromStr for Secret {
-    type Err = std::convert::Infallible;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self(s.to_owned()))
-    }
-}
 
 /// Why a secret cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -98,14 +72,14 @@ pub fn previous_from_env() -> Result<Option<Secret>, SecretError> {
 fn from_env_vars(value_var: &str, file_var: &str) -> Result<Option<Secret>, SecretError> {
     let given = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
     if let Some(value) = std::env::var(value_var).ok().and_then(given) {
-        return Ok(Some(Secret(value)));
+        return Ok(Some(Secret::from(value)));
     }
     let Some(path) = std::env::var(file_var).ok().and_then(given) else {
         return Ok(None);
     };
     let path = PathBuf::from(path);
     match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(given(text).map(Secret)),
+        Ok(text) => Ok(given(text).map(Secret::from)),
         Err(source) => Err(SecretError::Io { path, source }),
     }
 }
@@ -146,35 +120,39 @@ pub fn check_strength(secret: &Secret) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// The secret to sign with, per the rules above.
-pub fn load(config: &Config) -> Result<Secret, SecretError> {
-    match &config.jwt_secret {
+/// The secret to sign with, per the rules above: the `configured` one, or in development a
+/// generated one kept in `data_dir`.
+pub fn load(
+    configured: Option<&Secret>,
+    environment: Environment,
+    data_dir: &Path,
+) -> Result<Secret, SecretError> {
+    match configured {
         // A weak secret lets anyone who guesses it sign tokens: refused in every environment
         // (development can leave it unset and get a generated one).
         Some(secret) => check_strength(secret)
             .map(|()| secret.clone())
             .map_err(SecretError::Weak),
-        None if config.environment == Environment::Production => Err(SecretError::Missing),
-        None => load_or_create_dev_secret(&config.data_dir),
+        None if environment == Environment::Production => Err(SecretError::Missing),
+        None => load_or_create_dev_secret(data_dir),
     }
 }
 
 /// The previous secret and the instant it stops verifying, if one is configured: as strong
 /// as a current secret, different from `current`, and with its end instant.
 pub fn load_previous(
-    config: &Config,
+    previous: Option<&Secret>,
+    valid_until: Option<DateTime<Utc>>,
     current: &Secret,
 ) -> Result<Option<(Secret, DateTime<Utc>)>, SecretError> {
-    let Some(previous) = &config.jwt_previous_secret else {
+    let Some(previous) = previous else {
         return Ok(None);
     };
     check_strength(previous).map_err(SecretError::PreviousWeak)?;
     if previous == current {
         return Err(SecretError::PreviousIsCurrent);
     }
-    let valid_until = config
-        .jwt_previous_secret_valid_until
-        .ok_or(SecretError::PreviousWithoutEnd)?;
+    let valid_until = valid_until.ok_or(SecretError::PreviousWithoutEnd)?;
     if valid_until <= Utc::now() {
         tracing::warn!(
             %valid_until,
@@ -194,7 +172,7 @@ fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
         // Re-read from disk, it passes the same strength check as one from the environment:
         // anyone who can write the data directory could otherwise plant a guessable key.
         Ok(text) if !text.trim().is_empty() => {
-            let secret = Secret(text.trim().to_owned());
+            let secret = Secret::from(text.trim().to_owned());
             return match check_strength(&secret) {
                 Ok(()) => Ok(secret),
                 Err(reason) => Err(SecretError::WeakDevFile { path, reason }),
@@ -213,7 +191,7 @@ fn load_or_create_dev_secret(dir: &Path) -> Result<Secret, SecretError> {
         path = %path.display(),
         "no JWT_SECRET set: generated a development secret; set JWT_SECRET in production"
     );
-    Ok(Secret(secret))
+    Ok(Secret::from(secret))
 }
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
@@ -231,7 +209,7 @@ mod tests {
     use super::*;
 
     fn secret(s: &str) -> Secret {
-        Secret(s.to_owned())
+        Secret::from(s.to_owned())
     }
 
     #[test]
@@ -245,11 +223,12 @@ mod tests {
         );
     }
 
-    fn config_with_previous(previous: &str, until: Option<DateTime<Utc>>) -> Config {
-        let mut config = Config::defaults();
-        config.jwt_previous_secret = Some(secret(previous));
-        config.jwt_previous_secret_valid_until = until;
-        config
+    fn load_with_previous(
+        previous: &str,
+        until: Option<DateTime<Utc>>,
+        current: &Secret,
+    ) -> Result<Option<(Secret, DateTime<Utc>)>, SecretError> {
+        load_previous(Some(&secret(previous)), until, current)
     }
 
     #[test]
@@ -260,21 +239,16 @@ mod tests {
         let end = Utc::now() + chrono::Duration::hours(1);
         let until = Some(end);
 
-        let loaded = load_previous(&config_with_previous(old, until), &current).unwrap();
-        let without_end = load_previous(&config_with_previous(old, None), &current);
-        let weak = load_previous(&config_with_previous("short", until), &current);
-        let same = load_previous(&config_with_previous(current_text, until), &current);
+        let loaded = load_with_previous(old, until, &current).unwrap();
+        let without_end = load_with_previous(old, None, &current);
+        let weak = load_with_previous("short", until, &current);
+        let same = load_with_previous(current_text, until, &current);
 
         assert_eq!(loaded, Some((secret(old), end)));
         assert!(matches!(without_end, Err(SecretError::PreviousWithoutEnd)));
         assert!(matches!(weak, Err(SecretError::PreviousWeak(_))));
         assert!(matches!(same, Err(SecretError::PreviousIsCurrent)));
-        assert_eq!(load_previous(&Config::defaults(), &current).unwrap(), None);
-    }
-
-    #[test]
-    fn debug_never_prints_the_secret() {
-        assert!(!format!("{:?}", secret("hunter2-hunter2")).contains("hunter2"));
+        assert_eq!(load_previous(None, until, &current).unwrap(), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::service::accounts::{self, AccountKind as Kind};
 
 /// What kind of account this is.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "accounts::AccountKind")]
 pub enum AccountKind {
     Checking,
     Savings,
@@ -24,21 +25,6 @@ pub enum AccountKind {
     Loan,
     Property,
     Other,
-}
-
-impl From<Kind> for AccountKind {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::Checking => Self::Checking,
-            Kind::Savings => Self::Savings,
-            Kind::CreditCard => Self::CreditCard,
-            Kind::Cash => Self::Cash,
-            Kind::Investment => Self::Investment,
-            Kind::Loan => Self::Loan,
-            Kind::Property => Self::Property,
-            Kind::Other => Self::Other,
-        }
-    }
 }
 
 /// Where money lives: a current account, a card, cash …
@@ -127,21 +113,6 @@ impl AccountQuery {
     }
 }
 
-impl From<AccountKind> for Kind {
-    fn from(kind: AccountKind) -> Self {
-        match kind {
-            AccountKind::Checking => Self::Checking,
-            AccountKind::Savings => Self::Savings,
-            AccountKind::CreditCard => Self::CreditCard,
-            AccountKind::Cash => Self::Cash,
-            AccountKind::Investment => Self::Investment,
-            AccountKind::Loan => Self::Loan,
-            AccountKind::Property => Self::Property,
-            AccountKind::Other => Self::Other,
-        }
-    }
-}
-
 /// A new account.
 #[derive(InputObject)]
 pub struct CreateAccountInput {
@@ -197,8 +168,10 @@ impl AccountMutation {
             institution: input.institution,
             opening_balance: input.opening_balance.map_or(Decimal::ZERO, |m| m.0),
         };
-        let written = accounts::create(&services(ctx).store, viewer, new).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            accounts::create(&services(ctx).store, viewer, new).await,
+        )?;
         Ok(written.into())
     }
 
@@ -210,8 +183,10 @@ impl AccountMutation {
         id: Uuid,
     ) -> async_graphql::Result<DeleteAccountPayload> {
         let viewer = viewer(ctx)?;
-        let outcome = accounts::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        let outcome = loaders::after_write(
+            ctx,
+            accounts::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(match outcome {
             accounts::Deleted::Removed => DeleteAccountPayload {
                 id,
@@ -242,8 +217,10 @@ impl AccountMutation {
             archived: input.archived,
             is_default: input.is_default,
         };
-        let written = accounts::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            accounts::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 }

@@ -11,16 +11,11 @@ use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
 use super::audit::AuditEventConnection;
 use super::context::{services, viewer};
 use super::guards::RoleGuard;
+use super::paging::{self, PageInfo};
 use super::scalars::{DateTime, Uuid};
-use super::transactions::PageInfo;
 use crate::auth::{self, Viewer};
-use crate::error::AppError;
 use crate::service::admin;
-
-/// Default page size of `users`.
-const DEFAULT_PAGE_SIZE: i32 = 50;
-/// Largest page size of `users`.
-const MAX_PAGE_SIZE: i32 = 200;
+use crate::service::page::PageSize;
 
 /// What a user may do beyond their own data.
 #[derive(Enum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -108,12 +103,8 @@ impl AdminUserConnection {
                 node: user.into(),
             })
             .collect();
-        let page_info = PageInfo {
-            has_next_page: page.has_next_page,
-            has_previous_page: after_cursor,
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
-        };
+        let cursors = edges.iter().map(|e| e.cursor.clone());
+        let page_info = PageInfo::new(page.has_next_page, after_cursor, cursors);
         Self {
             edges,
             page_info,
@@ -131,7 +122,7 @@ impl AdminQuery {
     /// Administrators only: every user, oldest first, a page at a time.
     #[graphql(
         guard = "RoleGuard::new(auth::Role::Admin)",
-        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+        complexity = "paging::cost(first, child_complexity)"
     )]
     async fn users(
         &self,
@@ -142,12 +133,7 @@ impl AdminQuery {
         search: Option<String>,
     ) -> async_graphql::Result<AdminUserConnection> {
         let viewer = viewer(ctx)?.clone();
-        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
-        if !(1..=MAX_PAGE_SIZE).contains(&first) {
-            let message = format!("first must be between 1 and {MAX_PAGE_SIZE}");
-            return Err(AppError::bad_input("first", message).into());
-        }
-        let size = u64::try_from(first).unwrap_or(1);
+        let size = PageSize::new(first)?;
         let store = &services(ctx).store;
         let page = admin::list(store, &viewer, search.as_deref(), size, after.as_deref()).await?;
         Ok(AdminUserConnection::new(
@@ -170,7 +156,7 @@ impl AdminQuery {
     /// never the finance data itself.
     #[graphql(
         guard = "RoleGuard::new(auth::Role::Admin)",
-        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
+        complexity = "paging::cost(first, child_complexity)"
     )]
     async fn user_audit_log(
         &self,
@@ -181,7 +167,6 @@ impl AdminQuery {
     ) -> async_graphql::Result<AuditEventConnection> {
         let viewer = viewer(ctx)?;
         let store = &services(ctx).store;
-        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
         // Checks the admin role in the database and that the user exists (`NOT_FOUND`).
         let page = admin::audit_log(store, viewer, user_id.0, first, after.as_deref()).await?;
         Ok(AuditEventConnection::from_page(page, after.is_some()))

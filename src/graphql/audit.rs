@@ -5,13 +5,10 @@
 use async_graphql::{Context, Enum, Object, SimpleObject};
 
 use super::context::{services, viewer};
+use super::paging::{self, PageInfo};
 use super::scalars::{DateTime, Uuid};
-use super::transactions::PageInfo;
-use crate::service::audit::log::MAX_PAGE_SIZE;
 use crate::service::audit::{self, Action};
-
-/// Default page size of an audit log.
-pub const DEFAULT_PAGE_SIZE: i32 = 50;
+use crate::service::page::PageSize;
 
 /// What happened, as the audit log names it.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -102,12 +99,8 @@ impl AuditEventConnection {
                 node: entry.into(),
             })
             .collect();
-        let page_info = PageInfo {
-            has_next_page: page.has_next_page,
-            has_previous_page: after_cursor,
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
-        };
+        let cursors = edges.iter().map(|e| e.cursor.clone());
+        let page_info = PageInfo::new(page.has_next_page, after_cursor, cursors);
         Self { edges, page_info }
     }
 }
@@ -119,9 +112,7 @@ pub struct AuditQuery;
 impl AuditQuery {
     /// The viewer's own audit log — sign-ups, logins, sessions, and every change to their
     /// finance data — newest first, a page at a time.
-    #[graphql(
-        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
-    )]
+    #[graphql(complexity = "paging::cost(first, child_complexity)")]
     async fn my_audit_log(
         &self,
         ctx: &Context<'_>,
@@ -129,8 +120,8 @@ impl AuditQuery {
         #[graphql(desc = "Cursor of the last event of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<AuditEventConnection> {
         let viewer = viewer(ctx)?;
-        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
-        let page = audit::mine(&services(ctx).store, viewer, first, after.as_deref()).await?;
+        let size = PageSize::new(first)?;
+        let page = audit::mine(&services(ctx).store, viewer, size, after.as_deref()).await?;
         Ok(AuditEventConnection::from_page(page, after.is_some()))
     }
 }

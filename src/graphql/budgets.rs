@@ -159,16 +159,18 @@ impl BudgetMutation {
             amount: input.amount.0,
             currency: input.currency,
         };
-        let written = budgets::set(&services(ctx).store, viewer, new).await?;
-        loaders::forget(ctx);
+        let written =
+            loaders::after_write(ctx, budgets::set(&services(ctx).store, viewer, new).await)?;
         Ok(written.into())
     }
 
     /// Delete a budget; returns its id.
     async fn delete_budget(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
-        budgets::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            budgets::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(id)
     }
 
@@ -180,8 +182,10 @@ impl BudgetMutation {
         month: Month,
     ) -> async_graphql::Result<Vec<Budget>> {
         let viewer = viewer(ctx)?;
-        let list = budgets::copy_previous(&services(ctx).store, viewer, month.0).await?;
-        loaders::forget(ctx);
+        let list = loaders::after_write(
+            ctx,
+            budgets::copy_previous(&services(ctx).store, viewer, month.0).await,
+        )?;
         Ok(list.into_iter().map(Budget::from).collect())
     }
 }

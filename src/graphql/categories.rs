@@ -12,6 +12,7 @@ use crate::service::categories::{self, CategoryKind as Kind};
 
 /// Whether a category holds income or expenses.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "categories::CategoryKind")]
 pub enum CategoryKind {
     Income,
     Expense,
@@ -34,10 +35,7 @@ impl From<categories::Category> for Category {
         Self {
             id: Uuid(category.id),
             name: category.name,
-            kind: match category.kind {
-                Kind::Income => CategoryKind::Income,
-                Kind::Expense => CategoryKind::Expense,
-            },
+            kind: category.kind.into(),
             parent_id: category.parent_id.map(Uuid),
             preloaded_children: None,
         }
@@ -115,15 +113,6 @@ fn tree(all: Vec<categories::Category>) -> Vec<Category> {
     top
 }
 
-impl From<CategoryKind> for Kind {
-    fn from(kind: CategoryKind) -> Self {
-        match kind {
-            CategoryKind::Income => Self::Income,
-            CategoryKind::Expense => Self::Expense,
-        }
-    }
-}
-
 /// A new category: top-level with a `kind`, or under a top-level `parentId` (taking its kind).
 #[derive(InputObject)]
 pub struct CreateCategoryInput {
@@ -166,8 +155,10 @@ impl CategoryMutation {
             kind: input.kind.map(Kind::from),
             parent_id: input.parent_id.map(|id| id.0),
         };
-        let written = categories::create(&services(ctx).store, viewer, new).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            categories::create(&services(ctx).store, viewer, new).await,
+        )?;
         Ok(written.into())
     }
 
@@ -194,8 +185,10 @@ impl CategoryMutation {
             (None, true) => categories::Reassign::Clear,
             (None, false) => categories::Reassign::Refuse,
         };
-        let moved = categories::delete(&services(ctx).store, viewer, id.0, reassign).await?;
-        loaders::forget(ctx);
+        let moved = loaders::after_write(
+            ctx,
+            categories::delete(&services(ctx).store, viewer, id.0, reassign).await,
+        )?;
         Ok(DeleteCategoryPayload {
             id,
             transactions_moved: i64::try_from(moved).unwrap_or(i64::MAX),
@@ -211,8 +204,10 @@ impl CategoryMutation {
     ) -> async_graphql::Result<Category> {
         let viewer = viewer(ctx)?;
         let patch = categories::CategoryPatch { name: input.name };
-        let written = categories::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            categories::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 }

@@ -1,12 +1,13 @@
 //! What resolvers get from the context: the [`Services`] and the per-request
-//! [`RequestContext`] (the viewer, its client and its dataloader). Both are request data:
-//! each request gets the services with a store that is its own share of the pool.
+//! [`RequestContext`] (the viewer, its client and its dataloader). All are request data:
+//! each request gets the services with a store that is its own share of the pool, and its
+//! loader reads through that store.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use async_graphql::Context;
 
-use super::loaders::{RequestLoader, ScopedLoader};
+use super::loaders::ScopedLoader;
 use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
@@ -39,13 +40,13 @@ impl Services {
     }
 }
 
-/// One request's viewer, client and dataloader. The loader carries the viewer, so a batched
-/// lookup is scoped exactly like a direct one; it caches what it loaded for this request
-/// only, and is made on first use, with the request's store.
+/// One request's viewer and client. [`RequestContext::attach`] hands it to a GraphQL request
+/// with the request's services and the viewer's loader, which carries the viewer, so a
+/// batched lookup is scoped exactly like a direct one; it caches what it loaded for this
+/// request only.
 pub struct RequestContext {
     viewer: Option<Viewer>,
     client: Arc<ClientInfo>,
-    loader: OnceLock<RequestLoader>,
     headers: RequestHeaders,
 }
 
@@ -63,9 +64,30 @@ impl RequestContext {
         Self {
             viewer: caller.viewer,
             client: caller.client,
-            loader: OnceLock::new(),
             headers: RequestHeaders::default(),
         }
+    }
+
+    /// The client's IP address, if known.
+    pub fn client_ip(&self) -> Option<std::net::IpAddr> {
+        self.client.ip
+    }
+
+    /// `request` with this context, the request's `services`, and the viewer's loader on
+    /// their store (an anonymous request has none), as its data.
+    pub fn attach(
+        self,
+        request: async_graphql::Request,
+        services: Services,
+    ) -> async_graphql::Request {
+        let request = match &self.viewer {
+            Some(viewer) => request.data(ScopedLoader::for_request(
+                services.store.clone(),
+                viewer.clone(),
+            )),
+            None => request,
+        };
+        request.data(services).data(self)
     }
 
     /// This context with the headers resolvers may read, taken from `headers`.
@@ -99,16 +121,6 @@ pub fn services<'a>(ctx: &Context<'a>) -> &'a Services {
     ctx.data_unchecked::<Services>()
 }
 
-/// The request's dataloader, for its viewer; `UNAUTHENTICATED` for an anonymous request.
-pub(super) fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
-    let request = request(ctx)?;
-    let viewer = viewer(ctx)?;
-    let store = &services(ctx).store;
-    Ok(request
-        .loader
-        .get_or_init(|| ScopedLoader::for_request(store.clone(), viewer.clone())))
-}
-
 /// The viewer, or `UNAUTHENTICATED` for an anonymous request.
 pub fn viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, AppError> {
     request(ctx)?
@@ -117,7 +129,7 @@ pub fn viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, AppError> {
         .ok_or(AppError::Unauthenticated("Log in to see this"))
 }
 
-pub(super) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext, AppError> {
+fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext, AppError> {
     ctx.data::<RequestContext>()
         .map_err(|_| AppError::internal(anyhow::anyhow!("request context missing")))
 }

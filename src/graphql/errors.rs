@@ -1,5 +1,5 @@
-//! Every GraphQL error leaves with an `extensions.code`. Our own errors carry one already
-//! (see `crate::error`); [`label`] gives one to those async-graphql raises itself: a document
+//! Every GraphQL error leaves with an `extensions.code` ([`code`]). Our own errors get theirs
+//! as they become GraphQL errors (the `From<AppError>` below); [`label`] gives one to those async-graphql raises itself: a document
 //! that fails validation or a limit, an operation name that matches nothing, and arguments or
 //! variables that a scalar or input type refuses (`BAD_USER_INPUT`). Parse failures are
 //! labelled where the document is parsed (`Api::execute`).
@@ -11,9 +11,66 @@
 //! This is done on the response, not in an async-graphql extension: any extension sends every
 //! field of every response through the slow, per-field extension path.
 
-use async_graphql::{Response, ServerError};
+use async_graphql::{ErrorExtensions, Response, ServerError};
 
-use crate::error::code;
+use crate::error::AppError;
+
+/// The `extensions.code` values Tally answers with.
+pub mod code {
+    pub const UNAUTHENTICATED: &str = "UNAUTHENTICATED";
+    pub const FORBIDDEN: &str = "FORBIDDEN";
+    pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
+    pub const NOT_FOUND: &str = "NOT_FOUND";
+    pub const CONFLICT: &str = "CONFLICT";
+    pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
+    /// The HTTP request itself is malformed (not JSON, wrong content type, too large).
+    pub const BAD_REQUEST: &str = "BAD_REQUEST";
+    /// The GraphQL document does not parse.
+    pub const GRAPHQL_PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
+    /// The GraphQL document does not validate against the schema or the limits.
+    pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    /// The document is valid but `operationName` picks no operation (or is missing).
+    pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
+    /// The request ran past `GRAPHQL_TIMEOUT_SECONDS` and was stopped (HTTP 504).
+    pub const TIMEOUT: &str = "TIMEOUT";
+}
+
+/// The `extensions.code` of a service error.
+pub fn code_of(err: &AppError) -> &'static str {
+    match err {
+        AppError::Unauthenticated(_) => code::UNAUTHENTICATED,
+        AppError::Forbidden(_) => code::FORBIDDEN,
+        AppError::BadUserInput { .. } => code::BAD_USER_INPUT,
+        AppError::NotFound { .. } => code::NOT_FOUND,
+        AppError::Conflict { .. } => code::CONFLICT,
+        AppError::RateLimited { .. } => code::RATE_LIMITED,
+        AppError::Internal(_) => code::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A service error as GraphQL answers it: its message, `extensions.code`, and the field it
+/// concerns (`extensions.field`) or when to retry (`extensions.retryAfter`). An internal
+/// error's cause is logged here, never sent.
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        if let AppError::Internal(cause) = &err {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        let code = code_of(&err);
+        async_graphql::Error::new(err.message()).extend_with(|_, ext| {
+            ext.set("code", code);
+            match &err {
+                AppError::BadUserInput { field, .. } => ext.set("field", field.as_str()),
+                AppError::Conflict { field, .. } => ext.set("field", *field),
+                AppError::RateLimited { retry_after_secs } => {
+                    ext.set("retryAfter", *retry_after_secs)
+                }
+                _ => {}
+            }
+        })
+    }
+}
 
 /// Longest line of an error message, in characters (a parse error quotes the line).
 const MAX_LINE_CHARS: usize = 200;
@@ -243,5 +300,68 @@ mod tests {
         );
         let ext = serde_json::to_value(&err.extensions).unwrap();
         assert_eq!(ext["code"], code::NOT_FOUND);
+    }
+
+    fn extensions(err: AppError) -> (String, serde_json::Value) {
+        let gql: async_graphql::Error = err.into();
+        let ext = serde_json::to_value(gql.extensions).expect("extensions serialise");
+        (gql.message, ext)
+    }
+
+    #[test]
+    fn each_variant_maps_to_its_apollo_code() {
+        let cases = [
+            (AppError::Unauthenticated("x"), code::UNAUTHENTICATED),
+            (AppError::Forbidden("x"), code::FORBIDDEN),
+            (AppError::bad_input("f", "x"), code::BAD_USER_INPUT),
+            (AppError::not_found("account"), code::NOT_FOUND),
+            (
+                AppError::Conflict {
+                    field: "email",
+                    message: "x".into(),
+                },
+                code::CONFLICT,
+            ),
+            (
+                AppError::RateLimited {
+                    retry_after_secs: 3,
+                },
+                code::RATE_LIMITED,
+            ),
+            (
+                AppError::internal(anyhow::anyhow!("boom")),
+                code::INTERNAL_SERVER_ERROR,
+            ),
+        ];
+        for (err, expected) in cases {
+            let (_, ext) = extensions(err);
+            assert_eq!(ext["code"], expected);
+        }
+    }
+
+    #[test]
+    fn bad_input_and_conflict_name_the_field() {
+        let (_, ext) = extensions(AppError::bad_input("input.amount", "too many decimals"));
+        assert_eq!(ext["field"], "input.amount");
+        let conflict = AppError::Conflict {
+            field: "username",
+            message: "taken".into(),
+        };
+        assert_eq!(extensions(conflict).1["field"], "username");
+    }
+
+    #[test]
+    fn internal_errors_never_show_their_cause() {
+        let (message, _) = extensions(AppError::internal(anyhow::anyhow!("password_hash column")));
+        assert_eq!(message, crate::error::INTERNAL_MESSAGE);
+    }
+
+    #[test]
+    fn rate_limited_says_when_to_retry() {
+        let (message, ext) = extensions(AppError::RateLimited {
+            retry_after_secs: 30,
+        });
+        assert_eq!(ext["retryAfter"], 30);
+        assert!(message.contains("30 seconds"));
     }
 }

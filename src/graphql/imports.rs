@@ -170,8 +170,10 @@ impl ImportMutation {
         input: ImportTransactionsInput,
     ) -> async_graphql::Result<ImportResult> {
         let viewer = viewer(ctx)?;
-        let outcome = imports::import(&services(ctx).store, viewer, input.into()).await?;
-        loaders::forget(ctx);
+        let outcome = loaders::after_write(
+            ctx,
+            imports::import(&services(ctx).store, viewer, input.into()).await,
+        )?;
         Ok(outcome.into())
     }
 }

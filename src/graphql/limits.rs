@@ -32,8 +32,7 @@ use async_graphql::{ServerError, Variables};
 use self::shape::{Shape, Shapes};
 use self::tokens::TextRefusal;
 use self::walk::{Measure, Walk};
-use super::errors::with_code;
-use crate::error::code;
+use super::errors::{code, with_code};
 
 pub use self::heavy::{LONG_RANGE_DAYS, LONG_RANGE_MONTHS};
 pub use self::tokens::{MAX_BRACKET_NESTING, MAX_NAME_BYTES, MAX_TOKEN_BYTES};

@@ -12,8 +12,8 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use uuid::Uuid;
 
-use super::context::loader;
 use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
 use crate::service::Store;
 use crate::service::accounts::{self, Account};
 use crate::service::categories::{self, Category};
@@ -135,9 +135,25 @@ impl Loader<TagsOf> for ScopedLoader {
     }
 }
 
-/// Drop everything the request's loader has cached: called after each write, so the fields
-/// of a later mutation in the same document never see rows as they were before it.
-pub fn forget(ctx: &Context<'_>) {
+/// The request's loader; `UNAUTHENTICATED` for an anonymous request.
+fn loader<'a>(ctx: &Context<'a>) -> Result<&'a RequestLoader, AppError> {
+    ctx.data::<RequestLoader>()
+        .map_err(|_| AppError::Unauthenticated("Log in to see this"))
+}
+
+/// The outcome of a mutation's service write, passed through. Once a write succeeded, what
+/// the request's loaders cached is forgotten, so the fields of a later mutation in the same
+/// document never see rows as they were before it. Every mutation that changes user data
+/// hands its write's outcome through here.
+pub fn after_write<T>(ctx: &Context<'_>, outcome: AppResult<T>) -> AppResult<T> {
+    if outcome.is_ok() {
+        forget(ctx);
+    }
+    outcome
+}
+
+/// Drop everything the request's loader has cached.
+fn forget(ctx: &Context<'_>) {
     if let Ok(loader) = loader(ctx) {
         loader.clear::<AccountId>();
         loader.clear::<CategoryId>();

@@ -46,8 +46,8 @@ impl MyDataMutation {
         let viewer = viewer(ctx)?;
         let services = services(ctx);
         let (store, hasher) = (&services.store, &services.hasher);
-        my_data::erase(store, hasher, viewer, password, &services.lockout).await?;
-        loaders::forget(ctx);
+        let erased = my_data::erase(store, hasher, viewer, password, &services.lockout).await;
+        loaders::after_write(ctx, erased)?;
         Ok(true)
     }
 }

@@ -30,8 +30,9 @@ use axum::http::HeaderValue;
 use axum::http::header::RETRY_AFTER;
 
 use self::gcra::{Buckets, Quota};
+use super::errors::code;
 use super::limits::{PASSWORD_CHECKS, count_root_fields};
-use crate::error::{AppError, code};
+use crate::error::AppError;
 
 /// Most client keys one limiter remembers; past this the least recently busy are forgotten.
 const CAPACITY: usize = 100_000;

@@ -10,12 +10,12 @@ use async_graphql::{
     ServerError,
 };
 
-use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::admin::{AdminMutation, AdminQuery};
 use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::errors::code;
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
@@ -26,8 +26,8 @@ use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
+use super::{RequestContext, Services};
 use super::{errors, limits};
-use crate::error::code;
 
 /// The query root.
 #[derive(MergedObject, Default)]
@@ -152,18 +152,19 @@ impl Api {
         limits::check_text(text, &self.document_limits)
     }
 
-    /// Run one request from `client_ip`: check its text, parse it once, check the document
-    /// limits, charge the client's rate limits, execute with the services (whose store is
-    /// this request's share of the pool); every error of the response carries an
-    /// `extensions.code`, and none is longer than `errors` allows.
-    pub async fn execute(&self, mut request: Request, client_ip: Option<IpAddr>) -> Response {
-        let mut response = match self.refusal(&mut request, client_ip) {
+    /// Run one request in `context` (its viewer and client): check its text, parse it once,
+    /// check the document limits, charge the client's rate limits, execute with the services
+    /// (whose store is this request's share of the pool, which the viewer's loader uses too);
+    /// every error of the response carries an `extensions.code`, and none is longer than
+    /// `errors` allows.
+    pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
+        let mut response = match self.refusal(&mut request, context.client_ip()) {
             Some(refusal) => refusal,
             None => {
                 let services = self
                     .services
                     .for_request(self.limits.connections_per_request);
-                self.schema.execute(request.data(services)).await
+                self.schema.execute(context.attach(request, services)).await
             }
         };
         errors::label(&mut response);

@@ -6,11 +6,10 @@
 //! so the ended sessions' access tokens are refused here at once (and on other instances
 //! within `AUTH_STATE_CACHE_MS`).
 
-pub mod cookie;
-
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::context::{client, services, viewer};
+use super::cookie;
 use super::scalars::{DateTime, Uuid};
 use super::users::{AuthPayload, hand_over};
 use crate::error::AppError;

@@ -10,24 +10,20 @@ use super::accounts::Account;
 use super::categories::Category;
 use super::context::{services, viewer};
 use super::scalars::{Date, DateTime, Money, Uuid};
-use super::{change, loaders};
+use super::{change, loaders, paging};
 use crate::error::AppError;
 use crate::service::categories;
 use crate::service::idempotency::Claim;
+use crate::service::page::PageSize;
 use crate::service::transactions::{
     self, NewTransaction, Order, TransactionFilter as Filter, TransactionPatch,
 };
 
-pub use connection::{PageInfo, TransactionConnection, TransactionEdge};
+pub use connection::{TransactionConnection, TransactionEdge};
 pub use inputs::{
     CreateTransactionInput, SortDirection, TransactionFilter, TransactionOrder,
     TransactionOrderField, UpdateTransactionInput,
 };
-
-/// Default page size of `transactions`.
-pub const DEFAULT_PAGE_SIZE: i32 = 50;
-/// Largest page size of `transactions`.
-pub const MAX_PAGE_SIZE: i32 = 200;
 
 /// Money in or out of an account: negative amounts are money out.
 #[derive(SimpleObject)]
@@ -124,9 +120,7 @@ pub struct TransactionQuery;
 #[Object]
 impl TransactionQuery {
     /// The viewer's transactions, newest first by default, a page at a time.
-    #[graphql(
-        complexity = "first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize * child_complexity + 1"
-    )]
+    #[graphql(complexity = "paging::cost(first, child_complexity)")]
     async fn transactions(
         &self,
         ctx: &Context<'_>,
@@ -138,11 +132,7 @@ impl TransactionQuery {
         order_by: Option<TransactionOrder>,
     ) -> async_graphql::Result<TransactionConnection> {
         let viewer = viewer(ctx)?.clone();
-        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
-        if !(1..=MAX_PAGE_SIZE).contains(&first) {
-            let message = format!("first must be between 1 and {MAX_PAGE_SIZE}");
-            return Err(AppError::bad_input("first", message).into());
-        }
+        let size = PageSize::new(first)?;
         let filter: Filter = filter.unwrap_or_default().into();
         let order: Order = order_by.unwrap_or_default().into();
         let with_categories = ctx
@@ -156,7 +146,7 @@ impl TransactionQuery {
             &viewer,
             &filter,
             order,
-            u64::try_from(first).unwrap_or(1),
+            size,
             after.as_deref(),
             with_categories,
         )
@@ -253,8 +243,10 @@ impl TransactionMutation {
             Some(key) => Some(Claim::new(key, "createTransaction", &new.fingerprint())?),
             None => None,
         };
-        let written = transactions::create(&services(ctx).store, viewer, new, claim).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transactions::create(&services(ctx).store, viewer, new, claim).await,
+        )?;
         Ok(written.into())
     }
 
@@ -275,8 +267,10 @@ impl TransactionMutation {
             notes: change(input.notes, |notes| notes),
             tags: input.tags,
         };
-        let written = transactions::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transactions::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 
@@ -284,8 +278,10 @@ impl TransactionMutation {
     /// transfer.
     async fn delete_transaction(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
-        transactions::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            transactions::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(id)
     }
 }

@@ -98,8 +98,10 @@ impl TransferMutation {
             Some(key) => Some(Claim::new(key, "createTransfer", &new.fingerprint())?),
             None => None,
         };
-        let written = transfers::create(&services(ctx).store, viewer, new, claim).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transfers::create(&services(ctx).store, viewer, new, claim).await,
+        )?;
         Ok(written.into())
     }
 
@@ -118,16 +120,20 @@ impl TransferMutation {
             description: input.description,
             notes: change(input.notes, |notes| notes),
         };
-        let written = transfers::update(&services(ctx).store, viewer, id.0, patch).await?;
-        loaders::forget(ctx);
+        let written = loaders::after_write(
+            ctx,
+            transfers::update(&services(ctx).store, viewer, id.0, patch).await,
+        )?;
         Ok(written.into())
     }
 
     /// Delete a transfer (both sides); returns its id.
     async fn delete_transfer(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
-        transfers::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            transfers::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(id)
     }
 }

@@ -5,8 +5,8 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::admin::Role;
 use super::context::{client, services, viewer};
+use super::cookie;
 use super::scalars::{DateTime, Uuid};
-use super::sessions::cookie;
 use crate::auth::AccessClaims;
 use crate::error::AppError;
 use crate::service::sessions::Grant;

@@ -87,23 +87,19 @@ impl ValuationMutation {
     ) -> async_graphql::Result<Valuation> {
         let viewer = viewer(ctx)?;
         let store = &services(ctx).store;
-        let written = valuations::set(
-            store,
-            viewer,
-            input.account_id.0,
-            input.date.0,
-            input.value.0,
-        )
-        .await?;
-        loaders::forget(ctx);
+        let (account_id, date, value) = (input.account_id.0, input.date.0, input.value.0);
+        let set = valuations::set(store, viewer, account_id, date, value).await;
+        let written = loaders::after_write(ctx, set)?;
         Ok(written.into())
     }
 
     /// Delete a valuation; returns its id.
     async fn delete_valuation(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Uuid> {
         let viewer = viewer(ctx)?;
-        valuations::delete(&services(ctx).store, viewer, id.0).await?;
-        loaders::forget(ctx);
+        loaders::after_write(
+            ctx,
+            valuations::delete(&services(ctx).store, viewer, id.0).await,
+        )?;
         Ok(id)
     }
 }

@@ -14,9 +14,11 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use super::errors::graphql_error_response;
 use crate::auth::gate::Refusal;
 use crate::auth::{AuthGate, Caller, ClientInfo};
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
+use crate::error::INTERNAL_MESSAGE;
+use crate::graphql::errors::code;
 
 /// A request whose `Authorization` header is present but unusable: HTTP 401 with
 /// `WWW-Authenticate` and a GraphQL-shaped body, so clients log out on it (or refresh).

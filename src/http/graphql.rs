@@ -21,8 +21,10 @@ use axum::response::{IntoResponse, Response};
 pub use get::get;
 
 use super::AppState;
+use super::errors::graphql_error_response;
 use crate::auth::Caller;
-use crate::error::{INTERNAL_MESSAGE, code, graphql_error_response};
+use crate::error::INTERNAL_MESSAGE;
+use crate::graphql::errors::code;
 use crate::graphql::{RequestContext, errors, rate_limit};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
@@ -51,10 +53,8 @@ async fn run(
     request: async_graphql::Request,
 ) -> Response {
     let media_type = response_media_type(headers);
-    let client_ip = caller.client.ip;
     let context = RequestContext::new(caller).with_headers(headers);
-    let request = request.data(context);
-    let execution = state.api.execute(request, client_ip);
+    let execution = state.api.execute(request, context);
     let response = match state.graphql_timeout {
         // Dropping the execution drops any open database transaction, which rolls it back.
         Some(limit) => match tokio::time::timeout(limit, execution).await {

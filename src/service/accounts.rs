@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::entities::account;
-use super::{Store, lock_owned, lock_where, owned, owned_by_id};
+use super::{Store, lock_owned, lock_where, owned, owned_by_id, update_owned_by_id};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
@@ -149,13 +149,11 @@ pub(super) async fn add_to_balance(
     if delta == 0 {
         return Ok(());
     }
-    let updated = account::Entity::update_many()
+    let updated = update_owned_by_id::<account::Entity>(viewer, id)
         .col_expr(
             account::Column::BalanceMinor,
             Expr::col(account::Column::BalanceMinor).add(delta),
         )
-        .filter(account::Column::UserId.eq(viewer.user_id()))
-        .filter(account::Column::Id.eq(id))
         .exec(db)
         .await?;
     if updated.rows_affected == 1 {

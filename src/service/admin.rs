@@ -25,6 +25,7 @@ use super::entities::user;
 use super::{Store, audit};
 use crate::auth::{Role, Viewer};
 use crate::error::{AppError, AppResult};
+use crate::service::page::PageSize;
 
 /// A user as administrators see them: identity, role and account state — no finance data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,16 +97,17 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<AdminUse
         .ok_or(AppError::not_found("user"))
 }
 
-/// A page of `target`'s audit log, for an administrator: at most `first` events, newest
-/// first, after the `after` cursor; `NOT_FOUND` if there is no such user.
+/// A page of `target`'s audit log, for an administrator: at most `first` events (see
+/// [`PageSize`]), newest first, after the `after` cursor; `NOT_FOUND` if there is no such
+/// user (checked before `first`).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn audit_log(
     store: &Store,
     viewer: &Viewer,
     target: Uuid,
-    first: i32,
+    first: Option<i32>,
     after: Option<&str>,
 ) -> AppResult<audit::Page> {
     let user = get(store, viewer, target).await?;
-    audit::page_of(store, user.id, first, after).await
+    audit::page_of(store, user.id, PageSize::new(first)?, after).await
 }

@@ -1,6 +1,6 @@
 //! sea-orm entities: one per table. This module is a *private child of `service`*, so nothing
 //! outside the service layer can name an entity or build a query with one; each owned entity
-//! implements `service::Owned`, the only way to start a query of user data.
+//! implements `service::ownership::Owned`, the only way to start a query of user data.
 
 pub mod account;
 pub mod audit_event;

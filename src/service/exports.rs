@@ -18,12 +18,10 @@ use super::transactions::{
 use super::{Store, accounts, categories};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
+use crate::service::page::PageSize;
 
-/// Most rows in one export, unless configured otherwise (`EXPORT_MAX_ROWS`): an export is
-/// built in memory, and this bounds how much of it one request can make the server hold.
-pub const MAX_EXPORT_ROWS: u64 = 100_000;
 /// Rows read per page.
-const PAGE_ROWS: u64 = 1000;
+const PAGE_ROWS: PageSize = PageSize::internal(1000);
 /// The header row.
 pub const HEADER: [&str; 9] = [
     "date",

@@ -13,8 +13,9 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::constraints::IDEMPOTENCY_KEYS;
 use super::entities::idempotency_key;
-use super::is_unique_violation;
+use super::owned;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 
@@ -62,8 +63,7 @@ impl Claim {
         db: &impl ConnectionTrait,
         viewer: &Viewer,
     ) -> AppResult<Option<Uuid>> {
-        let row = idempotency_key::Entity::find()
-            .filter(idempotency_key::Column::UserId.eq(viewer.user_id()))
+        let row = owned::<idempotency_key::Entity>(viewer)
             .filter(idempotency_key::Column::Key.eq(self.key.as_str()))
             .one(db)
             .await?;
@@ -97,7 +97,7 @@ impl Claim {
             .await
             .map(|_| ())
             .map_err(|err: DbErr| {
-                if is_unique_violation(&err, "idempotency_keys") {
+                if IDEMPOTENCY_KEYS.refused(&err) {
                     reused()
                 } else {
                     err.into()

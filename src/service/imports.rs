@@ -20,8 +20,9 @@ use uuid::Uuid;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
+use crate::service::constraints::IMPORT_KEYS;
 use crate::service::entities::transaction;
-use crate::service::{Store, accounts, categories, is_unique_violation, transactions::tags};
+use crate::service::{Store, accounts, categories, transactions::tags};
 
 pub(in crate::service) use cells::FORMULA_STARTS;
 
@@ -194,7 +195,7 @@ pub async fn import(
 /// should the unique index on `import_key` ever decide, say so plainly; a category deleted
 /// meanwhile is refused by its foreign key.
 fn write_failed(err: sea_orm::DbErr) -> AppError {
-    if is_unique_violation(&err, "import_key") {
+    if IMPORT_KEYS.refused(&err) {
         return AppError::Conflict {
             field: "input.csv",
             message: "This file is being imported already; try again".to_owned(),

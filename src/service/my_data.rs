@@ -10,7 +10,7 @@ mod erase;
 use std::collections::HashMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -143,8 +143,7 @@ async fn categories(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Vec
 
 async fn transactions(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Vec<Value>> {
     let mut tags: HashMap<Uuid, Vec<String>> = HashMap::new();
-    let tag_rows = transaction_tag::Entity::find()
-        .filter(transaction_tag::Column::UserId.eq(viewer.user_id()))
+    let tag_rows = owned::<transaction_tag::Entity>(viewer)
         .order_by_asc(transaction_tag::Column::TransactionId)
         .order_by_asc(transaction_tag::Column::Tag)
         .all(db)

@@ -4,6 +4,7 @@
 
 pub mod cursor;
 mod edit;
+mod ledger;
 mod page_row;
 mod query;
 pub mod tags;

@@ -6,7 +6,8 @@ pub(super) mod credentials;
 mod login;
 mod password;
 
-pub use login::{LockoutPolicy, login};
+pub use credentials::LockoutPolicy;
+pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 
 use chrono::{DateTime, Utc};
@@ -14,9 +15,10 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::audit::{self, Action, Event};
+use super::constraints::{USERS_EMAIL, USERS_USERNAME};
 use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
-use super::{Store, accounts, categories, is_unique_violation};
+use super::{Store, accounts, categories};
 use crate::auth::policy::{self, Identity};
 use crate::auth::{ClientInfo, PasswordHasher, Role, Viewer};
 use crate::error::{AppError, AppResult};
@@ -146,9 +148,9 @@ async fn ensure_unique(store: &Store, username: &str, email: &str) -> AppResult<
 
 /// Two sign-ups racing past `ensure_unique`: the unique index decides, with the same error.
 fn conflict_from_unique_violation(err: sea_orm::DbErr) -> AppError {
-    if is_unique_violation(&err, "email") {
+    if USERS_EMAIL.refused(&err) {
         email_conflict()
-    } else if is_unique_violation(&err, "username") {
+    } else if USERS_USERNAME.refused(&err) {
         username_conflict()
     } else {
         err.into()

@@ -15,7 +15,9 @@ use uuid::Uuid;
 
 use super::audit::{self, Action, Event};
 use super::entities::{transaction, valuation};
-use super::{Store, accounts, delete_owned, exact_sum, joined, owned, owned_by_id};
+use super::{
+    Store, accounts, delete_owned, exact_sum, joined, owned, owned_by_id, update_owned_by_id,
+};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_BALANCE_MINOR};
@@ -96,11 +98,9 @@ pub async fn set(
         .await?;
     let (id, action) = match existing {
         Some(row) => {
-            valuation::Entity::update_many()
+            update_owned_by_id::<valuation::Entity>(viewer, row.id)
                 .col_expr(valuation::Column::ValueMinor, Expr::value(minor))
                 .col_expr(valuation::Column::UpdatedAt, Expr::value(now))
-                .filter(valuation::Column::UserId.eq(viewer.user_id()))
-                .filter(valuation::Column::Id.eq(row.id))
                 .exec(&txn)
                 .await?;
             (row.id, Action::Updated)

@@ -5,6 +5,14 @@
 //! whose TAT has passed is indistinguishable from a key never seen, so it is simply dropped:
 //! idle keys are swept out every [`SWEEP_EVERY`], and when the table is full the keys
 //! closest to idle go first, so memory never exceeds `capacity` entries.
+//!
+//! Why not `governor`: its keyed limiter charges one key at a time, so a document holding a
+//! `login` and a refused `signup` would still have spent its login attempt although nothing
+//! ran; here [`Buckets::charge`] is all or nothing across every bucket a request touches
+//! (`a_refused_charge_charges_nothing`). And its keyed state grows with every new key until
+//! `retain_recent` is called, with no bound; here the table has a hard `capacity` and keeps
+//! its busiest keys when full — the property that matters when an attacker can bring endless
+//! IPv6 prefixes. Adopting it would change behaviour the tests hold, so this stays ours.
 
 use std::collections::HashMap;
 use std::hash::Hash;

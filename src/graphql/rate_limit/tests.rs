@@ -1,3 +1,7 @@
+//! Unit tests of the rate limiter: aliases and fragments count, one bucket per client (an
+//! IPv6 client by its /64) and per field, only the operation that runs is charged, the refused
+//! response.
+
 use super::*;
 
 fn limiter(login_per_minute: u32) -> RateLimiter {

@@ -5,6 +5,7 @@ use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 use super::Transaction;
 use crate::auth::Viewer;
 use crate::graphql::context::services;
+use crate::graphql::paging::PageInfo;
 use crate::service::transactions::cursor::Cursor;
 use crate::service::transactions::{self, TransactionFilter as Filter};
 
@@ -23,16 +24,6 @@ impl TransactionEdge {
     async fn cursor(&self) -> String {
         self.position.encode()
     }
-}
-
-/// Relay page information.
-#[derive(SimpleObject)]
-pub struct PageInfo {
-    pub has_next_page: bool,
-    /// True when this page was requested with `after`.
-    pub has_previous_page: bool,
-    pub start_cursor: Option<String>,
-    pub end_cursor: Option<String>,
 }
 
 /// A page of transactions.
@@ -59,12 +50,8 @@ impl TransactionConnection {
                 position: edge.cursor,
             })
             .collect();
-        let page_info = PageInfo {
-            has_next_page: page.has_next_page,
-            has_previous_page: after_cursor,
-            start_cursor: edges.first().map(|e| e.position.encode()),
-            end_cursor: edges.last().map(|e| e.position.encode()),
-        };
+        let cursors = edges.iter().map(|e| e.position.encode());
+        let page_info = PageInfo::new(page.has_next_page, after_cursor, cursors);
         Self {
             edges,
             page_info,

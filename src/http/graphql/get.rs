@@ -14,7 +14,8 @@ use serde::Deserialize;
 
 use super::{AppState, bad_request, run};
 use crate::auth::Caller;
-use crate::error::{code, graphql_error_response};
+use crate::graphql::errors::code;
+use crate::http::errors::graphql_error_response;
 use crate::http::graphiql;
 
 /// The URL parameters of a GraphQL GET request.

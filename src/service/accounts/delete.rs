@@ -9,7 +9,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseTransaction, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{Account, find, lock};
@@ -17,7 +17,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{account, transaction};
-use crate::service::{Store, delete_owned, is_unique_violation, owned};
+use crate::service::{Store, constraints, delete_owned, owned, update_owned, update_owned_by_id};
 
 /// What `delete` did.
 #[derive(Debug)]
@@ -79,11 +79,9 @@ pub(super) async fn set_archived(
     id: Uuid,
     archived: bool,
 ) -> AppResult<()> {
-    account::Entity::update_many()
+    update_owned_by_id::<account::Entity>(viewer, id)
         .col_expr(account::Column::Archived, Expr::value(archived))
         .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(account::Column::UserId.eq(viewer.user_id()))
-        .filter(account::Column::Id.eq(id))
         .exec(db)
         .await?;
     Ok(())
@@ -106,17 +104,14 @@ pub(super) async fn make_default(
         (account::Column::IsDefault.eq(true), false),
         (account::Column::Id.eq(account.id), true),
     ] {
-        account::Entity::update_many()
+        update_owned::<account::Entity>(viewer)
             .col_expr(account::Column::IsDefault, Expr::value(value))
-            .filter(account::Column::UserId.eq(viewer.user_id()))
             .filter(condition)
             .exec(db)
             .await
             .map_err(|err| {
                 // Two accounts made the default at once: the one-default index decides.
-                if is_unique_violation(&err, "one_default")
-                    || is_unique_violation(&err, "accounts.user_id")
-                {
+                if constraints::ONE_DEFAULT_ACCOUNT.refused(&err) {
                     AppError::Conflict {
                         field: "input.isDefault",
                         message: "Another account was made the default at the same moment; \

@@ -15,7 +15,9 @@ use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::account;
-use crate::service::{self, Change, Store, lock_owned, owned, owned_by_id, text};
+use crate::service::{
+    self, Change, Store, constraints, lock_owned, owned, owned_by_id, text, update_owned_by_id,
+};
 
 /// Longest account name or institution, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -166,10 +168,8 @@ pub async fn update(
         row.balance_minor = Set(account.ledger_minor + opening - old);
     }
     row.updated_at = Set(Utc::now());
-    let updated = account::Entity::update_many()
+    let updated = update_owned_by_id::<account::Entity>(viewer, id)
         .set(row)
-        .filter(account::Column::UserId.eq(viewer.user_id()))
-        .filter(account::Column::Id.eq(id))
         .exec(&txn)
         .await
         .map_err(name_conflict)?;
@@ -217,5 +217,5 @@ fn name_taken() -> AppError {
 }
 
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    service::name_conflict(err, name_taken)
+    service::name_conflict(err, &[&constraints::ACCOUNT_NAMES], name_taken)
 }

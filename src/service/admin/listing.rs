@@ -10,6 +10,7 @@ use super::{AdminUser, require_admin};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::service::entities::user;
+use crate::service::page::PageSize;
 use crate::service::{Store, cursor, text};
 
 /// Longest accepted search text, in characters.
@@ -52,13 +53,13 @@ fn matching(search: Option<&str>) -> AppResult<Condition> {
         .add(Expr::col(user::Column::Email).like(pattern)))
 }
 
-/// A page of at most `first` users matching `search`, after the cursor `after`.
+/// A page of at most `size` users matching `search`, after the cursor `after`.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     store: &Store,
     viewer: &Viewer,
     search: Option<&str>,
-    first: u64,
+    size: PageSize,
     after: Option<&str>,
 ) -> AppResult<Page> {
     require_admin(store.conn(), viewer).await?;
@@ -66,13 +67,12 @@ pub async fn list(
     if let Some(cursor) = after {
         query = query.filter(user::Column::Id.gt(decode_cursor(cursor)?));
     }
-    let mut rows = query
+    let rows = query
         .order_by_asc(user::Column::Id)
-        .limit(first.saturating_add(1))
+        .limit(size.limit())
         .all(store.conn())
         .await?;
-    let has_next_page = rows.len() as u64 > first;
-    rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
+    let (rows, has_next_page) = size.cut(rows);
     Ok(Page {
         users: rows.into_iter().map(AdminUser::from).collect(),
         has_next_page,

@@ -15,10 +15,8 @@ use super::Action;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::entities::audit_event::{self, Column};
+use crate::service::page::PageSize;
 use crate::service::{Store, calendar, cursor};
-
-/// Largest page of the log.
-pub const MAX_PAGE_SIZE: i32 = 200;
 
 /// One event of the log, as its owner (or an admin) may read it.
 #[derive(Debug, Clone)]
@@ -50,16 +48,16 @@ pub struct Page {
     pub has_next_page: bool,
 }
 
-/// The viewer's own audit log: at most `first` (1 to [`MAX_PAGE_SIZE`]) events, newest
-/// first, after the `after` cursor.
+/// The viewer's own audit log: at most `size` events, newest first, after the `after`
+/// cursor.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn mine(
     store: &Store,
     viewer: &Viewer,
-    first: i32,
+    size: PageSize,
     after: Option<&str>,
 ) -> AppResult<Page> {
-    page_of(store, viewer.user_id(), first, after).await
+    page_of(store, viewer.user_id(), size, after).await
 }
 
 /// Any user's audit log, as [`mine`] reads the viewer's. This reads the log of whatever
@@ -69,13 +67,9 @@ pub async fn mine(
 pub(in crate::service) async fn page_of(
     store: &Store,
     user_id: Uuid,
-    first: i32,
+    size: PageSize,
     after: Option<&str>,
 ) -> AppResult<Page> {
-    if !(1..=MAX_PAGE_SIZE).contains(&first) {
-        let message = format!("first must be between 1 and {MAX_PAGE_SIZE}");
-        return Err(AppError::bad_input("first", message));
-    }
     let mut query = audit_event::Entity::find().filter(Column::UserId.eq(user_id));
     if let Some(after) = after {
         let (at, id) = decode(after)?;
@@ -87,18 +81,15 @@ pub(in crate::service) async fn page_of(
             ),
         );
     }
-    let limit = u64::try_from(first).unwrap_or(1);
     let rows = query
         .order_by_desc(Column::CreatedAt)
         .order_by_desc(Column::Id)
-        .limit(limit + 1)
+        .limit(size.limit())
         .all(store.conn())
         .await?;
-    let keep = usize::try_from(limit).unwrap_or(usize::MAX);
-    let has_next_page = rows.len() > keep;
+    let (rows, has_next_page) = size.cut(rows);
     let entries = rows
         .into_iter()
-        .take(keep)
         .map(to_entry)
         .collect::<AppResult<Vec<_>>>()?;
     Ok(Page {
@@ -188,8 +179,8 @@ mod tests {
             plain("a1|9999-12-31T23:00:00-05:00|00000000-0000-0000-0000-000000000000"),
             "A".repeat(201),
         ] {
-            let code = decode(&cursor).map(|_| ()).map_err(|err| err.code());
-            assert_eq!(code, Err("BAD_USER_INPUT"), "{cursor}");
+            let refused = decode(&cursor).map(|_| ()).map_err(|err| err.message());
+            assert_eq!(refused, Err(cursor::invalid().message()), "{cursor}");
         }
     }
 }

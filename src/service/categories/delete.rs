@@ -9,7 +9,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::find;
@@ -17,7 +17,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{budget, category, transaction};
-use crate::service::{Store, lock_owned, owned};
+use crate::service::{Store, delete_all_owned, lock_owned, owned, update_owned};
 
 /// What happens to the transactions of a category being deleted.
 #[derive(Debug, Clone, Copy)]
@@ -101,16 +101,14 @@ pub async fn delete(
         }
     };
     if used > 0 {
-        transaction::Entity::update_many()
+        update_owned::<transaction::Entity>(viewer)
             .col_expr(transaction::Column::CategoryId, Expr::value(target))
             .col_expr(transaction::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(transaction::Column::UserId.eq(viewer.user_id()))
             .filter(in_doomed())
             .exec(&txn)
             .await?;
     }
-    budget::Entity::delete_many()
-        .filter(budget::Column::UserId.eq(viewer.user_id()))
+    delete_all_owned::<budget::Entity>(viewer)
         .filter(budget::Column::CategoryId.is_in(doomed.iter().copied()))
         .exec(&txn)
         .await?;
@@ -118,8 +116,7 @@ pub async fn delete(
         category::Column::ParentId.eq(id),
         category::Column::Id.eq(id),
     ] {
-        category::Entity::delete_many()
-            .filter(category::Column::UserId.eq(viewer.user_id()))
+        delete_all_owned::<category::Entity>(viewer)
             .filter(level)
             .exec(&txn)
             .await

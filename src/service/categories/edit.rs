@@ -12,7 +12,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::category;
-use crate::service::{self, Store, owned, text};
+use crate::service::{self, Store, constraints, owned, text, update_owned_by_id};
 
 /// Longest category name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -92,11 +92,9 @@ pub async fn update(
     let name = text::required_line("input.name", &name, MAX_NAME_CHARS)?;
     ensure_name_free(db, viewer, current.parent_id, &name, Some(id)).await?;
     let txn = store.begin().await?;
-    let renamed = category::Entity::update_many()
+    let renamed = update_owned_by_id::<category::Entity>(viewer, id)
         .col_expr(category::Column::Name, name.clone().into())
         .col_expr(category::Column::UpdatedAt, Utc::now().into())
-        .filter(category::Column::UserId.eq(viewer.user_id()))
-        .filter(category::Column::Id.eq(id))
         .exec(&txn)
         .await
         .map_err(name_conflict)?;
@@ -178,5 +176,9 @@ fn name_taken() -> AppError {
 }
 
 fn name_conflict(err: sea_orm::DbErr) -> AppError {
-    service::name_conflict(err, name_taken)
+    let indexes = [
+        &constraints::CATEGORY_NAMES,
+        &constraints::TOP_CATEGORY_NAMES,
+    ];
+    service::name_conflict(err, &indexes, name_taken)
 }

@@ -18,7 +18,7 @@ use crate::service::entities::{
 };
 use crate::service::users::credentials::{self, Claimant, Verified};
 use crate::service::users::{self, LockoutPolicy};
-use crate::service::{Owned, Store, lock_where};
+use crate::service::{Owned, Store, delete_all_owned, lock_where};
 
 /// Delete the viewer's user and all their data if `password` is theirs; any refusal (wrong
 /// password, locked account) is answered exactly like a failed login, and deletes nothing.
@@ -38,15 +38,8 @@ pub async fn erase(
     // Writes to the viewer's accounts wait for this transaction, so no transaction can be
     // added between deleting the transactions and deleting the accounts.
     lock_where::<account::Entity>(&txn, viewer, Condition::all()).await?;
-    let id = viewer.user_id();
-    idempotency_key::Entity::delete_many()
-        .filter(idempotency_key::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
-    transaction_tag::Entity::delete_many()
-        .filter(transaction_tag::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
+    delete_all::<idempotency_key::Entity>(&txn, viewer, Condition::all()).await?;
+    delete_all::<transaction_tag::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<budget::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<valuation::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<transaction::Entity>(&txn, viewer, Condition::all()).await?;
@@ -54,7 +47,9 @@ pub async fn erase(
     delete_all::<category::Entity>(&txn, viewer, children).await?;
     delete_all::<category::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<account::Entity>(&txn, viewer, Condition::all()).await?;
-    let deleted = user::Entity::delete_by_id(id).exec(&txn).await?;
+    let deleted = user::Entity::delete_by_id(viewer.user_id())
+        .exec(&txn)
+        .await?;
     if deleted.rows_affected != 1 {
         return Err(AppError::Unauthenticated("This user no longer exists"));
     }
@@ -68,10 +63,7 @@ pub async fn erase(
 /// agent, records that the account existed and was deleted. Events the user wrote into
 /// other users' logs (as an admin) stay there.
 async fn erase_audit_log(db: &DatabaseTransaction, viewer: &Viewer) -> AppResult<()> {
-    audit_event::Entity::delete_many()
-        .filter(audit_event::Column::UserId.eq(viewer.user_id()))
-        .exec(db)
-        .await?;
+    delete_all::<audit_event::Entity>(db, viewer, Condition::all()).await?;
     let nowhere = ClientInfo::default();
     let event = Event::about(Some(viewer.user_id()), Action::AccountDeleted, &nowhere);
     audit::record(db, event).await?;
@@ -84,8 +76,7 @@ async fn delete_all<E: Owned>(
     viewer: &Viewer,
     condition: Condition,
 ) -> AppResult<()> {
-    E::delete_many()
-        .filter(E::owner().eq(viewer.user_id()))
+    delete_all_owned::<E>(viewer)
         .filter(condition)
         .exec(db)
         .await?;

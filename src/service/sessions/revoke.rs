@@ -15,9 +15,9 @@ use uuid::Uuid;
 use super::{RefreshToken, SessionSettings, family};
 use crate::auth::{ClientInfo, Viewer};
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
+use crate::service::{Store, owned};
 
 /// Why a session ended, as stored in `sessions.revoked_reason`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,8 +191,7 @@ pub async fn list(
     settings: &SessionSettings,
 ) -> AppResult<Vec<SessionInfo>> {
     let now = Utc::now();
-    let rows = session::Entity::find()
-        .filter(session::Column::UserId.eq(viewer.user_id()))
+    let rows = owned::<session::Entity>(viewer)
         .filter(session::Column::RevokedAt.is_null())
         .filter(session::Column::ExpiresAt.gt(now))
         .filter(session::Column::LastUsedAt.gt(now - settings.idle))

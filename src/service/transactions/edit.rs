@@ -5,20 +5,16 @@
 
 use chrono::Utc;
 use rust_decimal::Decimal;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
 
-use super::transfers::{self, TransferPatch};
+use super::ledger::{ensure_in_range, ensure_open, minor_in, reference_gone, save_owned};
 use super::{
     MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, NewTransaction, Transaction, TransactionPatch,
-    description_and_notes, stored_currency, tags, to_transaction,
+    description_and_notes, stored_currency, tags, to_transaction, transfers,
 };
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::money::Currency;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction;
 use crate::service::idempotency::Claim;
@@ -114,8 +110,7 @@ pub async fn update(
         tags::replace(&txn, viewer, id, tags).await?;
     }
     if let Some(transfer_id) = current.transfer_id {
-        let patch = leg_patch(&current, patch)?;
-        transfers::update_in(&txn, viewer, transfer_id, patch).await?;
+        transfers::update_through_leg(&txn, viewer, &current, transfer_id, patch).await?;
         let updated = owned_by_id::<transaction::Entity>(viewer, id)
             .one(&txn)
             .await?;
@@ -264,112 +259,4 @@ async fn locked(
         .one(db)
         .await?
         .ok_or(AppError::not_found("transaction"))
-}
-
-/// `BAD_USER_INPUT` on `field` unless the account's balance stays in range after `delta`.
-pub(super) fn ensure_in_range(
-    account: &accounts::Account,
-    delta: i64,
-    field: &str,
-) -> AppResult<()> {
-    if accounts::stays_in_range(account, delta) {
-        return Ok(());
-    }
-    let message = format!(
-        "This would take the balance of {} beyond the supported range",
-        account.name
-    );
-    Err(AppError::bad_input(field, message))
-}
-
-pub(super) async fn save_owned(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: Uuid,
-    row: transaction::ActiveModel,
-) -> AppResult<Transaction> {
-    let updated = transaction::Entity::update_many()
-        .set(row)
-        .filter(transaction::Column::UserId.eq(viewer.user_id()))
-        .filter(transaction::Column::Id.eq(id))
-        .exec(db)
-        .await
-        .map_err(reference_gone)?;
-    if updated.rows_affected == 0 {
-        return Err(AppError::not_found("transaction"));
-    }
-    let model = owned_by_id::<transaction::Entity>(viewer, id)
-        .one(db)
-        .await?;
-    model
-        .map(to_transaction)
-        .unwrap_or(Err(AppError::not_found("transaction")))
-}
-
-/// An archived account takes no new transactions (`BAD_USER_INPUT` on `field`).
-pub(super) fn ensure_open(account: &accounts::Account, field: &str) -> AppResult<()> {
-    if account.archived {
-        return Err(AppError::bad_input(
-            field,
-            format!("{} is archived", account.name),
-        ));
-    }
-    Ok(())
-}
-
-/// `amount` in minor units of `currency`; `BAD_USER_INPUT` on `field` if it does not fit.
-pub(super) fn minor_in(currency: Currency, amount: Decimal, field: &str) -> AppResult<i64> {
-    currency
-        .to_minor(amount)
-        .map_err(|err| AppError::bad_input(field, err.to_string()))
-}
-
-/// A transaction patch applied to one leg of a transfer, as a change of the transfer: the
-/// date, description and notes change on both legs, an amount changes the other leg to
-/// match. A leg keeps its account, its direction and its lack of category.
-fn leg_patch(leg: &transaction::Model, patch: TransactionPatch) -> AppResult<TransferPatch> {
-    if patch.account_id.is_some_and(|id| id != leg.account_id) {
-        return Err(AppError::bad_input(
-            "input.accountId",
-            "This is one side of a transfer: delete the transfer and record it again to \
-             move it to other accounts",
-        ));
-    }
-    if matches!(patch.category_id, Change::Set(_)) {
-        return Err(AppError::bad_input(
-            "input.categoryId",
-            "A transfer is neither income nor expense, so it has no category",
-        ));
-    }
-    let outgoing = leg.amount_minor < 0;
-    let (amount, to_amount) = match patch.amount {
-        None => (None, None),
-        Some(amount) if outgoing && amount < Decimal::ZERO => (Some(-amount), None),
-        Some(amount) if !outgoing && amount > Decimal::ZERO => (None, Some(amount)),
-        Some(_) => {
-            let sign = if outgoing { "negative" } else { "positive" };
-            let message = format!(
-                "This side of a transfer stays {sign}: record the transfer again to reverse it"
-            );
-            return Err(AppError::bad_input("input.amount", message));
-        }
-    };
-    Ok(TransferPatch {
-        amount,
-        to_amount,
-        date: patch.date,
-        description: patch.description,
-        notes: patch.notes,
-    })
-}
-
-/// A referenced account or category vanished between the check and the write (a concurrent
-/// delete): the composite foreign key refused it, and so do we, as not found.
-pub(super) fn reference_gone(err: sea_orm::DbErr) -> AppError {
-    match err.sql_err() {
-        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
-            AppError::not_found("account or category")
-        }
-        _ => err.into(),
-    }
 }

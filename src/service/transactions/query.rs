@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 use crate::service::categories::Category;
 use crate::service::entities::transaction::{self, Column};
+use crate::service::page::PageSize;
 use crate::service::{Store, accounts, categories, owned, text};
 
 /// Most ids in one `accountIds`/`categoryIds` filter.
@@ -58,7 +59,7 @@ pub struct Edge {
     pub category: Option<Option<Category>>,
 }
 
-/// A page of at most `first` of the viewer's transactions matching `filter`, in `order`,
+/// A page of at most `size` of the viewer's transactions matching `filter`, in `order`,
 /// after the `after` cursor; `with_categories` loads each one's category in the same
 /// statement.
 #[tracing::instrument(level = "debug", skip_all)]
@@ -67,7 +68,7 @@ pub async fn list(
     viewer: &Viewer,
     filter: &TransactionFilter,
     order: Order,
-    first: u64,
+    size: PageSize,
     after: Option<&str>,
     with_categories: bool,
 ) -> AppResult<Page> {
@@ -86,15 +87,14 @@ pub async fn list(
     }
     let query = page_row::select(query, with_categories);
     let db = store.conn();
-    let mut rows: Vec<PageRow> = if with_categories {
-        let rows = page_row::fetch::<Joined>(db, query, first + 1).await?;
+    let rows: Vec<PageRow> = if with_categories {
+        let rows = page_row::fetch::<Joined>(db, query, size.limit()).await?;
         rows.into_iter().map(|row| row.0).collect()
     } else {
-        let rows = page_row::fetch::<Plain>(db, query, first + 1).await?;
+        let rows = page_row::fetch::<Plain>(db, query, size.limit()).await?;
         rows.into_iter().map(|row| row.0).collect()
     };
-    let has_next_page = rows.len() as u64 > first;
-    rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
+    let (rows, has_next_page) = size.cut(rows);
     let edges = rows
         .into_iter()
         .map(|row| {

@@ -4,17 +4,17 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::sea_query::{Condition, Expr, Query};
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, QueryTrait,
 };
 use uuid::Uuid;
 
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
 use crate::service::entities::{transaction, transaction_tag};
+use crate::service::{Store, delete_all_owned, owned};
 
 /// Most tags on one transaction.
 pub const MAX_TAGS: usize = 20;
@@ -83,8 +83,7 @@ pub(in crate::service) async fn replace(
     id: Uuid,
     tags: Vec<String>,
 ) -> AppResult<()> {
-    transaction_tag::Entity::delete_many()
-        .filter(transaction_tag::Column::UserId.eq(viewer.user_id()))
+    delete_all_owned::<transaction_tag::Entity>(viewer)
         .filter(transaction_tag::Column::TransactionId.eq(id))
         .exec(db)
         .await?;
@@ -101,8 +100,7 @@ pub async fn of(
     let db = store.conn();
     let mut tags: HashMap<Uuid, Vec<String>> = HashMap::new();
     for chunk in ids.chunks(500) {
-        let rows = transaction_tag::Entity::find()
-            .filter(transaction_tag::Column::UserId.eq(viewer.user_id()))
+        let rows = owned::<transaction_tag::Entity>(viewer)
             .filter(transaction_tag::Column::TransactionId.is_in(chunk.iter().copied()))
             .order_by_asc(transaction_tag::Column::Tag)
             .all(db)
@@ -117,11 +115,10 @@ pub async fn of(
 /// Every tag the viewer uses, with how many transactions carry it, by name.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn all(store: &Store, viewer: &Viewer) -> AppResult<Vec<(String, i64)>> {
-    let rows: Vec<(String, i64)> = transaction_tag::Entity::find()
+    let rows: Vec<(String, i64)> = owned::<transaction_tag::Entity>(viewer)
         .select_only()
         .column(transaction_tag::Column::Tag)
         .column_as(Expr::cust("CAST(COUNT(*) AS BIGINT)"), "uses")
-        .filter(transaction_tag::Column::UserId.eq(viewer.user_id()))
         .group_by(transaction_tag::Column::Tag)
         .order_by_asc(transaction_tag::Column::Tag)
         .into_tuple()
@@ -132,11 +129,10 @@ pub async fn all(store: &Store, viewer: &Viewer) -> AppResult<Vec<(String, i64)>
 
 /// Transactions carrying any of `tags` (normalised), as a filter on `transactions`.
 pub(super) fn tagged_with_any(viewer: &Viewer, tags: Vec<String>) -> Condition {
-    let ids = Query::select()
+    let ids = owned::<transaction_tag::Entity>(viewer)
+        .select_only()
         .column(transaction_tag::Column::TransactionId)
-        .from(transaction_tag::Entity)
-        .and_where(transaction_tag::Column::UserId.eq(viewer.user_id()))
-        .and_where(transaction_tag::Column::Tag.is_in(tags))
-        .to_owned();
+        .filter(transaction_tag::Column::Tag.is_in(tags))
+        .into_query();
     Condition::all().add(transaction::Column::Id.in_subquery(ids))
 }

@@ -6,25 +6,23 @@
 //! money is neither income nor expense. The audit log names the transfer (entity
 //! `transfer`, the transfer id), not its legs, whichever way it was changed.
 
+mod change;
+
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::Condition;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::edit::{ensure_in_range, ensure_open, minor_in, reference_gone, save_owned};
-use super::{
-    MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, Transaction, description_and_notes, to_transaction,
-};
+use self::change::update_in;
+pub(super) use self::change::{delete_in, update_through_leg};
+use super::ledger::{ensure_in_range, ensure_open, minor_in, reference_gone};
+use super::{Transaction, description_and_notes, to_transaction};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction::{self, Column};
 use crate::service::idempotency::Claim;
-use crate::service::{Change, Store, accounts, lock_where, owned, text};
+use crate::service::{Change, Store, accounts, owned};
 
 /// A transfer: its id and its two legs.
 #[derive(Debug, Clone)]
@@ -175,112 +173,6 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     Ok(())
 }
 
-/// [`update`] inside the caller's database transaction.
-pub(super) async fn update_in(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    id: Uuid,
-    patch: TransferPatch,
-) -> AppResult<Transfer> {
-    let Locked {
-        current,
-        from,
-        to,
-        out_minor: old_out,
-        in_minor: old_in,
-    } = lock_legs(db, viewer, id).await?;
-    let (out_minor, in_minor) = match (patch.amount, patch.to_amount) {
-        (None, None) => (old_out, old_in),
-        (amount, to_amount) if from.currency == to.currency => {
-            let amount = amount.or(to_amount).unwrap_or(current.to.amount);
-            leg_amounts(&from, &to, amount, to_amount)?
-        }
-        (amount, to_amount) => {
-            let out = amount.unwrap_or(-current.from.amount);
-            leg_amounts(
-                &from,
-                &to,
-                out,
-                Some(to_amount.unwrap_or(current.to.amount)),
-            )?
-        }
-    };
-    ensure_in_range(&from, old_out - out_minor, "input.amount")?;
-    ensure_in_range(&to, in_minor - old_in, "input.toAmount")?;
-    let description = patch
-        .description
-        .map(|d| text::required_line("input.description", &d, MAX_DESCRIPTION_CHARS))
-        .transpose()?;
-    let notes = match patch.notes {
-        Change::Keep => None,
-        Change::Clear => Some(None),
-        Change::Set(notes) => Some(text::optional_block(
-            "input.notes",
-            Some(&notes),
-            MAX_NOTES_CHARS,
-        )?),
-    };
-    for (leg, minor) in [(&current.from, -out_minor), (&current.to, in_minor)] {
-        let model = owned::<transaction::Entity>(viewer)
-            .filter(Column::Id.eq(leg.id))
-            .one(db)
-            .await?
-            .ok_or(AppError::not_found("transfer"))?;
-        let mut row = model.into_active_model();
-        row.amount_minor = Set(minor);
-        if let Some(date) = patch.date {
-            row.date = Set(date);
-        }
-        if let Some(description) = &description {
-            row.description_key = Set(description.to_lowercase());
-            row.description = Set(description.clone());
-        }
-        if let Some(notes) = &notes {
-            row.notes = Set(notes.clone());
-        }
-        row.updated_at = Set(Utc::now());
-        save_owned(db, viewer, leg.id, row).await?;
-    }
-    accounts::add_to_balance(db, viewer, from.id, old_out - out_minor).await?;
-    accounts::add_to_balance(db, viewer, to.id, in_minor - old_in).await?;
-    audit::record(
-        db,
-        Event::by(viewer, Action::Updated).entity("transfer", id),
-    )
-    .await?;
-    legs(db, viewer, id).await
-}
-
-/// [`delete`] inside the caller's database transaction.
-pub(super) async fn delete_in(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    id: Uuid,
-) -> AppResult<()> {
-    let Locked {
-        from,
-        to,
-        out_minor,
-        in_minor,
-        ..
-    } = lock_legs(db, viewer, id).await?;
-    ensure_in_range(&from, out_minor, "id")?;
-    ensure_in_range(&to, -in_minor, "id")?;
-    transaction::Entity::delete_many()
-        .filter(Column::UserId.eq(viewer.user_id()))
-        .filter(Column::TransferId.eq(id))
-        .exec(db)
-        .await?;
-    accounts::add_to_balance(db, viewer, from.id, out_minor).await?;
-    accounts::add_to_balance(db, viewer, to.id, -in_minor).await?;
-    audit::record(
-        db,
-        Event::by(viewer, Action::Deleted).entity("transfer", id),
-    )
-    .await?;
-    Ok(())
-}
-
 /// The legs' minor units `(out, in)` for `amount` leaving `from` and `to_amount` arriving
 /// in `to`: both positive; within one currency they are equal.
 fn leg_amounts(
@@ -320,43 +212,6 @@ fn leg_amounts(
         ));
     }
     Ok((out, incoming))
-}
-
-/// A transfer locked for a change: its legs, both accounts, and the amounts (positive minor
-/// units) that leave `from` and arrive in `to`.
-struct Locked {
-    current: Transfer,
-    from: accounts::Account,
-    to: accounts::Account,
-    out_minor: i64,
-    in_minor: i64,
-}
-
-/// Lock both legs of the viewer's transfer `id` and both accounts, and read them;
-/// `NOT_FOUND` if there is no such transfer.
-async fn lock_legs(db: &DatabaseTransaction, viewer: &Viewer, id: Uuid) -> AppResult<Locked> {
-    let condition = Condition::all().add(Column::TransferId.eq(id));
-    if lock_where::<transaction::Entity>(db, viewer, condition).await? != 2 {
-        return Err(AppError::not_found("transfer"));
-    }
-    let current = legs(db, viewer, id).await?;
-    let (from, to) =
-        accounts::lock_pair(db, viewer, current.from.account_id, current.to.account_id).await?;
-    let minor = |account: &accounts::Account, amount| {
-        account
-            .currency
-            .to_minor(amount)
-            .map_err(AppError::internal)
-    };
-    let out_minor = -minor(&from, current.from.amount)?;
-    let in_minor = minor(&to, current.to.amount)?;
-    Ok(Locked {
-        current,
-        from,
-        to,
-        out_minor,
-        in_minor,
-    })
 }
 
 async fn legs(

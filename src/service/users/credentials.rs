@@ -27,7 +27,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, UpdateMany,
 };
 
-use super::login::LockoutPolicy;
 use super::normalize_email;
 use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
@@ -193,4 +192,27 @@ async fn lock_until(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// When repeated failures lock an account, and for how long.
+#[derive(Debug, Clone, Copy)]
+pub struct LockoutPolicy {
+    /// Consecutive failures that lock the account.
+    pub threshold: u32,
+    /// Length of the first lock.
+    pub base: chrono::Duration,
+    /// Longest lock.
+    pub max: chrono::Duration,
+}
+
+impl LockoutPolicy {
+    /// How long to lock after `failures` consecutive failures (`None`: not yet).
+    pub(super) fn lock_for(&self, failures: i32) -> Option<chrono::Duration> {
+        let over = u32::try_from(failures).ok()?.checked_sub(self.threshold)?;
+        let factor = 1i32.checked_shl(Ord::min(over, 30)).unwrap_or(i32::MAX);
+        Some(Ord::min(
+            self.base.checked_mul(factor).unwrap_or(self.max),
+            self.max,
+        ))
+    }
 }

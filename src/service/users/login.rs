@@ -13,7 +13,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::credentials::{self, Claimant, Verified};
+use super::credentials::{self, Claimant, LockoutPolicy, Verified};
 use super::{INVALID_CREDENTIALS, User, to_user};
 use crate::auth::{ClientInfo, PasswordHasher};
 use crate::error::AppResult;
@@ -21,29 +21,6 @@ use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::user;
 use crate::service::sessions::{self, Grant, SessionSettings};
-
-/// When repeated failures lock an account, and for how long.
-#[derive(Debug, Clone, Copy)]
-pub struct LockoutPolicy {
-    /// Consecutive failures that lock the account.
-    pub threshold: u32,
-    /// Length of the first lock.
-    pub base: chrono::Duration,
-    /// Longest lock.
-    pub max: chrono::Duration,
-}
-
-impl LockoutPolicy {
-    /// How long to lock after `failures` consecutive failures (`None`: not yet).
-    pub(super) fn lock_for(&self, failures: i32) -> Option<chrono::Duration> {
-        let over = u32::try_from(failures).ok()?.checked_sub(self.threshold)?;
-        let factor = 1i32.checked_shl(Ord::min(over, 30)).unwrap_or(i32::MAX);
-        Some(Ord::min(
-            self.base.checked_mul(factor).unwrap_or(self.max),
-            self.max,
-        ))
-    }
-}
 
 /// Log in: on success, a new session (and its audit event) in the transaction that recorded
 /// the success.

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use super::credentials::LockoutPolicy;
 use super::credentials::{self, Claimant};
-use super::login::LockoutPolicy;
 use super::{User, to_user};
 use crate::auth::policy::{self, Identity};
 use crate::auth::{PasswordHasher, Viewer};

@@ -66,7 +66,7 @@ fn assert_logged_in(reply: &RawReply, user: &TestUser) {
 /// locks an account after `threshold` failures for `base_seconds`.
 async fn app_locking_after(threshold: u32, base_seconds: u32) -> TestApp {
     TestApp::spawn_with(|config| {
-        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        config.trusted_proxies = vec![tally::config::parse_ip_block("127.0.0.1").unwrap()];
         config.login_lockout_threshold = threshold;
         config.login_lockout_base_seconds = base_seconds;
     })

@@ -140,7 +140,7 @@ async fn a_spoofed_forwarded_for_from_an_untrusted_peer_does_not_escape_the_limi
 async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_bucket() {
     let app = TestApp::spawn_with(|config| {
         config.rate_limit_login_per_minute = 1;
-        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        config.trusted_proxies = vec![tally::config::parse_ip_block("127.0.0.1").unwrap()];
     })
     .await;
     let email = "nobody@example.com";
@@ -163,7 +163,7 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_bucket() {
 async fn ipv6_clients_share_a_bucket_per_64() {
     let app = TestApp::spawn_with(|config| {
         config.rate_limit_login_per_minute = 1;
-        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        config.trusted_proxies = vec![tally::config::parse_ip_block("127.0.0.1").unwrap()];
     })
     .await;
     let email = "nobody@example.com";

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use clap::Parser as _;
 use reqwest::{Method, Response};
 use serde_json::json;
-use tally::config::Cli;
+use tally::cli::Cli;
 
 use crate::helpers::TestApp;
 

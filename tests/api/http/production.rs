@@ -14,7 +14,7 @@ const LOGIN: &str = "mutation($input: LoginInput!) { login(input: $input) { acce
 fn in_production(config: &mut Config) {
     config.environment = Environment::Production;
     config.bcrypt_cost = 10;
-    config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    config.trusted_proxies = vec![tally::config::parse_ip_block("127.0.0.1").unwrap()];
 }
 
 async fn graphiql_status(app: &TestApp) -> u16 {
