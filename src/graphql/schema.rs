@@ -26,8 +26,7 @@ use super::transactions::{TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
-use super::{RequestContext, Services};
-use super::{errors, limits};
+use super::{RequestContext, Services, errors, limits};
 
 /// The query root.
 #[derive(MergedObject, Default)]
