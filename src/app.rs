@@ -75,11 +75,17 @@ impl App {
             gate: gate.clone(),
             sessions,
             lockout: lockout_policy(&config),
+            export_max_rows: config.export_max_rows,
         };
         let limits = Limits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             max_aliases: config.graphql_max_aliases,
+            max_tokens: config.graphql_max_tokens as usize,
+            max_selections: config.graphql_max_selections as usize,
+            max_definitions: config.graphql_max_definitions as usize,
+            max_spreads: config.graphql_max_fragment_spreads as usize,
+            connections_per_request: config.database_connections_per_request as usize,
             introspection: production::on_unless_production(config.graphql_introspection, &config),
             field_suggestions: production::on_unless_production(
                 config.graphql_field_suggestions,

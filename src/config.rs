@@ -159,6 +159,35 @@ pub struct Config {
     /// Most aliased fields in one GraphQL document (fragments expanded).
     #[arg(long, env = "GRAPHQL_MAX_ALIASES", default_value_t = 30)]
     pub graphql_max_aliases: usize,
+    /// Most tokens in one GraphQL document's text (a string is one token), checked before
+    /// it is parsed.
+    #[arg(long, env = "GRAPHQL_MAX_TOKENS", default_value_t = 5_000,
+          value_parser = clap::value_parser!(u32).range(100..=1_000_000))]
+    pub graphql_max_tokens: u32,
+    /// Most selections (fields, fragment spreads, inline fragments) in one GraphQL document
+    /// with its fragments expanded: what validation and execution visit.
+    #[arg(long, env = "GRAPHQL_MAX_SELECTIONS", default_value_t = 5_000,
+          value_parser = clap::value_parser!(u32).range(100..=1_000_000))]
+    pub graphql_max_selections: u32,
+    /// Most operations and fragments defined in one GraphQL document.
+    #[arg(long, env = "GRAPHQL_MAX_DEFINITIONS", default_value_t = 100,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub graphql_max_definitions: u32,
+    /// Most fragment spreads written in one operation or fragment.
+    #[arg(long, env = "GRAPHQL_MAX_FRAGMENT_SPREADS", default_value_t = 50,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub graphql_max_fragment_spreads: u32,
+    /// Most rows one export holds: transactions in `exportTransactions`, rows of every
+    /// kind in `exportMyData` (both are built in memory, so this bounds what one request can
+    /// make the server hold).
+    #[arg(long, env = "EXPORT_MAX_ROWS", default_value_t = 100_000,
+          value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub export_max_rows: u64,
+    /// Most pooled database connections one request uses at once (its fields and
+    /// dataloaders wait for one another beyond that).
+    #[arg(long, env = "DATABASE_CONNECTIONS_PER_REQUEST", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub database_connections_per_request: u32,
     /// Serve GraphiQL at `GET /graphql` (a GET without `query`); when off, that is a 404.
     /// Unset: on in development, off in production.
     #[arg(long, env = "GRAPHIQL_ENABLED", action = clap::ArgAction::Set,

@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod budgets;
+pub mod calendar;
 pub mod categories;
 mod constraints;
 mod cursor;
@@ -28,6 +29,7 @@ mod ownership;
 pub mod page;
 pub mod reports;
 pub mod sessions;
+mod share;
 mod sums;
 pub mod text;
 pub mod transactions;
@@ -49,14 +51,20 @@ use self::ownership::{
     Owned, delete_all_owned, delete_owned, lock_owned, lock_where, owned, owned_by_id,
     update_owned, update_owned_by_id,
 };
+use self::share::Txn;
 use self::sums::{exact_sum, joined};
 
 /// The database, as the rest of the application may hold it: it can be passed around, pinged
-/// and migrated, but not queried outside this module.
+/// and migrated, but not queried outside this module. One made for a request uses only its
+/// share of the pool ([`share`]).
 #[derive(Clone)]
 pub struct Store {
     db: DatabaseConnection,
     statements: Arc<AtomicU64>,
+    /// The request's share of the pool; `None` outside requests.
+    share: Option<Arc<tokio::sync::Semaphore>>,
+    /// Statements and transactions holding a connection now (shared by every clone).
+    held: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Store {
@@ -94,7 +102,12 @@ impl Store {
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
-        Ok(Self { db, statements })
+        Ok(Self {
+            db,
+            statements,
+            share: None,
+            held: Arc::default(),
+        })
     }
 
     /// Apply pending migrations.
@@ -119,13 +132,10 @@ impl Store {
         }
     }
 
-    fn conn(&self) -> &DatabaseConnection {
-        &self.db
-    }
-
-    /// Begin a database transaction; dropping it without `commit` rolls it back.
-    async fn begin(&self) -> Result<sea_orm::DatabaseTransaction, DbErr> {
-        sea_orm::TransactionTrait::begin(&self.db).await
+    /// The connection to run a statement on: the store itself, which takes a permit of the
+    /// request's share for each statement.
+    fn conn(&self) -> &Self {
+        self
     }
 }
 

@@ -1,19 +1,22 @@
-//! What resolvers get from the context: the shared [`Services`] (schema data) and the
-//! per-request [`RequestContext`] (the viewer and its dataloader).
+//! What resolvers get from the context: the [`Services`] and the per-request
+//! [`RequestContext`] (the viewer, its client and its dataloader). All are request data:
+//! each request gets the services with a store that is its own share of the pool, and its
+//! loader reads through that store.
 
 use std::sync::Arc;
 
 use async_graphql::Context;
 
-use super::loaders::{RequestLoader, ScopedLoader};
+use super::loaders::ScopedLoader;
 use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
 use crate::service::sessions::SessionSettings;
 use crate::service::users::LockoutPolicy;
 
-/// Shared by every request: the store, the password hasher, the token keys and gate, and
-/// the session and lockout rules.
+/// What every request works with: the store, the password hasher, the token keys and gate,
+/// and the session and lockout rules. Each request gets a copy whose store may use only a
+/// few pooled connections at once ([`Services::for_request`]).
 #[derive(Clone)]
 pub struct Services {
     pub store: Store,
@@ -22,15 +25,28 @@ pub struct Services {
     pub gate: Arc<AuthGate>,
     pub sessions: SessionSettings,
     pub lockout: LockoutPolicy,
+    /// Most rows one export (`exportTransactions`, `exportMyData`) holds.
+    pub export_max_rows: u64,
 }
 
-/// One request's viewer, client and dataloader. The loader carries the viewer, so a batched
-/// lookup is scoped exactly like a direct one; it caches what it loaded for this request only.
-/// [`RequestContext::attach`] hands both to a GraphQL request.
+impl Services {
+    /// These services for one request, whose store uses at most `connections` pooled
+    /// connections at once.
+    pub fn for_request(&self, connections: usize) -> Self {
+        Self {
+            store: self.store.for_request(connections),
+            ..self.clone()
+        }
+    }
+}
+
+/// One request's viewer and client. [`RequestContext::attach`] hands it to a GraphQL request
+/// with the request's services and the viewer's loader, which carries the viewer, so a
+/// batched lookup is scoped exactly like a direct one; it caches what it loaded for this
+/// request only.
 pub struct RequestContext {
     viewer: Option<Viewer>,
     client: Arc<ClientInfo>,
-    loader: Option<RequestLoader>,
     headers: RequestHeaders,
 }
 
@@ -44,27 +60,34 @@ pub struct RequestHeaders {
 
 impl RequestContext {
     /// The context of a request from `caller`.
-    pub fn new(store: &Store, caller: Caller) -> Self {
-        let loader = caller
-            .viewer
-            .clone()
-            .map(|v| ScopedLoader::for_request(store.clone(), v));
+    pub fn new(caller: Caller) -> Self {
         Self {
             viewer: caller.viewer,
             client: caller.client,
-            loader,
             headers: RequestHeaders::default(),
         }
     }
 
-    /// `request` with this context, and the viewer's loader (an anonymous request has none),
-    /// as its data.
-    pub fn attach(mut self, request: async_graphql::Request) -> async_graphql::Request {
-        let request = match self.loader.take() {
-            Some(loader) => request.data(loader),
+    /// The client's IP address, if known.
+    pub fn client_ip(&self) -> Option<std::net::IpAddr> {
+        self.client.ip
+    }
+
+    /// `request` with this context, the request's `services`, and the viewer's loader on
+    /// their store (an anonymous request has none), as its data.
+    pub fn attach(
+        self,
+        request: async_graphql::Request,
+        services: Services,
+    ) -> async_graphql::Request {
+        let request = match &self.viewer {
+            Some(viewer) => request.data(ScopedLoader::for_request(
+                services.store.clone(),
+                viewer.clone(),
+            )),
             None => request,
         };
-        request.data(self)
+        request.data(services).data(self)
     }
 
     /// This context with the headers resolvers may read, taken from `headers`.
@@ -93,7 +116,7 @@ pub fn client<'a>(ctx: &Context<'a>) -> Result<&'a ClientInfo, AppError> {
     Ok(&request(ctx)?.client)
 }
 
-/// The shared services.
+/// The request's services.
 pub fn services<'a>(ctx: &Context<'a>) -> &'a Services {
     ctx.data_unchecked::<Services>()
 }

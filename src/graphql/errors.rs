@@ -4,6 +4,10 @@
 //! variables that a scalar or input type refuses (`BAD_USER_INPUT`). Parse failures are
 //! labelled where the document is parsed (`Api::execute`).
 //!
+//! Error messages quote what the client sent (a parse error shows the line it failed on, an
+//! unknown field its name), so [`label`] also bounds them ([`bounded`]) and their number: a
+//! 500 KB document on one line must not come back as a 500 KB error.
+//!
 //! This is done on the response, not in an async-graphql extension: any extension sends every
 //! field of every response through the slow, per-field extension path.
 
@@ -68,10 +72,28 @@ impl From<AppError> for async_graphql::Error {
     }
 }
 
+/// Longest line of an error message, in characters (a parse error quotes the line).
+const MAX_LINE_CHARS: usize = 200;
+/// Longest error message, in characters.
+const MAX_MESSAGE_CHARS: usize = 1000;
+/// Most errors in one response.
+const MAX_ERRORS: usize = 50;
+
 /// Give every error of `response` that has no code the one that fits it; an argument that
-/// its type refused also gets `extensions.field` and a hint of the expected form.
+/// its type refused also gets `extensions.field` and a hint of the expected form. Messages
+/// are [`bounded`], and past [`MAX_ERRORS`] errors one more says how many were left out.
 pub fn label(response: &mut Response) {
+    if response.errors.len() > MAX_ERRORS {
+        let left_out = response.errors.len() - (MAX_ERRORS - 1);
+        let first_left_out = response.errors.swap_remove(MAX_ERRORS - 1);
+        response.errors.truncate(MAX_ERRORS - 1);
+        let mut note = ServerError::new(format!("{left_out} more errors were left out"), None);
+        note.extensions = first_left_out.extensions;
+        note.path = first_left_out.path;
+        response.errors.push(note);
+    }
     for err in &mut response.errors {
+        err.message = bounded(&err.message);
         explain_invalid_argument(err);
         let code = if is_input_error(err) {
             code::BAD_USER_INPUT
@@ -84,6 +106,35 @@ pub fn label(response: &mut Response) {
         };
         set_code_if_missing(err, code);
     }
+}
+
+/// `message` with each line cut to [`MAX_LINE_CHARS`] and the whole to [`MAX_MESSAGE_CHARS`]
+/// characters (a cut is marked with `…`).
+pub fn bounded(message: &str) -> String {
+    let fits = message.len() <= MAX_LINE_CHARS
+        || (message.len() <= MAX_MESSAGE_CHARS
+            && message.lines().all(|line| line.len() <= MAX_LINE_CHARS));
+    if fits {
+        return message.to_owned();
+    }
+    let mut out = String::new();
+    for (i, line) in message.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.extend(line.chars().take(MAX_LINE_CHARS));
+        if line.chars().nth(MAX_LINE_CHARS).is_some() {
+            out.push('…');
+        }
+        if out.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+            break;
+        }
+    }
+    if out.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+        out = out.chars().take(MAX_MESSAGE_CHARS).collect();
+        out.push('…');
+    }
+    out
 }
 
 /// The form each custom scalar takes, for error messages.
@@ -217,6 +268,28 @@ mod tests {
         let ext = serde_json::to_value(&err.extensions).unwrap();
         assert_eq!(ext["field"], "input.amount");
         assert_eq!(ext["code"], code::BAD_USER_INPUT);
+    }
+
+    #[test]
+    fn long_messages_and_many_errors_are_cut() {
+        let long_line = format!("1 | {}\n  = expected name", "{".repeat(500_000));
+        let mut errors: Vec<ServerError> = (0..80)
+            .map(|i| ServerError::new(format!("error {i}"), None))
+            .collect();
+        errors[0] = ServerError::new(long_line, None);
+        let mut response = Response::from_errors(errors);
+        label(&mut response);
+        assert_eq!(response.errors.len(), MAX_ERRORS);
+        let first = &response.errors[0].message;
+        assert!(first.chars().count() < 220, "{}", first.len());
+        assert!(first.ends_with("= expected name"), "{first}");
+        let last = &response.errors[MAX_ERRORS - 1];
+        assert_eq!(last.message, "31 more errors were left out");
+        let ext = serde_json::to_value(&last.extensions).unwrap();
+        assert_eq!(ext["code"], code::GRAPHQL_VALIDATION_FAILED);
+        let many_lines = "x\n".repeat(5000);
+        assert!(bounded(&many_lines).chars().count() <= MAX_MESSAGE_CHARS + 1);
+        assert_eq!(bounded("short"), "short");
     }
 
     #[test]

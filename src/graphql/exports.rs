@@ -14,8 +14,9 @@ pub struct ExportQuery;
 impl ExportQuery {
     /// The viewer's transactions matching `filter`, oldest first, as CSV (RFC 4180, CRLF line
     /// ends) with the header `date,account,category,description,amount,currency,tags,notes,id`.
-    /// At most 100,000 rows; text that a spreadsheet would read as a formula starts with `'`.
-    /// `importTransactions` reads this format back.
+    /// At most 100,000 rows (unless the server sets `EXPORT_MAX_ROWS`); text that a
+    /// spreadsheet would read as a formula starts with `'`. `importTransactions` reads this
+    /// format back. A heavy field: one per request.
     async fn export_transactions(
         &self,
         ctx: &Context<'_>,
@@ -23,6 +24,8 @@ impl ExportQuery {
     ) -> async_graphql::Result<String> {
         let viewer = viewer(ctx)?;
         let filter: Filter = filter.unwrap_or_default().into();
-        Ok(exports::transactions_csv(&services(ctx).store, viewer, &filter).await?)
+        let services = services(ctx);
+        let max_rows = services.export_max_rows;
+        Ok(exports::transactions_csv(&services.store, viewer, &filter, max_rows).await?)
     }
 }

@@ -162,7 +162,8 @@ pub struct ImportMutation;
 impl ImportMutation {
     /// Import transactions from CSV text into one of the viewer's accounts. Rows imported
     /// into this account before (same date, amount and description, counted within the
-    /// file) are skipped, so importing a file twice adds nothing the second time.
+    /// file) are skipped, so importing a file twice adds nothing the second time. A heavy
+    /// field: one per request.
     async fn import_transactions(
         &self,
         ctx: &Context<'_>,

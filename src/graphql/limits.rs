@@ -1,116 +1,212 @@
-//! Limits async-graphql does not have: how many aliased fields one document may hold, that
-//! it holds at most one password check (`login`, `signup`, `changePassword`, `changeEmail`,
-//! `deleteMyAccount`) and at most one aggregate over a whole filter (`totals`), and (when
-//! introspection is off) no `__schema` or `__type`. Aliases are
-//! how one request repeats an expensive field (a `totalCount`, a password check) many times.
-//! All are counted with fragments expanded, so spreading a fragment does not hide anything.
-//! The same walk counts an operation's root fields for the rate limits (`rate_limit`).
+//! The limits every document is held to before async-graphql parses (the text) or validates
+//! (the parsed document) it — what a request may cost must be known before that cost is
+//! paid. async-graphql's validation expands fragments wherever they are spread, so a small
+//! document whose fragments each spread the previous one twice, 26 levels deep, would have it
+//! visit 2^26 selections; [`check`] measures the same expansion in time proportional to the
+//! document's text ([`walk`]) and refuses it first.
+//!
+//! - the text ([`check_text`], before parsing): tokens, bracket nesting, names' length;
+//! - the document ([`check`]): operations and fragments, fragment spreads per definition,
+//!   directives per selection, selections and aliases with fragments expanded, the depth of
+//!   fields (below `__schema`/`__type`, the nesting of introspection lists instead, so the
+//!   standard introspection queries fit), one password check (`login`, `signup`,
+//!   `changePassword`, `changeEmail`, `deleteMyAccount`) and one heavy field ([`heavy`]) per document, and
+//!   no `__schema`/`__type` when introspection is off.
+//!
+//! Every refusal is `GRAPHQL_VALIDATION_FAILED`. The same walk counts an operation's root
+//! fields for the rate limits ([`count_root_fields`]).
 
-use std::collections::HashMap;
+mod heavy;
+mod shape;
+mod tokens;
+mod walk;
+
+#[cfg(test)]
+mod tests;
 
 use async_graphql::parser::types::{
-    ExecutableDocument, Field, OperationDefinition, Selection, SelectionSet,
+    ExecutableDocument, Field, FragmentSpread, InlineFragment, OperationDefinition,
 };
-use async_graphql::{Name, ServerError};
+use async_graphql::{ServerError, Variables};
 
-use super::errors::code;
-use super::errors::with_code;
+use self::shape::{Shape, Shapes};
+use self::tokens::TextRefusal;
+use self::walk::{Measure, Walk};
+use super::errors::{code, with_code};
+
+pub use self::heavy::{LONG_RANGE_DAYS, LONG_RANGE_MONTHS};
+pub use self::tokens::{MAX_BRACKET_NESTING, MAX_NAME_BYTES, MAX_TOKEN_BYTES};
+pub use self::walk::{MAX_NESTING, TooDeep};
 
 /// Fields that check a password against an account (`service::users::credentials`): the
 /// rate limiter charges each to the client's login bucket.
 pub const PASSWORD_CHECKS: &[&str] = &["login", "changePassword", "changeEmail", "deleteMyAccount"];
 
-/// Fields that hash or check a password: one request may run only one of them.
-const PASSWORD_FIELDS: &[&str] = &[
-    "login",
-    "signup",
-    "changePassword",
-    "changeEmail",
-    "deleteMyAccount",
-];
+/// Most directives on one selection, operation, fragment or variable: only `@skip` and
+/// `@include` can be used in a query.
+pub const MAX_DIRECTIVES: u64 = 4;
 
-/// Aggregates over every row a filter matches (`totals` of the transactions connection): one
-/// per document, so aliases cannot repeat the scan.
-const AGGREGATE_FIELDS: &[&str] = &["totals"];
+/// Deepest nesting of introspection lists (`types`, `fields`, `args`, …) below `__schema`
+/// or `__type`: the standard introspection queries need three.
+pub const MAX_INTROSPECTION_LISTS: u64 = 3;
 
-/// Refuse a document with more than `max_aliases` aliased fields or more than one password
-/// check (`GRAPHQL_VALIDATION_FAILED`).
-pub fn check(document: &ExecutableDocument, max_aliases: usize) -> Result<(), ServerError> {
-    let too_deep = |_| refusal("The query nests selections or fragments too deeply".to_owned());
-    let aliases = count_fields(document, |field| field.alias.is_some()).map_err(too_deep)?;
-    if aliases > max_aliases {
-        let message = format!("The query has {aliases} aliases; at most {max_aliases} are allowed");
-        return Err(refusal(message));
-    }
-    let checks = count_fields(document, |field| {
-        PASSWORD_FIELDS.contains(&field.name.node.as_str())
+/// The configurable bounds of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentLimits {
+    /// Tokens in the text (a string is one).
+    pub max_tokens: usize,
+    /// Operations and fragments defined.
+    pub max_definitions: usize,
+    /// Fragment spreads written in one operation or fragment.
+    pub max_spreads: usize,
+    /// Selections with fragments expanded.
+    pub max_selections: usize,
+    /// Aliased fields with fragments expanded.
+    pub max_aliases: usize,
+    /// Deepest chain of fields.
+    pub max_depth: usize,
+    /// Whether `__schema` and `__type` may be selected.
+    pub introspection: bool,
+}
+
+/// Refuse a document text over the token, nesting or name-length bounds, before parsing.
+pub fn check_text(text: &str, limits: &DocumentLimits) -> Result<(), ServerError> {
+    tokens::check(text, limits.max_tokens).map_err(|refusal| {
+        refused(match refusal {
+            TextRefusal::Tokens { limit } => {
+                format!("The query has more than {limit} tokens")
+            }
+            TextRefusal::Nesting { limit } => {
+                format!("The query nests brackets more than {limit} deep")
+            }
+            TextRefusal::LongToken { limit } => {
+                format!("The query has a name or number longer than {limit} characters")
+            }
+            TextRefusal::Names { limit } => {
+                format!("The query's names take more than {limit} bytes in all")
+            }
+        })
     })
-    .map_err(too_deep)?;
-    if checks > 1 {
-        return Err(refusal(
+}
+
+/// Refuse a parsed document over any of the limits; `variables` are the request's, which
+/// say how long a report's range is.
+pub fn check(
+    document: &ExecutableDocument,
+    variables: &Variables,
+    limits: &DocumentLimits,
+) -> Result<(), ServerError> {
+    let definitions = document.operations.iter().count() + document.fragments.len();
+    if definitions > limits.max_definitions {
+        let max = limits.max_definitions;
+        return Err(refused(format!(
+            "The query defines {definitions} operations and fragments; at most {max} are allowed"
+        )));
+    }
+    let arguments = heavy::Arguments::new(document, variables);
+    let mut walk = Walk::new(document, Shapes { arguments });
+    let too_deep = |_| refused("The query nests selections or fragments too deeply".to_owned());
+    for (name, fragment) in &document.fragments {
+        let shape = walk.fragment(name).map_err(too_deep)?;
+        let own_directives = fragment.node.directives.len() as u64;
+        check_definition(&format!("Fragment {name}"), &shape, own_directives, limits)?;
+    }
+    let mut total = Shape::default();
+    for (name, operation) in document.operations.iter() {
+        let operation = &operation.node;
+        let shape = walk.set(&operation.selection_set.node).map_err(too_deep)?;
+        let own_directives = std::iter::once(operation.directives.len())
+            .chain(
+                operation
+                    .variable_definitions
+                    .iter()
+                    .map(|v| v.node.directives.len()),
+            )
+            .max()
+            .unwrap_or(0) as u64;
+        let label = name.map_or_else(|| "The operation".to_owned(), |n| format!("Operation {n}"));
+        check_definition(&label, &shape, own_directives, limits)?;
+        total.add(shape);
+    }
+    check_total(&total, limits)
+}
+
+/// The bounds on what one operation or fragment writes itself.
+fn check_definition(
+    label: &str,
+    shape: &Shape,
+    own_directives: u64,
+    limits: &DocumentLimits,
+) -> Result<(), ServerError> {
+    if shape.spreads > limits.max_spreads as u64 {
+        let max = limits.max_spreads;
+        let spreads = shape.spreads;
+        return Err(refused(format!(
+            "{label} spreads {spreads} fragments; at most {max} are allowed"
+        )));
+    }
+    if shape.directives.max(own_directives) > MAX_DIRECTIVES {
+        return Err(refused(format!(
+            "{label} has more than {MAX_DIRECTIVES} directives in one place"
+        )));
+    }
+    Ok(())
+}
+
+/// The bounds on the whole document, fragments expanded.
+fn check_total(total: &Shape, limits: &DocumentLimits) -> Result<(), ServerError> {
+    let over = |value: u64, max: usize| value > max as u64;
+    if over(total.selections, limits.max_selections) {
+        let max = limits.max_selections;
+        return Err(refused(format!(
+            "The query selects more than {max} fields and fragments once fragments are \
+             expanded (a fragment counts wherever it is spread)"
+        )));
+    }
+    if over(total.aliases, limits.max_aliases) {
+        let (aliases, max) = (total.aliases, limits.max_aliases);
+        return Err(refused(format!(
+            "The query has {aliases} aliases; at most {max} are allowed"
+        )));
+    }
+    if over(total.depth, limits.max_depth) {
+        let (depth, max) = (total.depth, limits.max_depth);
+        return Err(refused(format!(
+            "The query nests fields {depth} deep; at most {max} are allowed"
+        )));
+    }
+    if total.introspection_lists > MAX_INTROSPECTION_LISTS {
+        return Err(refused(format!(
+            "The query nests introspection lists (types, fields, args, …) more than \
+             {MAX_INTROSPECTION_LISTS} deep"
+        )));
+    }
+    if total.password_checks > 1 {
+        return Err(refused(
             "Send one password check (login, signup, changePassword, changeEmail or \
              deleteMyAccount) per request"
                 .to_owned(),
         ));
     }
-    let aggregates = count_fields(document, |field| {
-        AGGREGATE_FIELDS.contains(&field.name.node.as_str())
-    })
-    .map_err(too_deep)?;
-    if aggregates > 1 {
-        return Err(refusal("Select `totals` once per request".to_owned()));
+    if total.heavy > 1 {
+        return Err(refused(format!(
+            "Send one heavy field ({}) per request",
+            heavy::DESCRIPTION
+        )));
+    }
+    if total.introspection > 0 && !limits.introspection {
+        return Err(refused(
+            "Introspection is disabled on this server".to_owned(),
+        ));
     }
     Ok(())
 }
 
-/// Fields that read the schema itself. `__typename` is not one: clients need it.
-const INTROSPECTION_FIELDS: &[&str] = &["__schema", "__type"];
-
-/// Refuse a document that selects `__schema` or `__type` anywhere (fragments included) with
-/// `GRAPHQL_VALIDATION_FAILED`. With introspection disabled async-graphql would answer such a
-/// field with a silent `null`; a clear refusal tells the client why.
-pub fn refuse_introspection(document: &ExecutableDocument) -> Result<(), ServerError> {
-    let selected = count_fields(document, |field| {
-        INTROSPECTION_FIELDS.contains(&field.name.node.as_str())
-    });
-    match selected {
-        Ok(0) => Ok(()),
-        Ok(_) => Err(refusal(
-            "Introspection is disabled on this server".to_owned(),
-        )),
-        Err(TooDeep) => Err(refusal(
-            "The query nests selections or fragments too deeply".to_owned(),
-        )),
-    }
-}
-
-fn refusal(message: String) -> ServerError {
+fn refused(message: String) -> ServerError {
     with_code(
         ServerError::new(message, None),
         code::GRAPHQL_VALIDATION_FAILED,
     )
-}
-
-/// Deepest nesting of selections and fragment spreads the walk follows. Deeper documents
-/// are refused: a long chain of fragments is flat text to the parser, but recursing
-/// through it would exhaust the stack.
-pub const MAX_NESTING: usize = 64;
-
-/// The document nests deeper than [`MAX_NESTING`].
-#[derive(Debug, PartialEq, Eq)]
-pub struct TooDeep;
-
-/// Fields matching `counts` in all operations, each fragment counted wherever it is spread.
-pub fn count_fields(
-    document: &ExecutableDocument,
-    counts: fn(&Field) -> bool,
-) -> Result<usize, TooDeep> {
-    let mut walk = Walk::new(document, counts, true);
-    let mut total = 0usize;
-    for (_, op) in document.operations.iter() {
-        total = total.saturating_add(walk.set(&op.node.selection_set.node, 0)?);
-    }
-    Ok(total)
 }
 
 /// Root fields of `operation` matching `counts`: its top-level fields, including those
@@ -121,145 +217,28 @@ pub fn count_root_fields(
     operation: &OperationDefinition,
     counts: fn(&Field) -> bool,
 ) -> Result<usize, TooDeep> {
-    Walk::new(document, counts, false).set(&operation.selection_set.node, 0)
+    Walk::new(document, RootFields(counts)).set(&operation.selection_set.node)
 }
 
-/// One count over a document: fragment totals are memoised, cycles cut, depth bounded.
-struct Walk<'d> {
-    document: &'d ExecutableDocument,
-    counts: fn(&Field) -> bool,
-    /// Whether fields' own selections are walked (`false`: root fields only).
-    descend: bool,
-    memo: HashMap<&'d Name, usize>,
-    visiting: Vec<&'d Name>,
-}
+/// Counts the root fields matching a predicate.
+struct RootFields(fn(&Field) -> bool);
 
-impl<'d> Walk<'d> {
-    fn new(document: &'d ExecutableDocument, counts: fn(&Field) -> bool, descend: bool) -> Self {
-        Self {
-            document,
-            counts,
-            descend,
-            memo: HashMap::new(),
-            visiting: Vec::new(),
-        }
+impl<'d> Measure<'d> for RootFields {
+    type Value = usize;
+
+    fn descends(&self) -> bool {
+        false
     }
-
-    fn set(&mut self, set: &'d SelectionSet, depth: usize) -> Result<usize, TooDeep> {
-        if depth > MAX_NESTING {
-            return Err(TooDeep);
-        }
-        let mut total = 0usize;
-        for selection in &set.items {
-            let count = match &selection.node {
-                Selection::Field(field) => {
-                    let nested = if self.descend {
-                        self.set(&field.node.selection_set.node, depth + 1)?
-                    } else {
-                        0
-                    };
-                    usize::from((self.counts)(&field.node)).saturating_add(nested)
-                }
-                Selection::InlineFragment(inline) => {
-                    self.set(&inline.node.selection_set.node, depth + 1)?
-                }
-                Selection::FragmentSpread(spread) => {
-                    self.fragment(&spread.node.fragment_name.node, depth + 1)?
-                }
-            };
-            total = total.saturating_add(count);
-        }
-        Ok(total)
+    fn field(&self, field: &'d Field, _: usize) -> usize {
+        usize::from((self.0)(field))
     }
-
-    fn fragment(&mut self, name: &'d Name, depth: usize) -> Result<usize, TooDeep> {
-        if let Some(count) = self.memo.get(name) {
-            return Ok(*count);
-        }
-        // An unknown or cyclic fragment is validation's to refuse; it adds nothing here.
-        let Some(fragment) = self.document.fragments.get(name) else {
-            return Ok(0);
-        };
-        if self.visiting.contains(&name) {
-            return Ok(0);
-        }
-        self.visiting.push(name);
-        let count = self.set(&fragment.node.selection_set.node, depth);
-        self.visiting.pop();
-        let count = count?;
-        self.memo.insert(name, count);
-        Ok(count)
+    fn spread(&self, _: &'d FragmentSpread, inner: usize) -> usize {
+        inner
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn count(query: &str) -> usize {
-        count_fields(&async_graphql::parser::parse_query(query).unwrap(), |f| {
-            f.alias.is_some()
-        })
-        .unwrap()
+    fn inline(&self, _: &'d InlineFragment, inner: usize) -> usize {
+        inner
     }
-
-    #[test]
-    fn aliases_are_counted_through_nesting_and_fragments() {
-        assert_eq!(count("{ me { id } }"), 0);
-        assert_eq!(count("{ a: me { id } b: me { x: id } }"), 3);
-        assert_eq!(
-            count("{ ...F ...F } fragment F on Query { a: me { id } b: me { id } }"),
-            4
-        );
-        assert_eq!(count("{ ... on Query { a: me { id } } }"), 1);
-    }
-
-    #[test]
-    fn nested_fragment_spreads_multiply_without_blowing_up() {
-        let mut query = String::from("{ ...F0 }");
-        for i in 0..40 {
-            query.push_str(&format!(
-                " fragment F{i} on Query {{ ...F{} ...F{} }}",
-                i + 1,
-                i + 1
-            ));
-        }
-        query.push_str(" fragment F40 on Query { a: me { id } }");
-        assert_eq!(count(&query), 1usize << 40);
-    }
-
-    #[test]
-    fn a_long_chain_of_fragments_is_too_deep_not_a_stack_overflow() {
-        let mut query = String::from("{ ...F0 }");
-        for i in 0..20_000 {
-            query.push_str(&format!(" fragment F{i} on Query {{ ...F{} }}", i + 1));
-        }
-        query.push_str(" fragment F20000 on Query { __typename }");
-        let document = async_graphql::parser::parse_query(&query).unwrap();
-        assert_eq!(count_fields(&document, |_| true), Err(TooDeep));
-        assert!(check(&document, 30).is_err());
-    }
-
-    #[test]
-    fn introspection_is_found_through_fragments_but_typename_is_allowed() {
-        let refused = |query: &str| {
-            refuse_introspection(&async_graphql::parser::parse_query(query).unwrap()).is_err()
-        };
-        assert!(refused("{ __schema { queryType { name } } }"));
-        assert!(refused(r#"{ __type(name: "User") { name } }"#));
-        assert!(refused(
-            "{ ...F } fragment F on Query { ... on Query { __schema { types { name } } } }"
-        ));
-        assert!(!refused("{ __typename me { __typename id } }"));
-    }
-
-    #[test]
-    fn cyclic_fragments_do_not_loop() {
-        assert_eq!(
-            count(
-                "{ ...A } fragment A on Query { x: me { id } ...B } fragment B on Query { ...A }"
-            ),
-            1
-        );
+    fn add(&self, total: &mut usize, part: usize) {
+        *total = total.saturating_add(part);
     }
 }

@@ -13,14 +13,19 @@ pub struct MyDataQuery;
 #[Object]
 impl MyDataQuery {
     /// Everything Tally holds about the viewer: profile, accounts, categories, transactions
-    /// (with tags), budgets and valuations. Amounts are decimal strings.
+    /// (with tags), budgets and valuations. Amounts are decimal strings. At most 100,000
+    /// rows in all (unless the server sets `EXPORT_MAX_ROWS`), else `BAD_USER_INPUT`: export
+    /// the transactions a range of dates at a time with `exportTransactions`. A heavy field:
+    /// one per request.
     async fn export_my_data(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Json<serde_json::Value>> {
         let viewer = viewer(ctx)?;
+        let services = services(ctx);
+        let max_rows = services.export_max_rows;
         Ok(Json(
-            my_data::everything(&services(ctx).store, viewer).await?,
+            my_data::everything(&services.store, viewer, max_rows).await?,
         ))
     }
 }

@@ -214,7 +214,7 @@ impl ReportQuery {
     }
 
     /// Where money went between two dates (inclusive), per category and per top-level
-    /// category.
+    /// category. Over more than 366 days, a heavy field: one per request.
     async fn spending_by_category(
         &self,
         ctx: &Context<'_>,
@@ -234,7 +234,8 @@ impl ReportQuery {
     }
 
     /// Net worth at the end of each month from `from` to `to` (at most 120 months), with
-    /// month-on-month and year-to-date changes and the allocation by account kind.
+    /// month-on-month and year-to-date changes and the allocation by account kind. Over
+    /// more than 12 months, a heavy field: one per request.
     async fn net_worth(
         &self,
         ctx: &Context<'_>,

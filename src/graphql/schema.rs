@@ -1,15 +1,15 @@
 //! The schema: query and mutation roots merged from the feature modules; [`Api`], which runs
-//! a request through the schema with Tally's own document checks; and the SDL export that
-//! `schema.graphql` must equal.
+//! a request through the schema with Tally's own document checks and the request's own
+//! services; and the SDL export that `schema.graphql` must equal.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use async_graphql::{
     EmptySubscription, MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder,
+    ServerError,
 };
 
-use super::Services;
 use super::accounts::{AccountMutation, AccountQuery};
 use super::admin::{AdminMutation, AdminQuery};
 use super::audit::AuditQuery;
@@ -27,7 +27,7 @@ use super::transactions::{TransactionBatchMutation, TransactionMutation, Transac
 use super::transfers::{TransferMutation, TransferQuery};
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
-use super::{errors, limits};
+use super::{RequestContext, Services, errors, limits};
 
 /// The query root.
 #[derive(MergedObject, Default)]
@@ -76,33 +76,59 @@ pub struct Limits {
     pub max_depth: usize,
     pub max_complexity: usize,
     pub max_aliases: usize,
+    /// Tokens in a document's text.
+    pub max_tokens: usize,
+    /// Selections of a document with its fragments expanded.
+    pub max_selections: usize,
+    /// Operations and fragments in a document.
+    pub max_definitions: usize,
+    /// Fragment spreads written in one operation or fragment.
+    pub max_spreads: usize,
+    /// Pooled database connections one request may use at once.
+    pub connections_per_request: usize,
     /// Answer `__schema` and `__type`; when false, documents selecting them are refused.
     pub introspection: bool,
     /// "Did you mean …?" hints in validation errors (they reveal field names).
     pub field_suggestions: bool,
 }
 
+impl Limits {
+    fn document(&self) -> limits::DocumentLimits {
+        limits::DocumentLimits {
+            max_tokens: self.max_tokens,
+            max_definitions: self.max_definitions,
+            max_spreads: self.max_spreads,
+            max_selections: self.max_selections,
+            max_aliases: self.max_aliases,
+            max_depth: self.max_depth,
+            introspection: self.introspection,
+        }
+    }
+}
+
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
 }
 
-/// The executable API: the schema with its services and limits, and the document checks
-/// async-graphql does not do itself. Deliberately no async-graphql extensions (see
-/// `errors`): with none installed, fields resolve on async-graphql's fast path.
+/// The executable API: the schema with its limits, the services each request gets, and the
+/// document checks async-graphql does not do itself. Deliberately no async-graphql
+/// extensions (see `errors`): with none installed, fields resolve on async-graphql's fast
+/// path.
 #[derive(Clone)]
 pub struct Api {
     schema: TallySchema,
+    services: Services,
     limits: Limits,
+    document_limits: limits::DocumentLimits,
     rate_limiter: Arc<RateLimiter>,
 }
 
 impl Api {
     /// The API over `services`, within `limits`.
     pub fn new(services: Services, limits: Limits) -> Self {
-        let mut builder = builder()
-            .data(services)
-            .limit_depth(limits.max_depth)
-            .limit_complexity(limits.max_complexity);
+        // The depth is checked by `limits` (which lets the introspection queries through);
+        // async-graphql checks the complexity, after `limits` has bounded what it visits.
+        let mut builder = builder().limit_complexity(limits.max_complexity);
         if !limits.introspection {
             builder = builder.disable_introspection();
         }
@@ -111,6 +137,8 @@ impl Api {
         }
         Self {
             schema: builder.finish(),
+            services,
+            document_limits: limits.document(),
             limits,
             rate_limiter: Arc::new(RateLimiter::off()),
         }
@@ -122,36 +150,53 @@ impl Api {
         self
     }
 
-    /// Run one request from `client_ip`: parse it once, check the document limits, charge
-    /// the client's rate limits, execute; every error of the response carries an
-    /// `extensions.code`.
-    pub async fn execute(&self, mut request: Request, client_ip: Option<IpAddr>) -> Response {
-        let operation = request.operation_name.clone();
-        let checked = match request.parsed_query() {
-            Ok(document) => limits::check(document, self.limits.max_aliases)
-                .and_then(|()| {
-                    if self.limits.introspection {
-                        Ok(())
-                    } else {
-                        limits::refuse_introspection(document)
-                    }
-                })
-                .map(|()| document),
-            Err(err) => Err(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
+    /// Refuse a document text over the limits on tokens, nesting and names: what has to
+    /// hold before anything parses it.
+    pub fn check_text(&self, text: &str) -> Result<(), ServerError> {
+        limits::check_text(text, &self.document_limits)
+    }
+
+    /// Run one request in `context` (its viewer and client): check its text, parse it once,
+    /// check the document limits, charge the client's rate limits, execute with the services
+    /// (whose store is this request's share of the pool, which the viewer's loader uses too);
+    /// every error of the response carries an `extensions.code`, and none is longer than
+    /// `errors` allows.
+    pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
+        let mut response = match self.refusal(&mut request, context.client_ip()) {
+            Some(refusal) => refusal,
+            None => {
+                let services = self
+                    .services
+                    .for_request(self.limits.connections_per_request);
+                self.schema.execute(context.attach(request, services)).await
+            }
         };
-        let document = match checked {
-            Ok(document) => document,
-            Err(err) => return Response::from_errors(vec![err]),
-        };
-        let admitted = self
-            .rate_limiter
-            .admit(document, operation.as_deref(), client_ip);
-        if let Err(refusal) = admitted {
-            return refusal.response();
-        }
-        let mut response = self.schema.execute(request).await;
         errors::label(&mut response);
         response
+    }
+
+    /// The response that refuses `request`, if it is over the limits or the rate limits.
+    fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
+        let refused = |err| Some(Response::from_errors(vec![err]));
+        if let Err(err) = self.check_text(&request.query) {
+            return refused(err);
+        }
+        let operation = request.operation_name.clone();
+        // The document borrows the request; the limits read the variables beside it.
+        let variables = std::mem::take(&mut request.variables);
+        let refusal = match request.parsed_query() {
+            Ok(document) => match limits::check(document, &variables, &self.document_limits) {
+                Err(err) => refused(err),
+                Ok(()) => self
+                    .rate_limiter
+                    .admit(document, operation.as_deref(), client_ip)
+                    .err()
+                    .map(|refusal| refusal.response()),
+            },
+            Err(err) => refused(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
+        };
+        request.variables = variables;
+        refusal
     }
 }
 

@@ -53,10 +53,8 @@ async fn run(
     request: async_graphql::Request,
 ) -> Response {
     let media_type = response_media_type(headers);
-    let client_ip = caller.client.ip;
-    let context = RequestContext::new(&state.store, caller).with_headers(headers);
-    let request = context.attach(request);
-    let execution = state.api.execute(request, client_ip);
+    let context = RequestContext::new(caller).with_headers(headers);
+    let execution = state.api.execute(request, context);
     let response = match state.graphql_timeout {
         // Dropping the execution drops any open database transaction, which rolls it back.
         Some(limit) => match tokio::time::timeout(limit, execution).await {
@@ -126,9 +124,9 @@ struct RequestErrors<'a> {
     errors: &'a [async_graphql::ServerError],
 }
 
-/// A `BAD_REQUEST` error response.
+/// A `BAD_REQUEST` error response; the message is bounded (a JSON error may quote the body).
 fn bad_request(status: StatusCode, message: &str) -> Response {
-    graphql_error_response(status, code::BAD_REQUEST, message)
+    graphql_error_response(status, code::BAD_REQUEST, &errors::bounded(message))
 }
 
 /// Check the content type, read the body within the size and time limits, and parse the

@@ -20,8 +20,6 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::page::PageSize;
 
-/// Most rows in one export.
-pub const MAX_EXPORT_ROWS: u64 = 100_000;
 /// Rows read per page.
 const PAGE_ROWS: PageSize = PageSize::internal(1000);
 /// The header row.
@@ -38,16 +36,17 @@ pub const HEADER: [&str; 9] = [
 ];
 
 /// The viewer's transactions matching `filter` as CSV text, oldest first; `BAD_USER_INPUT`
-/// if more than [`MAX_EXPORT_ROWS`] match.
+/// if more than `max_rows` match.
 #[tracing::instrument(skip_all)]
 pub async fn transactions_csv(
     store: &Store,
     viewer: &Viewer,
     filter: &TransactionFilter,
+    max_rows: u64,
 ) -> AppResult<String> {
     let matching = transactions::count(store, viewer, filter).await?;
-    if matching > MAX_EXPORT_ROWS {
-        return Err(too_many(matching));
+    if matching > max_rows {
+        return Err(too_many(matching, max_rows));
     }
     let names = Names::load(store, viewer).await?;
     let mut writer = csv::WriterBuilder::new()
@@ -75,8 +74,8 @@ pub async fn transactions_csv(
         for edge in &page.edges {
             let transaction = &edge.transaction;
             written += 1;
-            if written > MAX_EXPORT_ROWS {
-                return Err(too_many(written));
+            if written > max_rows {
+                return Err(too_many(written, max_rows));
             }
             let tags = tags.get(&transaction.id).map_or(&[][..], Vec::as_slice);
             let record = names.record(transaction, tags);
@@ -95,9 +94,9 @@ pub async fn transactions_csv(
     String::from_utf8(bytes).map_err(AppError::internal)
 }
 
-fn too_many(rows: u64) -> AppError {
+fn too_many(rows: u64, max_rows: u64) -> AppError {
     let message = format!(
-        "{rows} transactions match; an export holds at most {MAX_EXPORT_ROWS}. \
+        "{rows} transactions match; an export holds at most {max_rows}. \
          Narrow the filter, for example to a range of dates"
     );
     AppError::bad_input("filter", message)

@@ -9,15 +9,11 @@ use chrono::{Datelike, Months, NaiveDate};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month(NaiveDate);
 
-/// Earliest year a month, or a yearly report, may name.
-pub const MIN_YEAR: i32 = 1000;
-/// Latest year a month, or a yearly report, may name.
-pub const MAX_YEAR: i32 = 9999;
-
 impl Month {
-    /// The month `month` (1–12) of `year`; `None` outside `MIN_YEAR..=MAX_YEAR` or 1–12.
+    /// The month `month` (1–12) of `year`; `None` outside the supported years
+    /// ([`calendar`](super::calendar)) or 1–12.
     pub fn new(year: i32, month: u32) -> Option<Self> {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        if !super::calendar::is_supported_year(year) {
             return None;
         }
         NaiveDate::from_ymd_opt(year, month, 1).map(Self)

@@ -10,7 +10,7 @@ mod erase;
 use std::collections::HashMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -26,13 +26,35 @@ pub use erase::erase;
 /// budgets and valuations. Amounts are decimal strings, dates `YYYY-MM-DD`, instants
 /// RFC 3339; rows come in a stable order, so two exports of unchanged data are equal. Read
 /// in one database transaction, so balances and transactions agree even while the user
-/// writes.
+/// writes. The document is built in memory, so a viewer with more than `max_rows` rows in
+/// all is refused (`BAD_USER_INPUT`), before any is read, and pointed to
+/// `exportTransactions`, which can export the transactions a range of dates at a time.
 #[tracing::instrument(skip_all)]
-pub async fn everything(store: &Store, viewer: &Viewer) -> AppResult<Value> {
+pub async fn everything(store: &Store, viewer: &Viewer, max_rows: u64) -> AppResult<Value> {
     let txn = store.begin().await?;
+    let rows = rows(&txn, viewer).await?;
+    if rows > max_rows {
+        let message = format!(
+            "Your data has {rows} rows; exportMyData answers at most {max_rows}. Export \
+             your transactions a range of dates at a time with exportTransactions"
+        );
+        return Err(AppError::bad_input("exportMyData", message));
+    }
     let document = document(&txn, viewer).await?;
     txn.commit().await?;
     Ok(document)
+}
+
+/// How many rows of the viewer the document would hold (tags count with their transaction).
+async fn rows(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<u64> {
+    let counts = [
+        owned::<account::Entity>(viewer).count(db).await?,
+        owned::<category::Entity>(viewer).count(db).await?,
+        owned::<transaction::Entity>(viewer).count(db).await?,
+        owned::<budget::Entity>(viewer).count(db).await?,
+        owned::<valuation::Entity>(viewer).count(db).await?,
+    ];
+    Ok(counts.iter().sum())
 }
 
 async fn document(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Value> {

@@ -55,8 +55,8 @@ pub(super) async fn currency_or_base(
 
 /// `BAD_USER_INPUT` on `field` unless `year` is one reports cover.
 pub(super) fn check_year(year: i32, field: &str) -> AppResult<()> {
-    use super::month::{MAX_YEAR, MIN_YEAR};
-    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+    use super::calendar::{MAX_YEAR, MIN_YEAR, is_supported_year};
+    if is_supported_year(year) {
         Ok(())
     } else {
         Err(AppError::bad_input(

@@ -1,6 +1,8 @@
 //! Validation of free text from clients: trimmed, bounded, and free of control characters
 //! (PostgreSQL cannot store NUL, and invisible characters have no place in a ledger).
 
+use sea_orm::sea_query::LikeExpr;
+
 use crate::error::{AppError, AppResult};
 
 /// `date` as `YYYY-MM-DD`, written directly (chrono's `format` parses its pattern on every
@@ -55,6 +57,30 @@ fn checked(field: &str, value: &str, max: usize, multiline: bool) -> AppResult<S
     Ok(value.to_owned())
 }
 
+/// A case-insensitive "contains `search`" pattern for `LIKE` on a lower-cased column, with
+/// `%`, `_` and `\` matching themselves; `BAD_USER_INPUT` on `field` for a search longer than
+/// `max` characters or holding a control character (PostgreSQL cannot even compare NUL).
+pub fn search_pattern(field: &str, search: &str, max: usize) -> AppResult<LikeExpr> {
+    if search.chars().count() > max {
+        return Err(AppError::bad_input(
+            field,
+            format!("search must be at most {max} characters"),
+        ));
+    }
+    if search.chars().any(char::is_control) {
+        return Err(AppError::bad_input(
+            field,
+            "search must not contain control characters",
+        ));
+    }
+    let escaped = search
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Ok(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
 /// `input.description` → `description`, for messages.
 fn label(field: &str) -> &str {
     field.rsplit('.').next().unwrap_or(field)
@@ -71,6 +97,17 @@ mod tests {
         assert!(required_line("f", "12345678901", 10).is_err());
         assert!(required_line("f", "a\0b", 10).is_err());
         assert!(required_line("f", "a\nb", 10).is_err());
+    }
+
+    #[test]
+    fn a_search_is_bounded_free_of_control_characters_and_escaped() {
+        assert!(search_pattern("s", "a\0b", 10).is_err());
+        assert!(search_pattern("s", &"a".repeat(11), 10).is_err());
+        let pattern = search_pattern("s", "50%_\\X", 10).unwrap();
+        assert!(
+            format!("{pattern:?}").contains(r"%50\\%\\_\\\\x%"),
+            "{pattern:?}"
+        );
     }
 
     #[test]

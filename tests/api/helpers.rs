@@ -292,6 +292,14 @@ pub fn error_with_code<'a>(body: &'a Value, code: &str) -> &'a Value {
     &errors[0]
 }
 
+/// The single error of a response, asserting it has this code and its message says `says`.
+pub fn error_saying<'a>(body: &'a Value, code: &str, says: &str) -> &'a Value {
+    let error = error_with_code(body, code);
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(message.contains(says), "{says:?} not in {body}");
+    error
+}
+
 /// A fresh database: SQLite in memory, or a new PostgreSQL database (dropped afterwards)
 /// when `TEST_DATABASE_URL` points at a PostgreSQL server.
 struct TestDatabase {

@@ -48,8 +48,10 @@ pub async fn get(
     if let Some(name) = &params.operation_name {
         request = request.operation_name(name);
     }
-    // A document that does not parse is left to `run`, which answers GRAPHQL_PARSE_FAILED.
-    if let Ok(document) = request.parsed_query()
+    // A document over the text limits or that does not parse is left to `run`, which
+    // refuses it without parsing it here first.
+    if state.api.check_text(&request.query).is_ok()
+        && let Ok(document) = request.parsed_query()
         && !is_query(document, params.operation_name.as_deref())
     {
         return mutation_over_get();

@@ -20,9 +20,9 @@ use uuid::Uuid;
 use super::{AdminUser, claims_admin, is_active_admin, require_admin};
 use crate::auth::{ClientInfo, Role, Viewer};
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
+use crate::service::{Store, Txn};
 
 /// Why the last administrator cannot be demoted or disabled.
 const LAST_ADMIN: &str =
@@ -219,7 +219,7 @@ async fn revoke_sessions(
 }
 
 /// Read the changed user back and commit.
-async fn finish(txn: DatabaseTransaction, target: Uuid) -> AppResult<AdminUser> {
+async fn finish(txn: Txn, target: Uuid) -> AppResult<AdminUser> {
     let changed = user::Entity::find_by_id(target).one(&txn).await?;
     let changed = changed.ok_or(AppError::not_found("user"))?;
     txn.commit().await?;

@@ -2,17 +2,16 @@
 //! order), a page at a time after an opaque keyset cursor, optionally narrowed by a search
 //! on username or email.
 
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::{AdminUser, require_admin};
 use crate::auth::Viewer;
-use crate::error::{AppError, AppResult};
-use crate::service::Store;
-use crate::service::cursor;
+use crate::error::AppResult;
 use crate::service::entities::user;
 use crate::service::page::PageSize;
+use crate::service::{Store, cursor, text};
 
 /// Longest accepted search text, in characters.
 const MAX_SEARCH_CHARS: usize = 100;
@@ -48,22 +47,10 @@ fn matching(search: Option<&str>) -> AppResult<Condition> {
     let Some(text) = search.map(str::trim).filter(|text| !text.is_empty()) else {
         return Ok(Condition::all());
     };
-    if text.chars().count() > MAX_SEARCH_CHARS {
-        let message = format!("search must be at most {MAX_SEARCH_CHARS} characters");
-        return Err(AppError::bad_input("search", message));
-    }
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    let like = || LikeExpr::new(pattern.clone()).escape('\\');
+    let pattern = text::search_pattern("search", text, MAX_SEARCH_CHARS)?;
     Ok(Condition::any()
-        .add(Expr::col(user::Column::UsernameKey).like(like()))
-        .add(Expr::col(user::Column::Email).like(like())))
+        .add(Expr::col(user::Column::UsernameKey).like(pattern.clone()))
+        .add(Expr::col(user::Column::Email).like(pattern)))
 }
 
 /// A page of at most `size` users matching `search`, after the cursor `after`.

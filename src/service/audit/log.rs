@@ -14,10 +14,9 @@ use uuid::Uuid;
 use super::Action;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
-use crate::service::cursor;
 use crate::service::entities::audit_event::{self, Column};
 use crate::service::page::PageSize;
+use crate::service::{Store, calendar, cursor};
 
 /// One event of the log, as its owner (or an admin) may read it.
 #[derive(Debug, Clone)]
@@ -124,8 +123,14 @@ fn decode(encoded: &str) -> AppResult<(DateTime<Utc>, Uuid)> {
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some("a1"), Some(at), Some(id), None) => {
             let at = DateTime::parse_from_rfc3339(at).map_err(|_| invalid())?;
+            let at = at.with_timezone(&Utc);
+            // Events are stamped by the server's clock: a cursor outside the supported
+            // years was never handed out.
+            if !calendar::is_supported(at.date_naive()) {
+                return Err(invalid());
+            }
             let id = Uuid::parse_str(id).map_err(|_| invalid())?;
-            Ok((at.with_timezone(&Utc), id))
+            Ok((at, id))
         }
         _ => Err(invalid()),
     }
@@ -170,6 +175,8 @@ mod tests {
             plain("a1|yesterday|00000000-0000-0000-0000-000000000000"),
             plain("a1|2026-01-01T00:00:00Z|nope"),
             plain("a1|2026-01-01T00:00:00Z|00000000-0000-0000-0000-000000000000|x"),
+            plain("a1|0001-01-01T00:00:00Z|00000000-0000-0000-0000-000000000000"),
+            plain("a1|9999-12-31T23:00:00-05:00|00000000-0000-0000-0000-000000000000"),
             "A".repeat(201),
         ] {
             let refused = decode(&cursor).map(|_| ()).map_err(|err| err.message());

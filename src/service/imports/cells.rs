@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{DateFormat, DecimalSeparator};
@@ -30,7 +30,7 @@ pub(super) fn date(cell: &str, format: DateFormat) -> Result<NaiveDate, String> 
     let parsed = patterns
         .iter()
         .find_map(|pattern| NaiveDate::parse_from_str(cell, pattern).ok())
-        .filter(|date| (1000..=9999).contains(&date.year()));
+        .filter(|date| crate::service::calendar::is_supported(*date));
     parsed.ok_or_else(|| {
         format!(
             "{} is not a date in the format {}",

@@ -18,10 +18,10 @@ use super::revoke::{EndReason, end_session};
 use super::{Grant, RefreshToken, SESSION_ENDED, SessionSettings, family, issue_refresh_token};
 use crate::auth::ClientInfo;
 use crate::error::AppResult;
-use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{refresh_token, session, user};
 use crate::service::users::{self, User};
+use crate::service::{Store, Txn};
 
 /// What a refresh came to.
 #[derive(Debug)]
@@ -108,7 +108,7 @@ async fn continue_session(
 /// Revoke the session of a replayed token and record it — committed, though the refresh
 /// itself is refused.
 async fn detect_reuse(
-    txn: DatabaseTransaction,
+    txn: Txn,
     session: &session::Model,
     client: &ClientInfo,
     now: DateTime<Utc>,

@@ -9,9 +9,8 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
-use crate::money::Currency;
-use crate::service::cursor;
-use crate::service::text;
+use crate::money::{Currency, MAX_ABS_MINOR};
+use crate::service::{calendar, cursor, text};
 
 /// What to sort transactions by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,15 +75,25 @@ impl Cursor {
             return Err(invalid());
         }
         let id = Uuid::parse_str(id).map_err(|_| invalid())?;
+        // Only positions the server can hand out are accepted: a date it accepts, an amount
+        // one transaction can have. A forged one past them is as invalid as garbage.
         let key = match (*kind, field) {
             ("d", OrderField::Date) => {
-                Key::Date(NaiveDate::parse_from_str(key, "%Y-%m-%d").map_err(|_| invalid())?)
+                let date = NaiveDate::parse_from_str(key, "%Y-%m-%d").map_err(|_| invalid())?;
+                if !calendar::is_supported(date) || text::iso_date(date) != *key {
+                    return Err(invalid());
+                }
+                Key::Date(date)
             }
             ("a", OrderField::Amount) => {
                 let (currency, minor) = key.split_once(':').ok_or_else(invalid)?;
+                let minor: i64 = minor.parse().map_err(|_| invalid())?;
+                if minor.unsigned_abs() > MAX_ABS_MINOR.unsigned_abs() {
+                    return Err(invalid());
+                }
                 Key::Amount {
                     currency: Currency::parse(currency).map_err(|_| invalid())?,
-                    minor: minor.parse().map_err(|_| invalid())?,
+                    minor,
                 }
             }
             ("d" | "a", _) => {
@@ -131,6 +140,22 @@ mod tests {
             id: Uuid::nil(),
         };
         assert!(Cursor::decode(&date_cursor.encode(), OrderField::Amount).is_err());
+        let id = Uuid::nil();
+        let forged = [
+            format!("v1|d|10000-01-01|{id}"),
+            format!("v1|d|+10000-01-01|{id}"),
+            format!("v1|d|0999-12-31|{id}"),
+            format!("v1|d|2026-1-1|{id}"),
+        ];
+        for plain in &forged {
+            let encoded = cursor::wrap(plain);
+            assert!(
+                Cursor::decode(&encoded, OrderField::Date).is_err(),
+                "{plain}"
+            );
+        }
+        let far = cursor::wrap(&format!("v1|a|EUR:{}|{id}", i64::MAX));
+        assert!(Cursor::decode(&far, OrderField::Amount).is_err());
         for bad in ["", "not base64!", "djF8ZHwyMDI2", &"A".repeat(500)] {
             assert!(
                 Cursor::decode(bad, OrderField::Date).is_err(),

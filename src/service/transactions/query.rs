@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -15,7 +15,7 @@ use crate::money::Currency;
 use crate::service::categories::Category;
 use crate::service::entities::transaction::{self, Column};
 use crate::service::page::PageSize;
-use crate::service::{Store, accounts, categories, owned};
+use crate::service::{Store, accounts, categories, owned, text};
 
 /// Most ids in one `accountIds`/`categoryIds` filter.
 pub const MAX_FILTER_IDS: usize = 100;
@@ -251,24 +251,7 @@ fn amount_condition(
 }
 
 fn search_condition(search: &str) -> AppResult<Condition> {
-    if search.chars().count() > MAX_SEARCH_CHARS {
-        return Err(AppError::bad_input(
-            "filter.search",
-            format!("search must be at most {MAX_SEARCH_CHARS} characters"),
-        ));
-    }
-    if search.chars().any(char::is_control) {
-        return Err(AppError::bad_input(
-            "filter.search",
-            "search must not contain control characters",
-        ));
-    }
-    let escaped = search
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    let pattern = LikeExpr::new(format!("%{escaped}%")).escape('\\');
+    let pattern = text::search_pattern("filter.search", search, MAX_SEARCH_CHARS)?;
     Ok(Condition::all().add(Expr::col(Column::DescriptionKey).like(pattern)))
 }
 

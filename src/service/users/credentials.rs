@@ -30,9 +30,9 @@ use sea_orm::{
 use super::normalize_email;
 use crate::auth::{ClientInfo, Password, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::user;
+use crate::service::{Store, Txn};
 
 /// Who presents the password.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,7 @@ pub(in crate::service) enum Claimant<'a> {
 /// `txn`, which still holds the user's row: the caller finishes its action in it and commits,
 /// so the check and the action it allowed are one.
 pub(in crate::service) struct Verified {
-    pub txn: DatabaseTransaction,
+    pub txn: Txn,
     pub user: user::Model,
 }
 
