@@ -173,6 +173,8 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     assert.equal(await rows.count(), 25);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 2 of 2 · 33 transactions').waitFor();
+    // The first page stays on screen until the second has arrived.
+    await page.waitForFunction(() => document.querySelectorAll('table.transactions tbody tr:not(.month-row)').length === 8);
     assert.equal(await rows.count(), 8);
     assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
     await screenshot(page, '04-transactions-page-2');
