@@ -62,6 +62,14 @@ impl Viewer {
         }
     }
 
+    /// The viewer for work Tally does for a user outside any request: the recurring job
+    /// writes a schedule's dates as the schedule's owner (the id read from the schedule row),
+    /// through the same scoped service functions. No session (the nil id), role `User`.
+    /// Nothing that answers a request may call this.
+    pub fn for_job(user_id: Uuid, client: Arc<ClientInfo>) -> Self {
+        Self::verified(user_id, Uuid::nil(), Role::User, client)
+    }
+
     /// The viewer's user id, for building scoped queries.
     pub fn user_id(&self) -> Uuid {
         self.user_id

@@ -7,6 +7,8 @@ pub mod audit_event;
 pub mod budget;
 pub mod category;
 pub mod idempotency_key;
+pub mod recurring_occurrence;
+pub mod recurring_schedule;
 pub mod refresh_token;
 pub mod session;
 pub mod transaction;

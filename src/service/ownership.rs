@@ -119,9 +119,19 @@ owned_by_user!(
     budget,
     category,
     idempotency_key,
+    recurring_occurrence,
+    recurring_schedule,
     session,
     transaction,
     transaction_tag,
     valuation
 );
-owned_rows!(account, budget, category, transaction, valuation);
+owned_rows!(
+    account,
+    budget,
+    category,
+    recurring_occurrence,
+    recurring_schedule,
+    transaction,
+    valuation
+);

@@ -17,7 +17,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{budget, category, transaction};
-use crate::service::{Store, delete_all_owned, lock_owned, owned, update_owned};
+use crate::service::{Store, delete_all_owned, lock_owned, owned, recurring, update_owned};
 
 /// What happens to the transactions of a category being deleted.
 #[derive(Debug, Clone, Copy)]
@@ -108,6 +108,7 @@ pub async fn delete(
             .exec(&txn)
             .await?;
     }
+    recurring::forget_categories(&txn, viewer, &doomed).await?;
     delete_all_owned::<budget::Entity>(viewer)
         .filter(budget::Column::CategoryId.is_in(doomed.iter().copied()))
         .exec(&txn)
