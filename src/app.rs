@@ -19,6 +19,7 @@ use crate::http::server::{self, ConnectionLimits};
 use crate::http::{AppState, Cors, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
+use crate::service::recurring::job::RecurringTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
@@ -34,6 +35,8 @@ pub struct App {
     grace: Duration,
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
+    /// How often the recurring job runs; `None` when it is off.
+    recurring_every: Option<Duration>,
     connections: ConnectionLimits,
 }
 
@@ -112,6 +115,8 @@ impl App {
             store,
             grace: Duration::from_secs(config.shutdown_grace_seconds),
             audit_retention: audit_retention(&config),
+            recurring_every: Some(Duration::from_secs(config.recurring_job_interval_seconds))
+                .filter(|every| !every.is_zero()),
             connections: ConnectionLimits {
                 header_read: Duration::from_secs(config.header_read_timeout_seconds),
                 idle: Duration::from_secs(config.keep_alive_idle_seconds),
@@ -131,18 +136,25 @@ impl App {
     }
 
     /// Serve until SIGINT or SIGTERM, then let in-flight requests finish within the grace
-    /// period and close the database pool. Meanwhile the audit retention task prunes.
+    /// period and close the database pool. Meanwhile the audit retention task prunes and the
+    /// recurring job writes due dates.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let addr = self.local_addr()?;
         let signal = shutdown_signal()?;
         let retention = self
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
+        let recurring = self
+            .recurring_every
+            .map(|every| RecurringTask::spawn(self.store.clone(), every));
         tracing::info!(%addr, "tally is listening");
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
         if let Some(retention) = retention {
             retention.stop().await;
+        }
+        if let Some(recurring) = recurring {
+            recurring.stop().await;
         }
         self.store.close().await;
         tracing::info!("tally stopped");

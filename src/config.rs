@@ -250,6 +250,11 @@ pub struct Config {
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,
           value_parser = clap::value_parser!(u32).range(0..=36_500))]
     pub audit_retention_days: u32,
+    /// Seconds between runs of the recurring job (at start-up, then this often), which
+    /// writes the recurring schedules' due dates. 0 turns it off in this instance.
+    #[arg(long, env = "RECURRING_JOB_INTERVAL_SECONDS", default_value_t = 300,
+          value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    pub recurring_job_interval_seconds: u64,
 }
 
 impl Config {

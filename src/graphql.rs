@@ -20,6 +20,7 @@ pub mod my_data;
 pub mod paging;
 pub mod profile;
 pub mod rate_limit;
+pub mod recurring;
 pub mod reports;
 pub mod scalars;
 pub mod schema;

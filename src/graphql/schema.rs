@@ -21,6 +21,7 @@ use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
 use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{RateLimiter, RateLimits};
+use super::recurring::{RecurringMutation, RecurringQuery};
 use super::reports::{PeriodQuery, ReportQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
@@ -47,6 +48,7 @@ pub struct Query(
     AdminQuery,
     AuditQuery,
     ProfileQuery,
+    RecurringQuery,
 );
 
 /// The mutation root.
@@ -65,6 +67,7 @@ pub struct Mutation(
     MyDataMutation,
     AdminMutation,
     ProfileMutation,
+    RecurringMutation,
 );
 
 /// Tally's GraphQL schema.
