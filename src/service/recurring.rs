@@ -23,7 +23,6 @@ use super::{Store, delete_owned, lock_owned, owned};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
-pub(in crate::service) use stored::forget_categories;
 
 pub use rule::{Frequency, MonthDay, Rule};
 

@@ -16,8 +16,8 @@ use super::find;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
-use crate::service::entities::{budget, category, transaction};
-use crate::service::{Store, delete_all_owned, lock_owned, owned, recurring, update_owned};
+use crate::service::entities::{budget, category, recurring_schedule, transaction};
+use crate::service::{Store, delete_all_owned, lock_owned, owned, update_owned};
 
 /// What happens to the transactions of a category being deleted.
 #[derive(Debug, Clone, Copy)]
@@ -108,7 +108,15 @@ pub async fn delete(
             .exec(&txn)
             .await?;
     }
-    recurring::forget_categories(&txn, viewer, &doomed).await?;
+    // Recurring schedules lose the category (their composite foreign key has no SET NULL).
+    update_owned::<recurring_schedule::Entity>(viewer)
+        .col_expr(
+            recurring_schedule::Column::CategoryId,
+            Expr::value(Option::<Uuid>::None),
+        )
+        .filter(recurring_schedule::Column::CategoryId.is_in(doomed.iter().copied()))
+        .exec(&txn)
+        .await?;
     delete_all_owned::<budget::Entity>(viewer)
         .filter(budget::Column::CategoryId.is_in(doomed.iter().copied()))
         .exec(&txn)

@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, QueryFilter};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseTransaction};
 use uuid::Uuid;
 
 use super::rule::{Frequency, MonthDay, Rule};
@@ -12,11 +11,10 @@ use super::{MAX_COUNT, MAX_EVERY, Schedule, ScheduleInput};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::{Currency, MAX_ABS_MINOR};
-use crate::service::entities::recurring_schedule::{ActiveModel, Column, Entity, Model};
+use crate::service::entities::category;
+use crate::service::entities::recurring_schedule::{ActiveModel, Entity, Model};
 use crate::service::transactions::{MAX_DESCRIPTION_CHARS, tags};
-use crate::service::{
-    accounts, calendar, categories, owned_by_id, text, update_owned, update_owned_by_id,
-};
+use crate::service::{accounts, calendar, owned_by_id, text, update_owned_by_id};
 
 /// The viewer's schedule row, or `NOT_FOUND`.
 pub(super) async fn find(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<Model> {
@@ -36,20 +34,6 @@ pub(super) async fn save(
     let mut update = update_owned_by_id::<Entity>(viewer, id);
     update = update.set(row);
     update.exec(db).await?;
-    Ok(())
-}
-
-/// Schedules lose a category that is deleted (called in the category's delete).
-pub(in crate::service) async fn forget_categories(
-    db: &DatabaseTransaction,
-    viewer: &Viewer,
-    ids: &[Uuid],
-) -> AppResult<()> {
-    update_owned::<Entity>(viewer)
-        .col_expr(Column::CategoryId, Expr::value(Option::<Uuid>::None))
-        .filter(Column::CategoryId.is_in(ids.iter().copied()))
-        .exec(db)
-        .await?;
     Ok(())
 }
 
@@ -110,7 +94,10 @@ pub(super) async fn validate(
         ));
     }
     if let Some(category_id) = input.category_id {
-        categories::ensure_owned(db, viewer, category_id).await?;
+        owned_by_id::<category::Entity>(viewer, category_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::not_found("category"))?;
     }
     let rule = &input.rule;
     Ok(ActiveModel {

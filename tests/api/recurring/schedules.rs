@@ -188,3 +188,37 @@ async fn a_user_has_at_most_200_schedules() {
         .await;
     error_saying(&body, "BAD_USER_INPUT", "at most 200");
 }
+
+#[tokio::test]
+async fn deleting_a_category_leaves_its_schedules_uncategorized() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let food = app.category(&user, "Groceries").await;
+    let mut weekly = input(
+        &app,
+        &user,
+        "-60",
+        json!({ "frequency": "WEEKLY", "start": day(1) }),
+    )
+    .await;
+    weekly["categoryId"] = json!(food);
+    weekly["tags"] = json!(["Food"]);
+    let schedule = create(&app, &user, weekly).await;
+
+    app.ok(
+        &user.token,
+        "mutation($id: UUID!) { deleteCategory(id: $id) { id } }",
+        json!({ "id": food }),
+    )
+    .await;
+
+    let data = app
+        .ok(
+            &user.token,
+            "query($id: UUID!) { recurringSchedule(id: $id) { category { id } tags } }",
+            json!({ "id": schedule["id"] }),
+        )
+        .await;
+    assert_eq!(data["recurringSchedule"]["category"], json!(null));
+    assert_eq!(data["recurringSchedule"]["tags"], json!(["food"]));
+}
