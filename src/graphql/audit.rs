@@ -51,7 +51,7 @@ pub struct AuditEvent {
     pub id: Uuid,
     pub action: AuditAction,
     /// What was acted on (`account`, `category`, `transaction`, `transfer`, `budget`,
-    /// `valuation`), for finance actions.
+    /// `valuation`, `recurring`), for finance actions.
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
     /// What was acted on, in words — a transaction's description, an account's or
