@@ -13,6 +13,7 @@ const LINKS = [
   ['/accounts', 'Accounts'],
   ['/categories', 'Categories'],
   ['/budgets', 'Budgets'],
+  ['/recurring', 'Recurring'],
   ['/settings', 'Settings'],
 ] as const;
 

@@ -51,6 +51,14 @@ type Documents = {
     "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": typeof types.CashflowMonthFieldsFragmentDoc,
     "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": typeof types.SpendingLineFieldsFragmentDoc,
     "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query RecurringPage($from: Date!, $to: Date!) {\n    recurringSchedules {\n      id\n      amount\n      currency\n      description\n      automatic\n      nextDate\n      account {\n        id\n        name\n      }\n      toAccount {\n        id\n        name\n      }\n      recurrence {\n        frequency\n        every\n        weekdays\n        monthDay\n        lastDayOfMonth\n        start\n        end\n        count\n      }\n    }\n    dueOccurrences {\n      ...OccurrenceFields\n    }\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n    accounts {\n      id\n      name\n      archived\n    }\n  }\n": typeof types.RecurringPageDocument,
+    "\n  fragment OccurrenceFields on Occurrence {\n    scheduleId\n    date\n    postDate\n    amount\n    currency\n    description\n    status\n  }\n": typeof types.OccurrenceFieldsFragmentDoc,
+    "\n  query Upcoming($from: Date!, $to: Date!) {\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n  }\n": typeof types.UpcomingDocument,
+    "\n  mutation CreateRecurring($input: RecurringScheduleInput!) {\n    createRecurringSchedule(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRecurringDocument,
+    "\n  mutation UpdateRecurring($id: UUID!, $input: RecurringScheduleInput!) {\n    updateRecurringSchedule(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateRecurringDocument,
+    "\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n": typeof types.DeleteRecurringDocument,
+    "\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": typeof types.SkipOccurrenceDocument,
+    "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": typeof types.ConfirmOccurrenceDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ChangeEmailDocument,
@@ -109,6 +117,14 @@ const documents: Documents = {
     "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": types.CashflowMonthFieldsFragmentDoc,
     "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": types.SpendingLineFieldsFragmentDoc,
     "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": types.OverviewDocument,
+    "\n  query RecurringPage($from: Date!, $to: Date!) {\n    recurringSchedules {\n      id\n      amount\n      currency\n      description\n      automatic\n      nextDate\n      account {\n        id\n        name\n      }\n      toAccount {\n        id\n        name\n      }\n      recurrence {\n        frequency\n        every\n        weekdays\n        monthDay\n        lastDayOfMonth\n        start\n        end\n        count\n      }\n    }\n    dueOccurrences {\n      ...OccurrenceFields\n    }\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n    accounts {\n      id\n      name\n      archived\n    }\n  }\n": types.RecurringPageDocument,
+    "\n  fragment OccurrenceFields on Occurrence {\n    scheduleId\n    date\n    postDate\n    amount\n    currency\n    description\n    status\n  }\n": types.OccurrenceFieldsFragmentDoc,
+    "\n  query Upcoming($from: Date!, $to: Date!) {\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n  }\n": types.UpcomingDocument,
+    "\n  mutation CreateRecurring($input: RecurringScheduleInput!) {\n    createRecurringSchedule(input: $input) {\n      id\n    }\n  }\n": types.CreateRecurringDocument,
+    "\n  mutation UpdateRecurring($id: UUID!, $input: RecurringScheduleInput!) {\n    updateRecurringSchedule(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateRecurringDocument,
+    "\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n": types.DeleteRecurringDocument,
+    "\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": types.SkipOccurrenceDocument,
+    "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": types.ConfirmOccurrenceDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": types.ChangeEmailDocument,
@@ -292,6 +308,38 @@ export function graphql(source: "\n  fragment SpendingLineFields on SpendingLine
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"): (typeof documents)["\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecurringPage($from: Date!, $to: Date!) {\n    recurringSchedules {\n      id\n      amount\n      currency\n      description\n      automatic\n      nextDate\n      account {\n        id\n        name\n      }\n      toAccount {\n        id\n        name\n      }\n      recurrence {\n        frequency\n        every\n        weekdays\n        monthDay\n        lastDayOfMonth\n        start\n        end\n        count\n      }\n    }\n    dueOccurrences {\n      ...OccurrenceFields\n    }\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n    accounts {\n      id\n      name\n      archived\n    }\n  }\n"): (typeof documents)["\n  query RecurringPage($from: Date!, $to: Date!) {\n    recurringSchedules {\n      id\n      amount\n      currency\n      description\n      automatic\n      nextDate\n      account {\n        id\n        name\n      }\n      toAccount {\n        id\n        name\n      }\n      recurrence {\n        frequency\n        every\n        weekdays\n        monthDay\n        lastDayOfMonth\n        start\n        end\n        count\n      }\n    }\n    dueOccurrences {\n      ...OccurrenceFields\n    }\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n    accounts {\n      id\n      name\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OccurrenceFields on Occurrence {\n    scheduleId\n    date\n    postDate\n    amount\n    currency\n    description\n    status\n  }\n"): (typeof documents)["\n  fragment OccurrenceFields on Occurrence {\n    scheduleId\n    date\n    postDate\n    amount\n    currency\n    description\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Upcoming($from: Date!, $to: Date!) {\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n  }\n"): (typeof documents)["\n  query Upcoming($from: Date!, $to: Date!) {\n    upcomingOccurrences(from: $from, to: $to) {\n      ...OccurrenceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRecurring($input: RecurringScheduleInput!) {\n    createRecurringSchedule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRecurring($input: RecurringScheduleInput!) {\n    createRecurringSchedule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRecurring($id: UUID!, $input: RecurringScheduleInput!) {\n    updateRecurringSchedule(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRecurring($id: UUID!, $input: RecurringScheduleInput!) {\n    updateRecurringSchedule(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

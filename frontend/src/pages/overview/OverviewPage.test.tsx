@@ -114,7 +114,24 @@ describe('OverviewPage', () => {
     await screen.findByTestId('tile-income');
     await user.selectOptions(screen.getByLabelText('Period'), String(now.getFullYear()));
     await screen.findByTestId('tile-income');
-    expect(api.seen.at(-1)?.variables).toMatchObject({ from: `${now.getFullYear()}-01`, to: `${now.getFullYear()}-12` });
+    expect(api.seen.filter((r) => r.operationName === 'Overview').at(-1)?.variables).toMatchObject({ from: `${now.getFullYear()}-01`, to: `${now.getFullYear()}-12` });
+  });
+
+  it('lists the next 30 days of recurring transactions', async () => {
+    const upcoming = [
+      { __typename: 'Occurrence', scheduleId: 's1', date: '2099-01-31', postDate: '2099-01-31', amount: '-1250.00', currency: 'USD', description: 'Rent', status: 'PLANNED' },
+    ];
+    const api = fakeApi({
+      Overview: () => ({ body: { data: overview } }),
+      Upcoming: () => ({ body: { data: { upcomingOccurrences: upcoming } } }),
+    });
+    renderApp(<OverviewPage />, { fetch: api.fetch, session: session('t') });
+
+    const table = await screen.findByRole('table', { name: 'Next 30 days' });
+    expect(within(table).getByText('Rent')).toBeInTheDocument();
+    expect(within(table).getByText('Planned')).toBeInTheDocument();
+    const asked = api.seen.find((r) => r.operationName === 'Upcoming')?.variables as { from: string; to: string };
+    expect(new Date(asked.to).getTime() - new Date(asked.from).getTime()).toBe(30 * 24 * 3600 * 1000);
   });
 
   it('says when the data could not be loaded and offers to try again', async () => {

@@ -11,6 +11,7 @@ import { Tile } from '../../components/Tile';
 import { monthEnd, monthLabel } from '../../lib/dates';
 import { formatPercent } from '../../lib/money';
 import { BudgetStatusTable } from '../budgets/BudgetStatusTable';
+import { UpcomingPanel } from '../recurring/UpcomingPanel';
 import { CashflowChart } from './CashflowChart';
 import { CashflowTable } from './CashflowTable';
 import { ExpenseShareChart } from './ExpenseShareChart';
@@ -80,6 +81,7 @@ function OverviewBody({ data, period }: { data: Data; period: Period }) {
           />
         </section>
       </div>
+      <UpcomingPanel />
     </>
   );
 }
