@@ -336,6 +336,51 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await page.getByText(alice.email).waitFor();
   });
 
+  it('sets up recurring transactions: next dates, skip the next one, record a suggested one; the overview lists them', async () => {
+    const { page } = main;
+    await go(page, 'Recurring', 'Recurring');
+    const form = page.getByRole('form', { name: 'Add a recurring transaction' });
+    await form.getByLabel('Amount').fill('1250');
+    await form.getByLabel('Description').fill('Rent');
+    await form.getByLabel('Repeats').selectOption({ label: 'Monthly' });
+    await form.getByLabel('On the last day of the month').check();
+    await form.getByRole('button', { name: 'Add recurring' }).click();
+    const schedules = page.getByRole('table', { name: 'Recurring schedules' });
+    const rent = schedules.getByRole('row').filter({ hasText: 'Rent' });
+    await rent.waitFor();
+    const next = (await rent.locator('td').nth(3).textContent()).trim();
+    await rent.getByRole('button', { name: 'Skip next' }).click();
+    await page.waitForFunction(
+      (before) => [...document.querySelectorAll('table[aria-label="Recurring schedules"] tr')].some((r) => r.textContent.includes('Rent') && !r.textContent.includes(before)),
+      next,
+    );
+
+    // A suggested one dated today: the job (every second in this test) makes it due.
+    await form.getByLabel('Amount').fill('30');
+    await form.getByLabel('Description').fill('Gym');
+    await form.getByLabel('Repeats').selectOption({ label: 'Daily' });
+    await form.getByLabel('Record automatically (otherwise suggest)').uncheck();
+    await form.getByRole('button', { name: 'Add recurring' }).click();
+    await schedules.getByRole('cell', { name: 'Gym (suggested)' }).waitFor();
+    const record = page.getByRole('button', { name: 'Record Gym' });
+    for (let tries = 0; tries < 20 && !(await record.isVisible()); tries += 1) {
+      await page.waitForTimeout(500);
+      await go(page, 'Overview', 'Overview');
+      await go(page, 'Recurring', 'Recurring');
+    }
+    await record.click();
+    await record.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Next 30 days of recurring transactions' }).getByText('Recorded').waitFor();
+    await screenshot(page, '10b-recurring');
+
+    await go(page, 'Overview', 'Overview');
+    await page.getByRole('table', { name: 'Next 30 days' }).getByText('Gym').first().waitFor();
+    await go(page, 'Transactions', 'Transactions');
+    await page.getByRole('cell', { name: 'Gym' }).first().waitFor();
+    // The tests after this one start where "shows every other page" ended.
+    await go(page, 'Settings', 'Settings');
+  });
+
   it('fits a phone screen (375 px) without sideways scrolling', async () => {
     const phone = await main.context.newPage();
     await phone.setViewportSize({ width: 375, height: 812 });

@@ -19,6 +19,7 @@ const PAGES = [
   ['accounts', '/accounts', 'Accounts'],
   ['categories', '/categories', 'Categories'],
   ['budgets', '/budgets', 'Budgets'],
+  ['recurring', '/recurring', 'Recurring'],
   ['settings', '/settings', 'Settings'],
   ['admin', '/admin', 'Admin'],
 ];
@@ -54,6 +55,11 @@ async function seed(url) {
   });
   const month = now.toISOString().slice(0, 7);
   await api(url, token, 'mutation($i: SetBudgetInput!) { setBudget(input: $i) { id } }', { i: { categoryId: find('Groceries'), month, amount: '300.00' } });
+  const { accounts } = await api(url, token, '{ accounts { id isDefault } }');
+  const account = accounts.find((a) => a.isDefault).id;
+  await api(url, token, 'mutation($i: RecurringScheduleInput!) { createRecurringSchedule(input: $i) { id } }', {
+    i: { accountId: account, amount: '-1250.00', description: 'Rent', recurrence: { frequency: 'MONTHLY', lastDayOfMonth: true, start: now.toISOString().slice(0, 10) } },
+  });
 }
 
 async function logIn(page) {

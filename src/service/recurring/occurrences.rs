@@ -2,11 +2,11 @@
 //! suggested occurrences waiting for an answer (`due`), and what the user may do to one
 //! date — skip it, edit it ahead, or confirm a suggested one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
@@ -19,7 +19,7 @@ use crate::money::Currency;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{recurring_occurrence, recurring_schedule};
 use crate::service::transactions::MAX_DESCRIPTION_CHARS;
-use crate::service::{Store, accounts, calendar, owned, text};
+use crate::service::{Store, accounts, calendar, owned, text, update_owned_by_id};
 
 /// Most days `upcoming` covers.
 pub const MAX_RANGE_DAYS: i64 = 366;
@@ -134,7 +134,44 @@ pub async fn skip(
 ) -> AppResult<Occurrence> {
     let (row, _) = open_date(store, viewer, id, date).await?;
     mark(store, viewer, id, date, Status::Skipped, None).await?;
+    if row.next_due == Some(date) {
+        skip_ahead(store, viewer, &row, date).await?;
+    }
     current(store, viewer, &row, date).await
+}
+
+/// Move the schedule's next date past `date` and the skipped dates right after it (at most
+/// [`MAX_OCCURRENCES`]), so the schedule shows the next date that will happen.
+async fn skip_ahead(
+    store: &Store,
+    viewer: &Viewer,
+    row: &recurring_schedule::Model,
+    date: NaiveDate,
+) -> AppResult<()> {
+    let rule = stored::rule_of(row)?;
+    let Some(after) = date.succ_opt() else {
+        return Ok(());
+    };
+    let skipped: HashSet<NaiveDate> = owned::<recurring_occurrence::Entity>(viewer)
+        .filter(recurring_occurrence::Column::ScheduleId.eq(row.id))
+        .filter(recurring_occurrence::Column::Date.gt(date))
+        .filter(recurring_occurrence::Column::Status.eq(Status::Skipped.as_str()))
+        .limit(MAX_OCCURRENCES as u64)
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|r| r.date)
+        .collect();
+    let last = NaiveDate::from_ymd_opt(calendar::MAX_YEAR, 12, 31).unwrap_or(after);
+    let dates = rule.between(after, last, MAX_OCCURRENCES + 1);
+    let next = dates.into_iter().find(|d| !skipped.contains(d));
+    // Only if the job has not moved it meanwhile.
+    update_owned_by_id::<recurring_schedule::Entity>(viewer, row.id)
+        .col_expr(recurring_schedule::Column::NextDue, Expr::value(next))
+        .filter(recurring_schedule::Column::NextDue.eq(date))
+        .exec(store.conn())
+        .await?;
+    Ok(())
 }
 
 /// Change the amount, description or date of one coming (or due) date of a schedule.

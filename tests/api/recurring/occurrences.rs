@@ -63,6 +63,18 @@ async fn a_skipped_date_is_not_written_and_an_edited_one_is_written_as_edited() 
         .ok(&user.token, SKIP, json!({ "id": id, "d": day(1) }))
         .await;
     assert_eq!(skipped["skipOccurrence"]["status"], "SKIPPED");
+    let next = app
+        .ok(
+            &user.token,
+            "query($id: UUID!) { recurringSchedule(id: $id) { nextDate } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        next["recurringSchedule"]["nextDate"],
+        day(2).to_string(),
+        "past the skipped date"
+    );
     let change = json!({ "amount": "-25.55", "description": "Rent, raised", "date": day(4) });
     let edited = app
         .ok(
