@@ -15,8 +15,10 @@ use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
+use crate::http::metrics::MetricsEndpoint;
 use crate::http::server::{self, ConnectionLimits};
-use crate::http::{AppState, Cors, router};
+use crate::http::{AppState, Cors, Dashboard, router};
+use crate::meter;
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::{GateStates, SessionSettings};
@@ -35,6 +37,10 @@ pub struct App {
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
     connections: ConnectionLimits,
+    /// The `/metrics` listener (`TALLY_METRICS_ADDR`) and its routes.
+    metrics_listener: Option<(TcpListener, axum::Router)>,
+    /// The recorder, whose histograms an upkeep task drains while serving.
+    meter: Option<meter::Handle>,
 }
 
 impl App {
@@ -92,20 +98,35 @@ impl App {
                 &config,
             ),
         };
+        let meter = metrics_recorder(&config)?;
+        let metrics = meter.clone().map(|handle| {
+            let token = config.metrics_token.as_ref().map(|t| t.expose());
+            MetricsEndpoint::new(handle, store.clone(), token)
+        });
         let state = AppState {
             api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
-            dashboard_dir: config.dashboard_dir.clone(),
+            dashboard: Dashboard::new(config.dashboard_dir.clone()),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
             hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
+            metrics: metrics.clone(),
         };
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;
+        let metrics_listener = match (config.metrics_addr, metrics) {
+            (Some(addr), Some(endpoint)) => {
+                let listener = TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("binding the metrics address {addr}"))?;
+                Some((listener, crate::http::metrics::listener_router(endpoint)))
+            }
+            _ => None,
+        };
         Ok(Self {
             listener,
             router: router(state, &cors),
@@ -117,12 +138,21 @@ impl App {
                 idle: Duration::from_secs(config.keep_alive_idle_seconds),
                 max_connections: config.max_connections as usize,
             },
+            metrics_listener,
+            meter,
         })
     }
 
     /// The address actually bound (with the real port when the config asked for port 0).
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         Ok(self.listener.local_addr()?)
+    }
+
+    /// The address of the `/metrics` listener, when `TALLY_METRICS_ADDR` asked for one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|(listener, _)| listener.local_addr().ok())
     }
 
     /// The store, for tests that look below the API (e.g. counting SQL statements).
@@ -139,8 +169,21 @@ impl App {
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
+        let mut background: Vec<_> = self.meter.map(meter::spawn_upkeep).into_iter().collect();
+        if let Some((listener, router)) = self.metrics_listener {
+            let metrics_addr = listener.local_addr()?;
+            tracing::info!(addr = %metrics_addr, "metrics are served at /metrics");
+            background.push(tokio::spawn(async move {
+                if let Err(err) = axum::serve(listener, router).await {
+                    tracing::error!(error = %err, "the metrics listener stopped");
+                }
+            }));
+        }
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
+        for task in background {
+            task.abort();
+        }
         if let Some(retention) = retention {
             retention.stop().await;
         }
@@ -148,6 +191,23 @@ impl App {
         tracing::info!("tally stopped");
         Ok(())
     }
+}
+
+/// Shortest accepted `TALLY_METRICS_TOKEN`.
+const MIN_METRICS_TOKEN_LEN: usize = 16;
+
+/// The metrics recorder, installed when `/metrics` is configured (an address or a token);
+/// a token too short to resist guessing is refused.
+fn metrics_recorder(config: &Config) -> anyhow::Result<Option<meter::Handle>> {
+    if let Some(token) = &config.metrics_token
+        && token.expose().len() < MIN_METRICS_TOKEN_LEN
+    {
+        anyhow::bail!("TALLY_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_LEN} characters");
+    }
+    if config.metrics_addr.is_none() && config.metrics_token.is_none() {
+        return Ok(None);
+    }
+    Ok(meter::install(Dashboard::embedded_build()))
 }
 
 /// `tally migrate`: apply pending migrations and exit.

@@ -45,11 +45,30 @@ impl HashThreads {
         T: Send + 'static,
     {
         let (done, result) = tokio::sync::oneshot::channel();
+        // Counted from now until the job ends, even if it panics or its caller gave up.
+        let queued = Queued::new();
         let job: Job = Box::new(move || {
+            let _queued = queued;
             let _ = done.send(work());
         });
         self.jobs.send(job).ok()?;
         result.await.ok()
+    }
+}
+
+/// A job in the queue depth metric (queued or running) while this lives.
+struct Queued;
+
+impl Queued {
+    fn new() -> Self {
+        crate::meter::password_hash_queue(1.0);
+        Self
+    }
+}
+
+impl Drop for Queued {
+    fn drop(&mut self) {
+        crate::meter::password_hash_queue(-1.0);
     }
 }
 
