@@ -56,19 +56,27 @@ impl HashThreads {
     }
 }
 
-/// A job in the queue depth metric (queued or running) while this lives.
-struct Queued;
+/// A job in the queue depth metric (queued or running) while this lives. Only a job counted
+/// when it came is uncounted when it goes: metrics may be switched on in between.
+struct Queued {
+    counted: bool,
+}
 
 impl Queued {
     fn new() -> Self {
-        crate::meter::password_hash_queue(1.0);
-        Self
+        let counted = crate::meter::enabled();
+        if counted {
+            crate::meter::password_hash_queue(1.0);
+        }
+        Self { counted }
     }
 }
 
 impl Drop for Queued {
     fn drop(&mut self) {
-        crate::meter::password_hash_queue(-1.0);
+        if self.counted {
+            crate::meter::password_hash_queue(-1.0);
+        }
     }
 }
 

@@ -198,7 +198,7 @@ async fn the_series_cover_requests_errors_logins_locks_limits_hashing_and_the_da
         let value = sample(&text, series, &[]);
         assert!(
             value.is_some_and(|v| v >= 0.0),
-            "{series} missing in:\n{text}"
+            "{series} = {value:?} in:\n{text}"
         );
     }
     let idle = sample(&text, "tally_db_pool_connections", &[r#"state="idle""#]);
