@@ -149,10 +149,8 @@ fn known_settings() -> BTreeSet<String> {
     names
 }
 
-#[test]
-fn the_env_example_names_only_settings_tally_knows() {
-    let known = known_settings();
-    let text = deploy_file("tally.env.example");
+/// The settings `text` names, set or commented out; each must be one Tally knows.
+fn settings_named(text: &str, known: &BTreeSet<String>) -> Vec<String> {
     let mut named = Vec::new();
     for line in text.lines() {
         // Settings, set or commented out (`# NAME=`); prose lines have no `NAME=` head.
@@ -165,6 +163,13 @@ fn the_env_example_names_only_settings_tally_knows() {
             named.push(name.to_owned());
         }
     }
+    named
+}
+
+#[test]
+fn the_env_examples_name_only_settings_tally_knows() {
+    let known = known_settings();
+    let named = settings_named(&deploy_file("tally.env.example"), &known);
     for needed in [
         "TALLY_ENV",
         "JWT_SECRET",
@@ -173,5 +178,14 @@ fn the_env_example_names_only_settings_tally_knows() {
         "TALLY_METRICS_ADDR",
     ] {
         assert!(named.iter().any(|n| n == needed), "{needed} missing");
+    }
+    // The development example at the root lists every setting.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(".env.example");
+    let named = settings_named(&std::fs::read_to_string(root).unwrap(), &known);
+    for setting in &known {
+        assert!(
+            named.contains(setting),
+            "{setting} missing from .env.example"
+        );
     }
 }
