@@ -15,17 +15,17 @@ use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
 use crate::graphql::{Api, Services};
-use crate::http::metrics::MetricsEndpoint;
 use crate::http::server::{self, ConnectionLimits};
 use crate::http::{AppState, Cors, Dashboard, router};
-use crate::meter;
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
+mod metrics;
 pub mod production;
 
+use self::metrics::Metrics;
 pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
 /// A built, bound, not yet serving application.
@@ -37,10 +37,8 @@ pub struct App {
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
     connections: ConnectionLimits,
-    /// The `/metrics` listener (`TALLY_METRICS_ADDR`) and its routes.
-    metrics_listener: Option<(TcpListener, axum::Router)>,
-    /// The recorder, whose histograms an upkeep task drains while serving.
-    meter: Option<meter::Handle>,
+    /// `/metrics`, when configured.
+    metrics: Option<Metrics>,
 }
 
 impl App {
@@ -98,11 +96,7 @@ impl App {
                 &config,
             ),
         };
-        let meter = metrics_recorder(&config)?;
-        let metrics = meter.clone().map(|handle| {
-            let token = config.metrics_token.as_ref().map(|t| t.expose());
-            MetricsEndpoint::new(handle, store.clone(), token)
-        });
+        let metrics = Metrics::build(&config, &store).await?;
         let state = AppState {
             api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
             store: store.clone(),
@@ -113,20 +107,11 @@ impl App {
             graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
             hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
-            metrics: metrics.clone(),
+            metrics: metrics.as_ref().map(Metrics::endpoint),
         };
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;
-        let metrics_listener = match (config.metrics_addr, metrics) {
-            (Some(addr), Some(endpoint)) => {
-                let listener = TcpListener::bind(addr)
-                    .await
-                    .with_context(|| format!("binding the metrics address {addr}"))?;
-                Some((listener, crate::http::metrics::listener_router(endpoint)))
-            }
-            _ => None,
-        };
         Ok(Self {
             listener,
             router: router(state, &cors),
@@ -138,8 +123,7 @@ impl App {
                 idle: Duration::from_secs(config.keep_alive_idle_seconds),
                 max_connections: config.max_connections as usize,
             },
-            metrics_listener,
-            meter,
+            metrics,
         })
     }
 
@@ -150,9 +134,7 @@ impl App {
 
     /// The address of the `/metrics` listener, when `TALLY_METRICS_ADDR` asked for one.
     pub fn metrics_addr(&self) -> Option<SocketAddr> {
-        self.metrics_listener
-            .as_ref()
-            .and_then(|(listener, _)| listener.local_addr().ok())
+        self.metrics.as_ref()?.listener_addr()
     }
 
     /// The store, for tests that look below the API (e.g. counting SQL statements).
@@ -169,16 +151,7 @@ impl App {
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
-        let mut background: Vec<_> = self.meter.map(meter::spawn_upkeep).into_iter().collect();
-        if let Some((listener, router)) = self.metrics_listener {
-            let metrics_addr = listener.local_addr()?;
-            tracing::info!(addr = %metrics_addr, "metrics are served at /metrics");
-            background.push(tokio::spawn(async move {
-                if let Err(err) = axum::serve(listener, router).await {
-                    tracing::error!(error = %err, "the metrics listener stopped");
-                }
-            }));
-        }
+        let background = self.metrics.map(Metrics::start).unwrap_or_default();
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
         for task in background {
@@ -191,23 +164,6 @@ impl App {
         tracing::info!("tally stopped");
         Ok(())
     }
-}
-
-/// Shortest accepted `TALLY_METRICS_TOKEN`.
-const MIN_METRICS_TOKEN_LEN: usize = 16;
-
-/// The metrics recorder, installed when `/metrics` is configured (an address or a token);
-/// a token too short to resist guessing is refused.
-fn metrics_recorder(config: &Config) -> anyhow::Result<Option<meter::Handle>> {
-    if let Some(token) = &config.metrics_token
-        && token.expose().len() < MIN_METRICS_TOKEN_LEN
-    {
-        anyhow::bail!("TALLY_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_LEN} characters");
-    }
-    if config.metrics_addr.is_none() && config.metrics_token.is_none() {
-        return Ok(None);
-    }
-    Ok(meter::install(Dashboard::embedded_build()))
 }
 
 /// `tally migrate`: apply pending migrations and exit.

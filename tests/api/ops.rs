@@ -5,3 +5,4 @@ pub mod deploy;
 pub mod embedded_dashboard;
 pub mod logs;
 pub mod metrics;
+pub mod metrics_listener;

@@ -2,6 +2,9 @@
 //! (`build.rs` points [`Files`] at it, or at an empty folder when there was no build). A
 //! release build holds the files; a debug build reads the same folder from disk.
 
+use std::borrow::Cow;
+
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -46,7 +49,12 @@ pub fn respond(path: &str, headers: &HeaderMap) -> Response {
     let content_type = HeaderValue::from_str(file.metadata.mimetype())
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
     let headers = [(header::CONTENT_TYPE, content_type), (header::ETAG, etag)];
-    (headers, file.data.into_owned()).into_response()
+    // A release build's files are static: sent without a copy.
+    let body = match file.data {
+        Cow::Borrowed(bytes) => Body::from(Bytes::from_static(bytes)),
+        Cow::Owned(bytes) => Body::from(bytes),
+    };
+    (headers, body).into_response()
 }
 
 fn hex(bytes: &[u8]) -> String {
