@@ -22,7 +22,10 @@ use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
+mod database;
 pub mod production;
+
+pub use database::{DatabaseUnreachable, EXIT_DATABASE_UNREACHABLE};
 
 pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
@@ -162,15 +165,13 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One connection to the configured database, for the command line's one-off commands.
+pub async fn connect_one(config: &Config) -> anyhow::Result<Store> {
+    database::connect(config, 1).await
+}
+
 async fn connect(config: &Config) -> anyhow::Result<Store> {
-    let url = config.database_url();
-    if config.database_url.is_none() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
-    }
-    Store::connect(&url, config.database_max_connections)
-        .await
-        .context("connecting to the database (check DATABASE_URL)")
+    database::connect(config, config.database_max_connections).await
 }
 
 /// The signing keys: the current secret, plus the previous one during a rotation.

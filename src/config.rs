@@ -32,6 +32,16 @@ pub enum CookieSecure {
     Never,
 }
 
+/// What sits between Tally and PostgreSQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DatabasePooler {
+    /// Tally's own pool talks to PostgreSQL (or a session-pooling PgBouncer) directly.
+    #[default]
+    None,
+    /// A transaction-pooling PgBouncer: no statement cache, every statement in a transaction.
+    Transaction,
+}
+
 /// Log line format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum LogFormat {
@@ -53,6 +63,16 @@ pub struct Config {
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 16,
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub database_max_connections: u32,
+    /// `transaction` when `DATABASE_URL` points at a PgBouncer in transaction-pooling mode
+    /// (no prepared-statement cache, every statement inside a transaction; see
+    /// docs/OPERATIONS.md, "Behind PgBouncer"); `none` (the default) otherwise.
+    #[arg(long, env = "DATABASE_POOLER", value_enum, default_value_t = DatabasePooler::None)]
+    pub database_pooler: DatabasePooler,
+    /// Seconds `tally serve` and `tally migrate` keep trying to reach the database at start
+    /// (every second, saying so in the log) before giving up with exit status 69; 0 tries once.
+    #[arg(long, env = "DATABASE_CONNECT_WAIT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub database_connect_wait_seconds: u64,
     /// Directory for the default SQLite file and the generated development JWT secret.
     #[arg(long, env = "TALLY_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
