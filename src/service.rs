@@ -27,6 +27,7 @@ pub mod month;
 pub mod my_data;
 mod ownership;
 pub mod page;
+pub mod rate_limits;
 pub mod reports;
 pub mod sessions;
 mod share;

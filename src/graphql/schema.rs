@@ -146,7 +146,7 @@ impl Api {
 
     /// This API with per-client-IP limits on `login`, `signup` and `refreshSession`.
     pub fn with_rate_limits(mut self, limits: RateLimits) -> Self {
-        self.rate_limiter = Arc::new(RateLimiter::new(limits));
+        self.rate_limiter = Arc::new(RateLimiter::for_store(limits, &self.services.store));
         self
     }
 
@@ -162,7 +162,7 @@ impl Api {
     /// every error of the response carries an `extensions.code`, and none is longer than
     /// `errors` allows.
     pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
-        let mut response = match self.refusal(&mut request, context.client_ip()) {
+        let mut response = match self.refusal(&mut request, context.client_ip()).await {
             Some(refusal) => refusal,
             None => {
                 let services = self
@@ -176,7 +176,11 @@ impl Api {
     }
 
     /// The response that refuses `request`, if it is over the limits or the rate limits.
-    fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
+    async fn refusal(
+        &self,
+        request: &mut Request,
+        client_ip: Option<IpAddr>,
+    ) -> Option<Response> {
         let refused = |err| Some(Response::from_errors(vec![err]));
         if let Err(err) = self.check_text(&request.query) {
             return refused(err);
@@ -190,6 +194,7 @@ impl Api {
                 Ok(()) => self
                     .rate_limiter
                     .admit(document, operation.as_deref(), client_ip)
+                    .await
                     .err()
                     .map(|refusal| refusal.response()),
             },

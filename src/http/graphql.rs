@@ -82,8 +82,13 @@ fn respond(media_type: &'static str, response: &async_graphql::Response) -> Resp
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
+    let unavailable = response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(errors::is_unavailable);
     let status = if rate_limit::refused(response) {
         StatusCode::TOO_MANY_REQUESTS
+    } else if unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
     } else if request_error && media_type == GRAPHQL_RESPONSE_JSON {
         StatusCode::BAD_REQUEST
     } else {
