@@ -68,6 +68,12 @@ pub struct Config {
     /// docs/OPERATIONS.md, "Behind PgBouncer"); `none` (the default) otherwise.
     #[arg(long, env = "DATABASE_POOLER", value_enum, default_value_t = DatabasePooler::None)]
     pub database_pooler: DatabasePooler,
+    /// Longest a statement waits for a pooled connection, in seconds — also while the
+    /// database cannot be reached: past it the request fails with `UNAVAILABLE` (HTTP 503)
+    /// instead of hanging.
+    #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub database_acquire_timeout_seconds: u64,
     /// Seconds `tally serve` and `tally migrate` keep trying to reach the database at start
     /// (every second, saying so in the log) before giving up with exit status 69; 0 tries once.
     #[arg(long, env = "DATABASE_CONNECT_WAIT_SECONDS", default_value_t = 30,

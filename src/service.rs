@@ -74,7 +74,7 @@ pub struct Store {
 impl Store {
     /// Connect with a pool of at most `max_connections` (an in-memory SQLite uses one).
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
-        Self::connect_behind(url, max_connections, false).await
+        Self::connect_behind(url, max_connections, false, Duration::from_secs(10)).await
     }
 
     /// Like [`Store::connect`]; `transaction_pooler` when `url` is a PgBouncer in
@@ -83,17 +83,21 @@ impl Store {
     /// statement runs inside a transaction, the only span the pooler keeps one server
     /// connection for. The pooler must drop what sqlx leaves behind (`server_reset_query =
     /// DEALLOCATE ALL`, `server_reset_query_always = 1`; docs/OPERATIONS.md).
+    /// A statement waits at most `acquire_timeout` for a connection (also while the database
+    /// cannot be reached), then fails as unavailable.
     pub async fn connect_behind(
         url: &str,
         max_connections: u32,
         transaction_pooler: bool,
+        acquire_timeout: Duration,
     ) -> Result<Self, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         options
             .max_connections(if in_memory { 1 } else { max_connections })
             .min_connections(if in_memory { 1 } else { 0 })
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
+            .connect_timeout(acquire_timeout)
             .idle_timeout(if in_memory {
                 None
             } else {

@@ -52,7 +52,8 @@ pub async fn connect(config: &Config, max_connections: u32) -> anyhow::Result<St
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let err = match Store::connect_behind(&url, max_connections, pooler).await {
+        let acquire = Duration::from_secs(config.database_acquire_timeout_seconds);
+        let err = match Store::connect_behind(&url, max_connections, pooler, acquire).await {
             Ok(store) if store.ping().await => return Ok(store),
             Ok(store) => {
                 store.close().await;
