@@ -62,7 +62,7 @@ pub async fn connect(config: &Config, max_connections: u32) -> anyhow::Result<St
             Err(err) => err.to_string(),
         };
         let waited = started.elapsed();
-        if waited + RETRY_EVERY > wait {
+        if waited >= wait {
             tracing::error!(error = %err, attempts, "cannot reach the database; giving up");
             return Err(DatabaseUnreachable { waited, attempts }.into());
         }
@@ -72,6 +72,6 @@ pub async fn connect(config: &Config, max_connections: u32) -> anyhow::Result<St
             "cannot reach the database yet; retrying for up to {} s",
             wait.as_secs()
         );
-        tokio::time::sleep(RETRY_EVERY).await;
+        tokio::time::sleep(RETRY_EVERY.min(wait - waited)).await;
     }
 }

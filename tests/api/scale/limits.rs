@@ -69,17 +69,17 @@ async fn a_burst_raced_across_both_instances_admits_exactly_the_limit() {
 #[tokio::test]
 async fn a_refused_request_spends_nothing_of_its_other_buckets_on_any_instance() {
     let limits = |c: &mut tally::config::Config| {
-        c.rate_limit_login_per_minute = 3;
+        c.rate_limit_refresh_per_minute = 2;
         c.rate_limit_signup_per_hour = 1;
     };
     let Some((a, b)) = two_instances("all or nothing", limits).await else {
         return;
     };
     a.signed_up_user().await; // the one signup of the hour
-    let both = "mutation($input: LoginInput!, $signup: SignupInput!) {
-        login(input: $input) { accessToken } signup(input: $signup) { accessToken } }";
+    let refresh = json!({ "query": "mutation { refreshSession { accessToken } }" });
+    let both = "mutation($signup: SignupInput!) {
+        refreshSession { accessToken } signup(input: $signup) { accessToken } }";
     let variables = json!({
-        "input": { "email": "nobody@example.com", "password": "wrong-password" },
         "signup": { "username": "second_one", "email": "second@example.com",
                     "password": "a fine long password" } });
     let (status, body) = b
@@ -87,17 +87,23 @@ async fn a_refused_request_spends_nothing_of_its_other_buckets_on_any_instance()
         .await;
     assert_eq!(status, 429, "the signup bucket is empty: {body}");
 
-    for app in [&b, &a, &b] {
-        let (status, body) = app.post(None, wrong_login("nobody@example.com")).await;
-        assert_eq!(status, 200, "the login bucket was not charged: {body}");
+    for app in [&a, &b] {
+        let (status, body) = app.post(None, refresh.clone()).await;
+        assert_eq!(status, 200, "the refresh bucket was not charged: {body}");
+        error_with_code(&body, "UNAUTHENTICATED");
     }
-    let (status, _) = a.post(None, wrong_login("nobody@example.com")).await;
-    assert_eq!(status, 429);
+    let (status, _) = a.post(None, refresh).await;
+    assert_eq!(status, 429, "and now it is spent");
 }
 
 #[tokio::test]
 async fn one_row_per_bucket_expired_rows_are_swept_and_uncharged_requests_write_none() {
-    let Some((a, b)) = two_instances("rows", |_| {}).await else {
+    // Buckets that stay a while: a signup lasts 6 minutes, a login 6 seconds.
+    let limits = |c: &mut tally::config::Config| {
+        c.rate_limit_login_per_minute = 10;
+        c.rate_limit_signup_per_hour = 10;
+    };
+    let Some((a, b)) = two_instances("rows", limits).await else {
         return;
     };
     let user = a.signed_up_user().await;
@@ -122,7 +128,7 @@ async fn one_row_per_bucket_expired_rows_are_swept_and_uncharged_requests_write_
     )
     .await
     .unwrap();
-    let c = a.another_instance_with(|_| {}).await;
+    let c = a.another_instance_with(limits).await;
     c.post(None, wrong_login(&user.email)).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
