@@ -151,17 +151,19 @@ pub struct Config {
     #[arg(long, env = "LOGIN_LOCKOUT_MAX_SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u32).range(1..=604_800))]
     pub login_lockout_max_seconds: u32,
-    /// Password checks (`login`, `changePassword`, `deleteMyAccount` fields) one client IP
-    /// (an IPv6 client: its /64) may send per minute, in bursts of as many; per server
-    /// instance (in memory). 0 turns the limit off.
+    /// Password checks (`login`, `changePassword`, `changeEmail`, `deleteMyAccount` fields)
+    /// one client IP (an IPv6 client: its /64) may send per minute, in bursts of as many; on
+    /// PostgreSQL shared by every instance (in the database), on SQLite in memory. 0 turns
+    /// the limit off.
     #[arg(long, env = "RATE_LIMIT_LOGIN_PER_MINUTE", default_value_t = 10,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_login_per_minute: u32,
-    /// `signup` fields one client IP may send per hour, per instance; 0 turns it off.
+    /// `signup` fields one client IP may send per hour (shared on PostgreSQL); 0 turns it off.
     #[arg(long, env = "RATE_LIMIT_SIGNUP_PER_HOUR", default_value_t = 20,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_signup_per_hour: u32,
-    /// `refreshSession` fields one client IP may send per minute, per instance; 0 turns it off.
+    /// `refreshSession` fields one client IP may send per minute (shared on PostgreSQL); 0
+    /// turns it off.
     #[arg(long, env = "RATE_LIMIT_REFRESH_PER_MINUTE", default_value_t = 60,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_refresh_per_minute: u32,

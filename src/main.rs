@@ -13,7 +13,9 @@ async fn main() -> std::process::ExitCode {
         Err(err) => {
             eprintln!("Error: {err:#}");
             // A database that never answered has its own status, for supervisors and scripts.
-            let unreachable = err.downcast_ref::<tally::app::DatabaseUnreachable>().is_some();
+            let unreachable = err
+                .downcast_ref::<tally::app::DatabaseUnreachable>()
+                .is_some();
             std::process::ExitCode::from(if unreachable {
                 tally::app::EXIT_DATABASE_UNREACHABLE
             } else {

@@ -176,11 +176,7 @@ impl Api {
     }
 
     /// The response that refuses `request`, if it is over the limits or the rate limits.
-    async fn refusal(
-        &self,
-        request: &mut Request,
-        client_ip: Option<IpAddr>,
-    ) -> Option<Response> {
+    async fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
         let refused = |err| Some(Response::from_errors(vec![err]));
         if let Err(err) = self.check_text(&request.query) {
             return refused(err);

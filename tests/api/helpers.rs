@@ -367,7 +367,11 @@ impl TestDatabase {
             .await
             .expect("create test database");
         admin.close().await.ok();
-        let base = |url: &str| url.rsplit_once('/').map_or(url, |(base, _)| base).to_owned();
+        let base = |url: &str| {
+            url.rsplit_once('/')
+                .map_or(url, |(base, _)| base)
+                .to_owned()
+        };
         let direct_url = format!("{}/{name}", base(&admin_url));
         // The app reaches it through a transaction-pooling PgBouncer when one is named.
         let pooler = std::env::var("TEST_POOLER_URL")

@@ -36,7 +36,9 @@ impl SharedBuckets {
         charges: &[((Kind, ClientKey), Quota, u32)],
     ) -> Result<Result<(), Duration>, Refusal> {
         // More than a burst never passes; refuse before touching the database.
-        let too_many = charges.iter().filter(|(_, quota, units)| *units > quota.limit());
+        let too_many = charges
+            .iter()
+            .filter(|(_, quota, units)| *units > quota.limit());
         if let Some(period) = too_many.map(|(_, quota, _)| quota.period()).max() {
             return Ok(Err(period));
         }

@@ -35,7 +35,10 @@ fn aliased_logins(count: usize) -> String {
 async fn a_hundred_aliased_logins_count_as_a_hundred() {
     let limiter = limiter(100);
     let document = doc(&aliased_logins(100));
-    assert_eq!(limiter.admit(&document, None, ip("192.0.2.1")).await, Ok(()));
+    assert_eq!(
+        limiter.admit(&document, None, ip("192.0.2.1")).await,
+        Ok(())
+    );
     let one = doc(LOGIN);
     assert!(limiter.admit(&one, None, ip("192.0.2.1")).await.is_err());
 }
@@ -43,7 +46,9 @@ async fn a_hundred_aliased_logins_count_as_a_hundred() {
 #[tokio::test]
 async fn more_aliased_logins_than_the_limit_are_refused_even_from_a_fresh_ip() {
     let limiter = limiter(10);
-    let refused = limiter.admit(&doc(&aliased_logins(100)), None, ip("192.0.2.1")).await;
+    let refused = limiter
+        .admit(&doc(&aliased_logins(100)), None, ip("192.0.2.1"))
+        .await;
     assert_eq!(
         refused,
         Err(Refusal::Limited(RateLimited {
@@ -57,19 +62,43 @@ async fn fragments_spread_at_the_root_count_each_time_but_nested_fields_do_not()
     let limiter = limiter(3);
     let query = r#"mutation { ...F ...F ... on Mutation { ...F } }
         fragment F on Mutation { login(input: {email: "a@b.c", password: "x"}) { user { login } } }"#;
-    assert_eq!(limiter.admit(&doc(query), None, ip("192.0.2.1")).await, Ok(()));
-    assert!(limiter.admit(&doc(LOGIN), None, ip("192.0.2.1")).await.is_err());
+    assert_eq!(
+        limiter.admit(&doc(query), None, ip("192.0.2.1")).await,
+        Ok(())
+    );
+    assert!(
+        limiter
+            .admit(&doc(LOGIN), None, ip("192.0.2.1"))
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
 async fn the_limit_is_per_client_and_an_ipv6_client_is_its_64() {
     let limiter = limiter(1);
     let one = doc(LOGIN);
-    assert_eq!(limiter.admit(&one, None, ip("2001:db8:0:1::1")).await, Ok(()));
-    assert!(limiter.admit(&one, None, ip("2001:db8:0:1::ffff")).await.is_err());
-    assert_eq!(limiter.admit(&one, None, ip("2001:db8:0:2::1")).await, Ok(()));
+    assert_eq!(
+        limiter.admit(&one, None, ip("2001:db8:0:1::1")).await,
+        Ok(())
+    );
+    assert!(
+        limiter
+            .admit(&one, None, ip("2001:db8:0:1::ffff"))
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        limiter.admit(&one, None, ip("2001:db8:0:2::1")).await,
+        Ok(())
+    );
     assert_eq!(limiter.admit(&one, None, ip("192.0.2.1")).await, Ok(()));
-    assert!(limiter.admit(&one, None, ip("::ffff:192.0.2.1")).await.is_err());
+    assert!(
+        limiter
+            .admit(&one, None, ip("::ffff:192.0.2.1"))
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -82,7 +111,11 @@ async fn only_the_operation_that_runs_is_charged() {
     );
     let client = ip("192.0.2.1");
     assert_eq!(limiter.admit(&two, Some("Me"), client).await, Ok(()));
-    assert_eq!(limiter.admit(&two, None, client).await, Ok(()), "nothing runs");
+    assert_eq!(
+        limiter.admit(&two, None, client).await,
+        Ok(()),
+        "nothing runs"
+    );
     assert_eq!(limiter.admit(&two, Some("Nope"), client).await, Ok(()));
     assert_eq!(limiter.admit(&two, Some("In"), client).await, Ok(()));
     assert!(limiter.admit(&two, Some("In"), client).await.is_err());
@@ -127,7 +160,10 @@ async fn queries_and_other_mutations_are_never_charged() {
 async fn a_zero_limit_is_off() {
     let limiter = RateLimiter::off();
     for _ in 0..100 {
-        assert_eq!(limiter.admit(&doc(LOGIN), None, ip("192.0.2.1")).await, Ok(()));
+        assert_eq!(
+            limiter.admit(&doc(LOGIN), None, ip("192.0.2.1")).await,
+            Ok(())
+        );
     }
 }
 

@@ -136,7 +136,10 @@ async fn one_row_per_bucket_expired_rows_are_swept_and_uncharged_requests_write_
         if left == 0 {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "{left} expired rows left");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{left} expired rows left"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(rows(&a, "SELECT count(*) FROM rate_limits").await, 2);

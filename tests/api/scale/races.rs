@@ -40,10 +40,18 @@ async fn ledger(app: &TestApp, user: &TestUser) -> (Vec<(String, String)>, i64) 
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["name"].as_str().unwrap().to_owned(), a["balance"].as_str().unwrap().to_owned()))
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["balance"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     balances.sort();
-    (balances, data["transactions"]["totalCount"].as_i64().unwrap())
+    (
+        balances,
+        data["transactions"]["totalCount"].as_i64().unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -52,7 +60,8 @@ async fn one_idempotency_key_raced_on_both_instances_makes_one_transaction() {
         return;
     };
     let user = a.signed_up_user().await;
-    let create = "mutation($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }";
+    let create =
+        "mutation($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }";
     let input = json!({ "input": { "date": "2026-02-01", "amount": "-3.25",
                         "description": "Coffee", "idempotencyKey": "coffee-raced" } });
 
@@ -69,7 +78,10 @@ async fn one_idempotency_key_raced_on_both_instances_makes_one_transaction() {
     assert_eq!(ids.len(), 1, "one transaction for every retry: {bodies:?}");
     let (balances, count) = ledger(&b, &user).await;
     assert_eq!(count, 1);
-    assert!(balances.iter().any(|(_, balance)| balance == "-3.25"), "{balances:?}");
+    assert!(
+        balances.iter().any(|(_, balance)| balance == "-3.25"),
+        "{balances:?}"
+    );
 }
 
 #[tokio::test]
@@ -80,7 +92,8 @@ async fn transfers_raced_on_both_instances_are_each_written_once_and_balances_ar
     let user = a.signed_up_user().await;
     let from = a.default_account(&user).await;
     let to = a.open_account(&user, "Savings", "USD").await;
-    let transfer = "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
+    let transfer =
+        "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
     // Twenty transfers of 1.05, each sent twice (once to each instance) under its own key.
     let inputs: Vec<Value> = (0..40)
         .map(|i| {
@@ -97,7 +110,12 @@ async fn transfers_raced_on_both_instances_are_each_written_once_and_balances_ar
     }
     let mut ids: Vec<String> = bodies
         .iter()
-        .map(|body| body["data"]["createTransfer"]["id"].as_str().unwrap().to_owned())
+        .map(|body| {
+            body["data"]["createTransfer"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     ids.sort();
     ids.dedup();
@@ -106,7 +124,10 @@ async fn transfers_raced_on_both_instances_are_each_written_once_and_balances_ar
     assert_eq!(count, 40, "two legs per transfer");
     let savings = balances.iter().find(|(name, _)| name == "Savings").unwrap();
     assert_eq!(savings.1, "21.00");
-    assert!(balances.iter().any(|(_, balance)| balance == "-21.00"), "{balances:?}");
+    assert!(
+        balances.iter().any(|(_, balance)| balance == "-21.00"),
+        "{balances:?}"
+    );
 }
 
 #[tokio::test]
@@ -130,19 +151,35 @@ async fn imports_raced_on_both_instances_lose_no_row_and_double_none() {
                 "mapping": { "date": "Date", "description": "Payee", "amount": "Amount" } } })
     };
     // Two different files, each sent to both instances at once.
-    let bodies = raced([&a, &b], &user, import, vec![input(1), input(1), input(2), input(2)]).await;
+    let bodies = raced(
+        [&a, &b],
+        &user,
+        import,
+        vec![input(1), input(1), input(2), input(2)],
+    )
+    .await;
 
     let mut imported = 0;
     for body in &bodies {
         match body.get("errors") {
-            None => imported += body["data"]["importTransactions"]["imported"].as_i64().unwrap(),
+            None => {
+                imported += body["data"]["importTransactions"]["imported"]
+                    .as_i64()
+                    .unwrap()
+            }
             // The loser of a race on the same rows may be told to retry, never half-written.
-            Some(_) => assert_eq!(body["errors"][0]["extensions"]["code"], "CONFLICT", "{body}"),
+            Some(_) => assert_eq!(
+                body["errors"][0]["extensions"]["code"], "CONFLICT",
+                "{body}"
+            ),
         }
     }
     let (balances, count) = ledger(&b, &user).await;
     assert_eq!(count, 50, "each file's 25 rows once: {bodies:?}");
     assert_eq!(imported, 50, "{bodies:?}");
     // Each file: -(1.10 + 2.10 + … + 25.10) = -(325 + 2.50) = -327.50.
-    assert!(balances.iter().any(|(_, balance)| balance == "-655.00"), "{balances:?}");
+    assert!(
+        balances.iter().any(|(_, balance)| balance == "-655.00"),
+        "{balances:?}"
+    );
 }

@@ -57,12 +57,20 @@ async fn logging_out_everywhere_on_one_instance_holds_on_the_other_within_the_bo
     };
     let user = a.signed_up_user().await;
     let tokens = a.login_for_tokens(&user).await;
-    assert_eq!(status_of(&b, &tokens.access).await, 200, "B has it cached now");
+    assert_eq!(
+        status_of(&b, &tokens.access).await,
+        200,
+        "B has it cached now"
+    );
 
     a.ok(&tokens.access, "mutation { logoutEverywhere }", json!({}))
         .await;
 
-    assert_eq!(status_of(&a, &tokens.access).await, 401, "at once where it happened");
+    assert_eq!(
+        status_of(&a, &tokens.access).await,
+        401,
+        "at once where it happened"
+    );
     refused_within_the_bound(&b, &tokens.access).await;
     let refresh = b.refresh(&tokens.refresh).await;
     error_with_code(&refresh, "UNAUTHENTICATED");

@@ -78,16 +78,27 @@ async fn an_import_killed_midway_is_all_there_or_not_at_all_after_a_restart() {
     mid_write(&db).await;
     tally.signal("KILL");
     tally.exited_within(Duration::from_secs(5)).await;
-    assert!(in_flight.await.unwrap().is_err(), "the request died with the process");
+    assert!(
+        in_flight.await.unwrap().is_err(),
+        "the request died with the process"
+    );
 
     let restarted = Tally::start(app.database_url(), &app.jwt_secret, &[]).await;
     let rows = count(&db, "SELECT count(*) FROM transactions").await;
     assert!(rows == 0 || rows == ROWS as i64, "{rows} of {ROWS} rows");
     let data = app
-        .ok(&user.token, "{ transactions { totalCount } accounts { balance } }", json!({}))
+        .ok(
+            &user.token,
+            "{ transactions { totalCount } accounts { balance } }",
+            json!({}),
+        )
         .await;
     assert_eq!(data["transactions"]["totalCount"], rows);
-    let expected = if rows == 0 { "0.00".to_owned() } else { format!("-{}.{:02}", ROWS * 101 / 100, ROWS * 101 % 100) };
+    let expected = if rows == 0 {
+        "0.00".to_owned()
+    } else {
+        format!("-{}.{:02}", ROWS * 101 / 100, ROWS * 101 % 100)
+    };
     assert_eq!(data["accounts"][0]["balance"], expected.as_str());
     drop(restarted);
 }
@@ -97,7 +108,8 @@ async fn transfers_killed_midway_keep_both_legs_or_none_and_exact_balances() {
     let (app, user, mut tally) = setup().await;
     let from = app.default_account(&user).await;
     let to = app.open_account(&user, "Savings", "USD").await;
-    let transfer = "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
+    let transfer =
+        "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
     let mut in_flight = tokio::task::JoinSet::new();
     for i in 0..60 {
         let input = json!({ "input": { "fromAccountId": from, "toAccountId": to,
@@ -122,15 +134,23 @@ async fn transfers_killed_midway_keep_both_legs_or_none_and_exact_balances() {
     let legs = count(&db, "SELECT count(*) FROM transactions").await;
     assert_eq!(legs % 2, 0);
     let moved = legs / 2;
-    let data = app.ok(&user.token, "{ accounts { name balance } }", json!({})).await;
+    let data = app
+        .ok(&user.token, "{ accounts { name balance } }", json!({}))
+        .await;
     let balance = |name: &str| {
         let accounts = data["accounts"].as_array().unwrap();
         let account = accounts.iter().find(|a| a["name"] == name).unwrap();
         account["balance"].as_str().unwrap().to_owned()
     };
     let cents = moved * 250;
-    assert_eq!(balance("Savings"), format!("{}.{:02}", cents / 100, cents % 100));
+    assert_eq!(
+        balance("Savings"),
+        format!("{}.{:02}", cents / 100, cents % 100)
+    );
     let sign = if cents == 0 { "" } else { "-" };
     let other = data["accounts"][0]["name"].as_str().unwrap().to_owned();
-    assert_eq!(balance(&other), format!("{sign}{}.{:02}", cents / 100, cents % 100));
+    assert_eq!(
+        balance(&other),
+        format!("{sign}{}.{:02}", cents / 100, cents % 100)
+    );
 }

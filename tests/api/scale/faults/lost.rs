@@ -61,8 +61,15 @@ async fn a_lost_database_gives_fast_unavailable_errors_and_the_process_recovers(
                     .unwrap();
                 let status = response.status().as_u16();
                 let body: Value = response.json().await.unwrap();
-                let code = body["errors"][0]["extensions"]["code"].as_str().map(str::to_owned);
-                outcomes.push(Outcome { sent, took: sent.elapsed(), status, code });
+                let code = body["errors"][0]["extensions"]["code"]
+                    .as_str()
+                    .map(str::to_owned);
+                outcomes.push(Outcome {
+                    sent,
+                    took: sent.elapsed(),
+                    status,
+                    code,
+                });
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
             outcomes
@@ -79,7 +86,9 @@ async fn a_lost_database_gives_fast_unavailable_errors_and_the_process_recovers(
 
     let deadline = restored_at + Duration::from_secs(10);
     loop {
-        let body = app.gql(Some(&user.token), "{ accounts { balance } }", json!({})).await;
+        let body = app
+            .gql(Some(&user.token), "{ accounts { balance } }", json!({}))
+            .await;
         if body.get("errors").is_none() {
             break;
         }
@@ -95,13 +104,20 @@ async fn a_lost_database_gives_fast_unavailable_errors_and_the_process_recovers(
         .iter()
         .filter(|o| o.sent > cut_at + Duration::from_millis(100) && o.sent + o.took < restored_at)
         .collect();
-    assert!(during.len() >= 8, "load went on during the outage: {}", during.len());
+    assert!(
+        during.len() >= 8,
+        "load went on during the outage: {}",
+        during.len()
+    );
     for outcome in &during {
         assert_eq!(outcome.status, 503, "{outcome:?}");
         assert_eq!(outcome.code.as_deref(), Some("UNAVAILABLE"), "{outcome:?}");
     }
     for outcome in &outcomes {
-        assert!(outcome.took < Duration::from_millis(2500), "a request hung: {outcome:?}");
+        assert!(
+            outcome.took < Duration::from_millis(2500),
+            "a request hung: {outcome:?}"
+        );
         assert!(
             outcome.status == 200 || outcome.code.as_deref() == Some("UNAVAILABLE"),
             "only UNAVAILABLE, never an internal error: {outcome:?}"

@@ -88,7 +88,13 @@ impl Proxy {
 pub fn postgres_addr() -> SocketAddr {
     let url = std::env::var("TEST_DATABASE_URL").unwrap();
     let authority = url.split("://").nth(1).unwrap();
-    let hostport = authority.rsplit('@').next().unwrap().split('/').next().unwrap();
+    let hostport = authority
+        .rsplit('@')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap();
     let hostport = if hostport.contains(':') {
         hostport.to_owned()
     } else {
@@ -103,6 +109,10 @@ pub fn via(url: &str, addr: SocketAddr) -> String {
     let (scheme, rest) = url.split_once("://").unwrap();
     let (user, rest) = rest.rsplit_once('@').map_or(("", rest), |(u, r)| (u, r));
     let path = rest.split_once('/').map_or("", |(_, path)| path);
-    let user = if user.is_empty() { String::new() } else { format!("{user}@") };
+    let user = if user.is_empty() {
+        String::new()
+    } else {
+        format!("{user}@")
+    };
     format!("{scheme}://{user}{addr}/{path}")
 }

@@ -22,7 +22,10 @@ fn signup(tally: &Tally, name: &str) -> reqwest::RequestBuilder {
 /// The binary on a fresh database with slow password hashing (a signup takes a while).
 async fn slow_tally(cost: &str, grace: &str) -> (TestApp, Tally) {
     let app = TestApp::spawn_shared_with(|_| {}).await;
-    let settings = [("BCRYPT_COST", cost), ("TALLY_SHUTDOWN_GRACE_SECONDS", grace)];
+    let settings = [
+        ("BCRYPT_COST", cost),
+        ("TALLY_SHUTDOWN_GRACE_SECONDS", grace),
+    ];
     let tally = Tally::start(app.database_url(), &fresh_secret(), &settings).await;
     (app, tally)
 }
@@ -39,7 +42,10 @@ async fn requests_in_flight_finish_new_ones_are_refused_and_the_process_exits() 
     let refused = signup(&tally, "too_late").send().await;
     assert!(refused.is_err(), "the listener is closed: {refused:?}");
 
-    let answer = in_flight.await.unwrap().expect("the request in flight is answered");
+    let answer = in_flight
+        .await
+        .unwrap()
+        .expect("the request in flight is answered");
     assert_eq!(answer.status(), 200);
     let body: Value = answer.json().await.unwrap();
     assert!(body["data"]["signup"]["accessToken"].is_string(), "{body}");
@@ -59,6 +65,13 @@ async fn a_request_longer_than_the_grace_period_does_not_hold_the_process() {
     let status = tally.exited_within(Duration::from_secs(8)).await;
 
     assert!(status.success(), "{status}");
-    assert!(stopped.elapsed() < Duration::from_secs(3), "{:?}", stopped.elapsed());
-    assert!(in_flight.await.unwrap().is_err(), "dropped at the end of the grace period");
+    assert!(
+        stopped.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        stopped.elapsed()
+    );
+    assert!(
+        in_flight.await.unwrap().is_err(),
+        "dropped at the end of the grace period"
+    );
 }

@@ -23,13 +23,19 @@ async fn a_database_that_never_answers_ends_the_process_with_status_69_and_says_
     let status = tally.exited_within(Duration::from_secs(20)).await;
 
     assert_eq!(status.code(), Some(69), "EX_UNAVAILABLE");
-    assert!(started.elapsed() >= Duration::from_secs(2), "it retried for the wait");
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "it retried for the wait"
+    );
     let mut stderr = String::new();
     let mut pipe = tally.child.stderr.take().unwrap();
     pipe.read_to_string(&mut stderr).unwrap();
     assert!(stderr.contains("the database did not answer"), "{stderr}");
     assert!(stderr.contains("DATABASE_URL"), "{stderr}");
-    let attempts = stderr.split(" attempts").next().and_then(|s| s.rsplit('(').next());
+    let attempts = stderr
+        .split(" attempts")
+        .next()
+        .and_then(|s| s.rsplit('(').next());
     let attempts: u32 = attempts.and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(attempts >= 2, "retried: {stderr}");
 }
@@ -42,7 +48,11 @@ async fn a_database_that_comes_up_during_the_wait_is_served_without_a_restart() 
     let app = TestApp::spawn_shared_with(|_| {}).await;
     let later = free_addr();
     let url = via(app.database_url(), later);
-    let mut tally = spawn(&url, &app.jwt_secret, &[("DATABASE_CONNECT_WAIT_SECONDS", "30")]);
+    let mut tally = spawn(
+        &url,
+        &app.jwt_secret,
+        &[("DATABASE_CONNECT_WAIT_SECONDS", "30")],
+    );
     tokio::time::sleep(Duration::from_millis(2500)).await;
     assert!(tally.child.try_wait().unwrap().is_none(), "still waiting");
 
