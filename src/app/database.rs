@@ -1,8 +1,9 @@
 //! Reaching the database at start-up: `DATABASE_POOLER` decides how the pool talks to it, and
-//! a database that is not up yet (a container starting beside Tally, a failover in progress)
-//! is retried every second for `DATABASE_CONNECT_WAIT_SECONDS`, each failure logged with its
-//! cause. Past that the process gives up with [`DatabaseUnreachable`], which `main` turns into
-//! exit status [`EXIT_DATABASE_UNREACHABLE`] so a supervisor can tell it from a bad setting.
+//! a PostgreSQL server that is not up yet (a container starting beside Tally, a failover in
+//! progress) is retried every second for `DATABASE_CONNECT_WAIT_SECONDS`, each failure logged
+//! with its cause. Past that the process gives up with [`DatabaseUnreachable`], which `main`
+//! turns into exit status [`EXIT_DATABASE_UNREACHABLE`] so a supervisor can tell it from a
+//! bad setting. A SQLite file is opened once: it will not open a second later either.
 
 use std::time::{Duration, Instant};
 
@@ -47,12 +48,17 @@ pub async fn connect(config: &Config, max_connections: u32) -> anyhow::Result<St
             .with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
     }
     let pooler = config.database_pooler == DatabasePooler::Transaction;
+    let acquire = Duration::from_secs(config.database_acquire_timeout_seconds);
+    if !url.starts_with("postgres") {
+        return Store::connect_behind(&url, max_connections, false, acquire)
+            .await
+            .context("opening the database (check DATABASE_URL and TALLY_DATA_DIR)");
+    }
     let wait = Duration::from_secs(config.database_connect_wait_seconds);
     let started = Instant::now();
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let acquire = Duration::from_secs(config.database_acquire_timeout_seconds);
         let err = match Store::connect_behind(&url, max_connections, pooler, acquire).await {
             Ok(store) if store.ping().await => return Ok(store),
             Ok(store) => {
