@@ -34,6 +34,10 @@ pub mod code {
     pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
     /// The request ran past `GRAPHQL_TIMEOUT_SECONDS` and was stopped (HTTP 504).
     pub const TIMEOUT: &str = "TIMEOUT";
+    /// A document id names no trusted document (Apollo's persisted-query code).
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+    /// The server runs only trusted documents and the request sent its own.
+    pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
 }
 
 /// The `extensions.code` of a service error.
