@@ -14,6 +14,7 @@ use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
+use crate::graphql::trusted::TrustedDocuments;
 use crate::graphql::{Api, Services};
 use crate::http::server::{self, ConnectionLimits};
 use crate::http::{AppState, Cors, router};
@@ -95,8 +96,13 @@ impl App {
                 &config,
             ),
         };
+        let api = Api::new(services, limits).with_rate_limits(rate_limits(&config));
+        let trusted = TrustedDocuments::load(
+            config.trusted_documents.as_deref(),
+            production::trusted_documents_only(&config),
+        )?;
         let state = AppState {
-            api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
+            api: api.with_trusted_documents(trusted),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,

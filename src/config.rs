@@ -226,6 +226,15 @@ pub struct Config {
     #[arg(long, env = "GRAPHQL_INTROSPECTION", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
     pub graphql_introspection: Option<bool>,
+    /// Refuse any GraphQL document that is not a trusted one (named by `documentId`).
+    /// Unset: on in production, off in development.
+    #[arg(long, env = "TRUSTED_DOCUMENTS_ONLY", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub trusted_documents_only: Option<bool>,
+    /// The trusted documents (`{"sha256:<hex>": "document", …}`); unset: the dashboard's,
+    /// compiled in.
+    #[arg(long, env = "TRUSTED_DOCUMENTS", value_name = "PATH")]
+    pub trusted_documents: Option<std::path::PathBuf>,
     /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
     #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]

@@ -34,6 +34,7 @@ mod share;
 mod sums;
 pub mod text;
 pub mod transactions;
+mod user_record;
 pub mod users;
 pub mod valuations;
 

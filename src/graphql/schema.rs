@@ -25,6 +25,7 @@ use super::reports::{PeriodQuery, ReportQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
+use super::trusted::TrustedDocuments;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
@@ -121,6 +122,7 @@ pub struct Api {
     limits: Limits,
     document_limits: limits::DocumentLimits,
     rate_limiter: Arc<RateLimiter>,
+    trusted: TrustedDocuments,
 }
 
 impl Api {
@@ -141,7 +143,25 @@ impl Api {
             document_limits: limits.document(),
             limits,
             rate_limiter: Arc::new(RateLimiter::off()),
+            trusted: TrustedDocuments::default(),
         }
+    }
+
+    /// This API with `trusted` documents, which clients may name by id.
+    pub fn with_trusted_documents(mut self, trusted: TrustedDocuments) -> Self {
+        self.trusted = trusted;
+        self
+    }
+
+    /// `request` with the trusted document `document_id` (or its Apollo extension) names,
+    /// or the error that refuses it (see [`TrustedDocuments::resolve`]).
+    pub fn resolve_document(
+        &self,
+        mut request: Request,
+        document_id: Option<String>,
+    ) -> Result<Request, ServerError> {
+        self.trusted.resolve(&mut request, document_id)?;
+        Ok(request)
     }
 
     /// This API with per-client-IP limits on `login`, `signup` and `refreshSession`.
