@@ -111,7 +111,7 @@ async fn transfers_killed_midway_keep_both_legs_or_none_and_exact_balances() {
     let transfer =
         "mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id } }";
     let mut in_flight = tokio::task::JoinSet::new();
-    for i in 0..60 {
+    for i in 0..150 {
         let input = json!({ "input": { "fromAccountId": from, "toAccountId": to,
             "amount": "2.50", "date": "2026-03-01", "description": format!("Transfer {i}") } });
         in_flight.spawn(post(&tally, &user.token, transfer, input).send());

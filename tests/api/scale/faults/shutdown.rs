@@ -32,8 +32,12 @@ async fn slow_tally(cost: &str, grace: &str) -> (TestApp, Tally) {
 
 #[tokio::test]
 async fn requests_in_flight_finish_new_ones_are_refused_and_the_process_exits() {
-    let (_app, mut tally) = slow_tally("13", "20").await;
-    let in_flight = tokio::spawn(signup(&tally, "in_flight").send());
+    let (_app, mut tally) = slow_tally("14", "20").await;
+    let request = signup(&tally, "in_flight");
+    let in_flight = tokio::spawn(async move {
+        let answer = request.send().await;
+        (answer, Instant::now())
+    });
     tokio::time::sleep(Duration::from_millis(150)).await;
 
     let stopped = Instant::now();
@@ -42,10 +46,12 @@ async fn requests_in_flight_finish_new_ones_are_refused_and_the_process_exits() 
     let refused = signup(&tally, "too_late").send().await;
     assert!(refused.is_err(), "the listener is closed: {refused:?}");
 
-    let answer = in_flight
-        .await
-        .unwrap()
-        .expect("the request in flight is answered");
+    let (answer, answered_at) = in_flight.await.unwrap();
+    assert!(
+        answered_at > stopped,
+        "it was still in flight at the signal"
+    );
+    let answer = answer.expect("the request in flight is answered");
     assert_eq!(answer.status(), 200);
     let body: Value = answer.json().await.unwrap();
     assert!(body["data"]["signup"]["accessToken"].is_string(), "{body}");
@@ -56,7 +62,7 @@ async fn requests_in_flight_finish_new_ones_are_refused_and_the_process_exits() 
 
 #[tokio::test]
 async fn a_request_longer_than_the_grace_period_does_not_hold_the_process() {
-    let (_app, mut tally) = slow_tally("16", "1").await;
+    let (_app, mut tally) = slow_tally("15", "1").await;
     let in_flight = tokio::spawn(signup(&tally, "slow_one").send());
     tokio::time::sleep(Duration::from_millis(300)).await;
 
