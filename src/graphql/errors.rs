@@ -24,6 +24,8 @@ pub mod code {
     pub const CONFLICT: &str = "CONFLICT";
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
     pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
+    /// The database cannot be reached right now; retry shortly.
+    pub const UNAVAILABLE: &str = "UNAVAILABLE";
     /// The HTTP request itself is malformed (not JSON, wrong content type, too large).
     pub const BAD_REQUEST: &str = "BAD_REQUEST";
     /// The GraphQL document does not parse.
@@ -34,6 +36,10 @@ pub mod code {
     pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
     /// The request ran past `GRAPHQL_TIMEOUT_SECONDS` and was stopped (HTTP 504).
     pub const TIMEOUT: &str = "TIMEOUT";
+    /// A document id names no trusted document (Apollo's persisted-query code).
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+    /// The server runs only trusted documents and the request sent its own.
+    pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
 }
 
 /// The `extensions.code` of a service error.
@@ -45,6 +51,7 @@ pub fn code_of(err: &AppError) -> &'static str {
         AppError::NotFound { .. } => code::NOT_FOUND,
         AppError::Conflict { .. } => code::CONFLICT,
         AppError::RateLimited { .. } => code::RATE_LIMITED,
+        AppError::Unavailable => code::UNAVAILABLE,
         AppError::Internal(_) => code::INTERNAL_SERVER_ERROR,
     }
 }
@@ -70,6 +77,14 @@ impl From<AppError> for async_graphql::Error {
             }
         })
     }
+}
+
+/// Is this error the database being unavailable (answered HTTP 503 when it is all there is)?
+pub fn is_unavailable(err: &ServerError) -> bool {
+    err.extensions
+        .as_ref()
+        .and_then(|ext| ext.get("code"))
+        .is_some_and(|c| *c == async_graphql::Value::from(code::UNAVAILABLE))
 }
 
 /// Longest line of an error message, in characters (a parse error quotes the line).

@@ -27,6 +27,7 @@ use super::reports::{PeriodQuery, ReportQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
+use super::trusted::TrustedDocuments;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
@@ -124,6 +125,7 @@ pub struct Api {
     limits: Limits,
     document_limits: limits::DocumentLimits,
     rate_limiter: Arc<RateLimiter>,
+    trusted: TrustedDocuments,
 }
 
 impl Api {
@@ -144,12 +146,30 @@ impl Api {
             document_limits: limits.document(),
             limits,
             rate_limiter: Arc::new(RateLimiter::off()),
+            trusted: TrustedDocuments::default(),
         }
+    }
+
+    /// This API with `trusted` documents, which clients may name by id.
+    pub fn with_trusted_documents(mut self, trusted: TrustedDocuments) -> Self {
+        self.trusted = trusted;
+        self
+    }
+
+    /// `request` with the trusted document `document_id` (or its Apollo extension) names,
+    /// or the error that refuses it (see [`TrustedDocuments::resolve`]).
+    pub fn resolve_document(
+        &self,
+        mut request: Request,
+        document_id: Option<String>,
+    ) -> Result<Request, ServerError> {
+        self.trusted.resolve(&mut request, document_id)?;
+        Ok(request)
     }
 
     /// This API with per-client-IP limits on `login`, `signup` and `refreshSession`.
     pub fn with_rate_limits(mut self, limits: RateLimits) -> Self {
-        self.rate_limiter = Arc::new(RateLimiter::new(limits));
+        self.rate_limiter = Arc::new(RateLimiter::for_store(limits, &self.services.store));
         self
     }
 
@@ -166,7 +186,7 @@ impl Api {
     /// `errors` allows.
     pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
         let started = Instant::now();
-        let refusal = self.refusal(&mut request, context.client_ip());
+        let refusal = self.refusal(&mut request, context.client_ip()).await;
         let operation = operation_name(&mut request, refusal.is_none());
         let mut response = match refusal {
             Some(refusal) => refusal,
@@ -183,7 +203,7 @@ impl Api {
     }
 
     /// The response that refuses `request`, if it is over the limits or the rate limits.
-    fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
+    async fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
         let refused = |err| Some(Response::from_errors(vec![err]));
         if let Err(err) = self.check_text(&request.query) {
             return refused(err);
@@ -197,6 +217,7 @@ impl Api {
                 Ok(()) => self
                     .rate_limiter
                     .admit(document, operation.as_deref(), client_ip)
+                    .await
                     .err()
                     .map(|refusal| refusal.response()),
             },

@@ -13,4 +13,5 @@ mod auth;
 mod finance;
 mod http;
 mod ops;
+mod scale;
 mod sessions;
