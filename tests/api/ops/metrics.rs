@@ -167,7 +167,7 @@ async fn the_series_cover_requests_errors_logins_locks_limits_hashing_and_the_da
     at_least_one(
         &text,
         "tally_http_request_duration_seconds_bucket",
-        &[r#"route="/graphql""#],
+        &[r#"route="/graphql""#, r#"le="+Inf""#],
     );
     at_least_one(&text, "tally_logins_total", &[r#"outcome="success""#]);
     at_least_one(
@@ -186,7 +186,7 @@ async fn the_series_cover_requests_errors_logins_locks_limits_hashing_and_the_da
     at_least_one(
         &text,
         "tally_db_statement_duration_seconds_bucket",
-        &[r#"kind="select""#],
+        &[r#"kind="select""#, r#"le="+Inf""#],
     );
     at_least_one(&text, "tally_db_pool_max_connections", &[]);
     for series in ["tally_password_hash_queue_depth", "tally_db_pool_waiting"] {
