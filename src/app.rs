@@ -14,17 +14,23 @@ use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::Config;
 use crate::graphql::rate_limit::RateLimits;
 use crate::graphql::schema::Limits;
+use crate::graphql::trusted::TrustedDocuments;
 use crate::graphql::{Api, Services};
 use crate::http::server::{self, ConnectionLimits};
-use crate::http::{AppState, Cors, router};
+use crate::http::{AppState, Cors, Dashboard, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
 use crate::service::recurring::job::RecurringTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
+mod database;
+mod metrics;
 pub mod production;
 
+pub use database::{DatabaseUnreachable, EXIT_DATABASE_UNREACHABLE};
+
+use self::metrics::Metrics;
 pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
 /// A built, bound, not yet serving application.
@@ -38,6 +44,8 @@ pub struct App {
     /// How often the recurring job runs; `None` when it is off.
     recurring_every: Option<Duration>,
     connections: ConnectionLimits,
+    /// `/metrics`, when configured.
+    metrics: Option<Metrics>,
 }
 
 impl App {
@@ -95,16 +103,23 @@ impl App {
                 &config,
             ),
         };
+        let api = Api::new(services, limits).with_rate_limits(rate_limits(&config));
+        let trusted = TrustedDocuments::load(
+            config.trusted_documents.as_deref(),
+            production::trusted_documents_only(&config),
+        )?;
+        let metrics = Metrics::build(&config, &store).await?;
         let state = AppState {
-            api: Api::new(services, limits).with_rate_limits(rate_limits(&config)),
+            api: api.with_trusted_documents(trusted),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
-            dashboard_dir: config.dashboard_dir.clone(),
+            dashboard: Dashboard::new(config.dashboard_dir.clone()),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
             hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
+            metrics: metrics.as_ref().map(Metrics::endpoint),
         };
         let listener = TcpListener::bind(config.addr)
             .await
@@ -122,12 +137,18 @@ impl App {
                 idle: Duration::from_secs(config.keep_alive_idle_seconds),
                 max_connections: config.max_connections as usize,
             },
+            metrics,
         })
     }
 
     /// The address actually bound (with the real port when the config asked for port 0).
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         Ok(self.listener.local_addr()?)
+    }
+
+    /// The address of the `/metrics` listener, when `TALLY_METRICS_ADDR` asked for one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref()?.listener_addr()
     }
 
     /// The store, for tests that look below the API (e.g. counting SQL statements).
@@ -148,8 +169,12 @@ impl App {
             .recurring_every
             .map(|every| RecurringTask::spawn(self.store.clone(), every));
         tracing::info!(%addr, "tally is listening");
+        let background = self.metrics.map(Metrics::start).unwrap_or_default();
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
+        for task in background {
+            task.abort();
+        }
         if let Some(retention) = retention {
             retention.stop().await;
         }
@@ -174,15 +199,13 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One connection to the configured database, for the command line's one-off commands.
+pub async fn connect_one(config: &Config) -> anyhow::Result<Store> {
+    database::connect(config, 1).await
+}
+
 async fn connect(config: &Config) -> anyhow::Result<Store> {
-    let url = config.database_url();
-    if config.database_url.is_none() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
-    }
-    Store::connect(&url, config.database_max_connections)
-        .await
-        .context("connecting to the database (check DATABASE_URL)")
+    database::connect(config, config.database_max_connections).await
 }
 
 /// The signing keys: the current secret, plus the previous one during a rotation.

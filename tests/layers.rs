@@ -29,7 +29,8 @@ const LAYERS: &[&[&str]] = &[
     // Passwords, tokens, secrets, the client, the `Viewer`.
     &["auth"],
     // Plain values every layer may use; they import nothing of Tally.
-    &["config", "error", "money"],
+    // `meter` records metrics (the `metrics` facade), callable from any layer.
+    &["config", "error", "money", "meter"],
 ];
 
 /// Known exceptions: (file under `src/`, the module it names, why it is still there).
@@ -37,13 +38,7 @@ const PENDING: &[(&str, &str, &str)] = &[];
 
 /// Known sibling cycles: (parent module, from, to, why), the arrow from → to being the one
 /// that is to go.
-const PENDING_CYCLES: &[(&str, &str, &str, &str)] = &[(
-    "service",
-    "sessions",
-    "users",
-    "a refresh answers with the user (users::to_user) while login and sign-up start sessions \
-     (harden-auth reworks service::sessions and service::users)",
-)];
+const PENDING_CYCLES: &[(&str, &str, &str, &str)] = &[];
 
 #[test]
 fn every_arrow_points_down_the_layers_and_siblings_form_no_cycle() {

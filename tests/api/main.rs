@@ -12,5 +12,7 @@ mod audit;
 mod auth;
 mod finance;
 mod http;
+mod ops;
 mod recurring;
+mod scale;
 mod sessions;
