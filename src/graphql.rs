@@ -21,6 +21,7 @@ pub mod paging;
 pub mod profile;
 pub mod rate_limit;
 pub mod reports;
+pub mod rules;
 pub mod scalars;
 pub mod schema;
 pub mod sessions;

@@ -28,6 +28,7 @@ pub mod my_data;
 mod ownership;
 pub mod page;
 pub mod reports;
+pub mod rules;
 pub mod sessions;
 mod share;
 mod sums;

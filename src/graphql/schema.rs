@@ -22,6 +22,7 @@ use super::my_data::{MyDataMutation, MyDataQuery};
 use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{RateLimiter, RateLimits};
 use super::reports::{PeriodQuery, ReportQuery};
+use super::rules::{RuleMutation, RuleQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
@@ -47,6 +48,7 @@ pub struct Query(
     AdminQuery,
     AuditQuery,
     ProfileQuery,
+    RuleQuery,
 );
 
 /// The mutation root.
@@ -65,6 +67,7 @@ pub struct Mutation(
     MyDataMutation,
     AdminMutation,
     ProfileMutation,
+    RuleMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod category;
 pub mod idempotency_key;
 pub mod refresh_token;
+pub mod rule;
 pub mod session;
 pub mod transaction;
 pub mod transaction_tag;

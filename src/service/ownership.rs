@@ -119,9 +119,10 @@ owned_by_user!(
     budget,
     category,
     idempotency_key,
+    rule,
     session,
     transaction,
     transaction_tag,
     valuation
 );
-owned_rows!(account, budget, category, transaction, valuation);
+owned_rows!(account, budget, category, rule, transaction, valuation);
