@@ -89,7 +89,11 @@ fn table() -> TableCreateStatement {
         .col(ColumnDef::new(Rules::UserId).uuid().not_null())
         .col(ColumnDef::new(Rules::Position).integer().not_null())
         .col(ColumnDef::new(Rules::Name).string_len(100).not_null())
-        .col(ColumnDef::new(Rules::DescriptionConditions).text().not_null())
+        .col(
+            ColumnDef::new(Rules::DescriptionConditions)
+                .text()
+                .not_null(),
+        )
         .col(ColumnDef::new(Rules::AmountMinE4).big_integer().null())
         .col(ColumnDef::new(Rules::AmountMaxE4).big_integer().null())
         .col(ColumnDef::new(Rules::AccountId).uuid().null())

@@ -247,7 +247,11 @@ pub struct RuleMutation;
 #[Object]
 impl RuleMutation {
     /// Add a rule at the end of the order (at most 100 rules).
-    async fn create_rule(&self, ctx: &Context<'_>, input: RuleInput) -> async_graphql::Result<Rule> {
+    async fn create_rule(
+        &self,
+        ctx: &Context<'_>,
+        input: RuleInput,
+    ) -> async_graphql::Result<Rule> {
         let viewer = viewer(ctx)?;
         let created = rules::create(&services(ctx).store, viewer, input.into()).await;
         Ok(loaders::after_write(ctx, created)?.into())

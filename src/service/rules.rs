@@ -122,5 +122,13 @@ async fn all_in(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Vec<Rul
         .order_by_asc(rule::Column::Id)
         .all(db)
         .await?;
-    rows.into_iter().map(stored::to_rule).collect()
+    let mut rules: Vec<Rule> = rows
+        .into_iter()
+        .map(stored::to_rule)
+        .collect::<AppResult<_>>()?;
+    // A rule deleted with its account or category leaves a gap: positions read as 0..n-1.
+    for (index, rule) in rules.iter_mut().enumerate() {
+        rule.position = i32::try_from(index).unwrap_or(i32::MAX);
+    }
+    Ok(rules)
 }

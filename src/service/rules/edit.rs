@@ -6,6 +6,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -31,16 +32,27 @@ pub async fn create(store: &Store, viewer: &Viewer, input: RuleInput) -> AppResu
         return Err(AppError::bad_input("input", message));
     }
     ensure_references(&txn, viewer, &input).await?;
+    let last: Option<Option<i32>> = owned::<rule::Entity>(viewer)
+        .select_only()
+        .column_as(rule::Column::Position.max(), "last")
+        .into_tuple()
+        .one(&txn)
+        .await?;
+    let position = last.flatten().map_or(0, |p| p.saturating_add(1));
     let id = Uuid::now_v7();
     let now = Utc::now();
-    let row = active(checked, &input, rule::ActiveModel {
-        id: Set(id),
-        user_id: Set(viewer.user_id()),
-        position: Set(i32::try_from(count).unwrap_or(i32::MAX)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    });
+    let row = active(
+        checked,
+        &input,
+        rule::ActiveModel {
+            id: Set(id),
+            user_id: Set(viewer.user_id()),
+            position: Set(position),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        },
+    );
     let model = rule::Entity::insert(row).exec_with_returning(&txn).await?;
     audit::record(&txn, Event::by(viewer, Action::Created).entity("rule", id)).await?;
     txn.commit().await?;
@@ -54,10 +66,14 @@ pub async fn update(store: &Store, viewer: &Viewer, id: Uuid, input: RuleInput) 
     let txn = store.begin().await?;
     lock_user(&txn, viewer).await?;
     ensure_references(&txn, viewer, &input).await?;
-    let row = active(checked, &input, rule::ActiveModel {
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    });
+    let row = active(
+        checked,
+        &input,
+        rule::ActiveModel {
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        },
+    );
     let updated = update_owned_by_id::<rule::Entity>(viewer, id)
         .set(row)
         .exec(&txn)
@@ -99,7 +115,10 @@ pub async fn move_to(
     position: i32,
 ) -> AppResult<Vec<Rule>> {
     if position < 0 {
-        return Err(AppError::bad_input("position", "position must be 0 or more"));
+        return Err(AppError::bad_input(
+            "position",
+            "position must be 0 or more",
+        ));
     }
     let txn = store.begin().await?;
     lock_user(&txn, viewer).await?;
@@ -108,16 +127,22 @@ pub async fn move_to(
         return Err(AppError::not_found("rule"));
     };
     let moving = rules.remove(from);
-    let to = usize::try_from(position).unwrap_or(usize::MAX).min(rules.len());
+    let to = usize::try_from(position)
+        .unwrap_or(usize::MAX)
+        .min(rules.len());
     rules.insert(to, moving);
     let rules = renumber(&txn, viewer, rules).await?;
-    let event = Event::by(viewer, Action::Updated).entity("rule", id).reason("RULE_MOVED");
+    let event = Event::by(viewer, Action::Updated)
+        .entity("rule", id)
+        .reason("RULE_MOVED");
     audit::record(&txn, event).await?;
     txn.commit().await?;
     Ok(rules)
 }
 
-/// Store positions 0..n-1 for `rules` in this order (writing only those that changed).
+/// Store positions 0..n-1 for `rules` in this order. Every row is written (at most
+/// [`MAX_RULES`]): a rule deleted with its account or category left a gap that reads as
+/// 0..n-1 but is not stored so.
 async fn renumber(
     db: &DatabaseTransaction,
     viewer: &Viewer,
@@ -125,13 +150,11 @@ async fn renumber(
 ) -> AppResult<Vec<Rule>> {
     for (index, rule) in rules.iter_mut().enumerate() {
         let position = i32::try_from(index).unwrap_or(i32::MAX);
-        if rule.position != position {
-            update_owned_by_id::<rule::Entity>(viewer, rule.id)
-                .col_expr(rule::Column::Position, Expr::value(position))
-                .exec(db)
-                .await?;
-            rule.position = position;
-        }
+        update_owned_by_id::<rule::Entity>(viewer, rule.id)
+            .col_expr(rule::Column::Position, Expr::value(position))
+            .exec(db)
+            .await?;
+        rule.position = position;
     }
     Ok(rules)
 }

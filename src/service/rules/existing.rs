@@ -21,13 +21,13 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::matcher::Compiled;
-use crate::service::transactions::classify::Subject;
 use super::Rule;
+use super::matcher::Compiled;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{transaction, transaction_tag};
+use crate::service::transactions::classify::Subject;
 use crate::service::transactions::tags::MAX_TAGS;
 use crate::service::{Store, cursor, lock_where, owned, update_owned};
 
@@ -89,7 +89,11 @@ pub async fn preview(
     };
     let compiled = Compiled::new(super::get(store, viewer, id).await?)?;
     let mut position = start(after)?;
-    let mut preview = Preview { changes: Vec::new(), scanned: 0, next: None };
+    let mut preview = Preview {
+        changes: Vec::new(),
+        scanned: 0,
+        next: None,
+    };
     while preview.scanned < PREVIEW_SCAN {
         let limit = SCAN_CHUNK.min(PREVIEW_SCAN - preview.scanned);
         let rows = page(store.conn(), viewer, &compiled.rule, position, limit).await?;
@@ -134,8 +138,16 @@ pub async fn apply(
     let txn = store.begin().await?;
     let rows = page(&txn, viewer, rule, position, APPLY_BATCH).await?;
     let scanned = rows.len() as u64;
-    let next = if scanned < APPLY_BATCH { None } else { rows.last().map(|r| wrap(r.id)) };
-    let ids: Vec<Uuid> = rows.iter().filter(|r| matches(&compiled, r)).map(|r| r.id).collect();
+    let next = if scanned < APPLY_BATCH {
+        None
+    } else {
+        rows.last().map(|r| wrap(r.id))
+    };
+    let ids: Vec<Uuid> = rows
+        .iter()
+        .filter(|r| matches(&compiled, r))
+        .map(|r| r.id)
+        .collect();
     let mut changes = Vec::new();
     if !ids.is_empty() {
         let condition = Condition::all().add(transaction::Column::Id.is_in(ids.iter().copied()));
@@ -148,11 +160,18 @@ pub async fn apply(
             .await?;
         let fresh: Vec<_> = fresh.iter().filter(|r| matches(&compiled, r)).collect();
         let tags = tags_of(&txn, viewer, &fresh).await?;
-        changes = fresh.iter().filter_map(|r| change_for(rule, r, tags.get(&r.id))).collect();
+        changes = fresh
+            .iter()
+            .filter_map(|r| change_for(rule, r, tags.get(&r.id)))
+            .collect();
     }
     write(&txn, viewer, rule, &changes).await?;
     txn.commit().await?;
-    Ok(Applied { scanned, changed: changes.len() as u64, next })
+    Ok(Applied {
+        scanned,
+        changed: changes.len() as u64,
+        next,
+    })
 }
 
 async fn write(
@@ -165,7 +184,11 @@ async fn write(
         return Ok(());
     }
     let ids = |pick: fn(&Change) -> bool| -> Vec<Uuid> {
-        changes.iter().filter(|c| pick(c)).map(|c| c.transaction_id).collect()
+        changes
+            .iter()
+            .filter(|c| pick(c))
+            .map(|c| c.transaction_id)
+            .collect()
     };
     let now = Utc::now();
     update_owned::<transaction::Entity>(viewer)
@@ -176,7 +199,10 @@ async fn write(
     let recategorised = ids(|c| c.category_id.is_some());
     if let (Some(category_id), false) = (rule.category_id, recategorised.is_empty()) {
         update_owned::<transaction::Entity>(viewer)
-            .col_expr(transaction::Column::CategoryId, Expr::value(Some(category_id)))
+            .col_expr(
+                transaction::Column::CategoryId,
+                Expr::value(Some(category_id)),
+            )
             .filter(transaction::Column::Id.is_in(recategorised))
             .exec(db)
             .await?;
@@ -185,7 +211,10 @@ async fn write(
     if let (Some(name), false) = (&rule.rename_to, renamed.is_empty()) {
         update_owned::<transaction::Entity>(viewer)
             .col_expr(transaction::Column::Description, Expr::value(name.clone()))
-            .col_expr(transaction::Column::DescriptionKey, Expr::value(name.to_lowercase()))
+            .col_expr(
+                transaction::Column::DescriptionKey,
+                Expr::value(name.to_lowercase()),
+            )
             .filter(transaction::Column::Id.is_in(renamed))
             .exec(db)
             .await?;
@@ -218,7 +247,9 @@ async fn write(
             .reason("RULE_APPLIED");
         audit::record(db, event).await?;
     }
-    let event = Event::by(viewer, Action::Updated).entity("rule", rule.id).reason("RULE_APPLIED");
+    let event = Event::by(viewer, Action::Updated)
+        .entity("rule", rule.id)
+        .reason("RULE_APPLIED");
     audit::record(db, event).await?;
     Ok(())
 }
@@ -259,10 +290,17 @@ fn matches(compiled: &Compiled, row: &transaction::Model) -> bool {
 /// What `rule` changes on `row` (which it matches), if anything.
 fn change_for(rule: &Rule, row: &transaction::Model, tags: Option<&Vec<String>>) -> Option<Change> {
     let category_id = rule.category_id.filter(|id| row.category_id != Some(*id));
-    let rename_to = rule.rename_to.clone().filter(|name| *name != row.description);
+    let rename_to = rule
+        .rename_to
+        .clone()
+        .filter(|name| *name != row.description);
     let current = tags.map(Vec::as_slice).unwrap_or_default();
-    let mut add_tags: Vec<String> =
-        rule.add_tags.iter().filter(|t| !current.contains(t)).cloned().collect();
+    let mut add_tags: Vec<String> = rule
+        .add_tags
+        .iter()
+        .filter(|t| !current.contains(t))
+        .cloned()
+        .collect();
     if current.len() + add_tags.len() > MAX_TAGS {
         add_tags.clear();
     }

@@ -38,7 +38,14 @@ pub(super) fn compile_regex(field: &str, pattern: &str) -> AppResult<regex::Rege
         .map_err(|err| {
             let reason = match err {
                 regex::Error::CompiledTooBig(_) => "it is too complex".to_owned(),
-                other => other.to_string().lines().last().unwrap_or("").chars().take(200).collect(),
+                other => other
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect(),
             };
             AppError::bad_input(field, format!("not a valid regular expression: {reason}"))
         })
@@ -105,7 +112,6 @@ impl RuleSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
 }
 
 impl Classify for RuleSet {

@@ -52,10 +52,26 @@ fn text_conditions_ignore_case_including_non_ascii() {
     assert!(matches(contains(), "Grande épicerie", "-1"));
     assert!(!matches(contains(), "Grande epicerie", "-1"));
     assert!(matches(rule(&[(TextOp::StartsWith, "straße")]), "STRASSE 1", "-1") == false);
-    assert!(matches(rule(&[(TextOp::StartsWith, "STRAßE")]), "straße 1", "-1"));
-    assert!(matches(rule(&[(TextOp::Equals, "Ünïcode")]), "  üNÏCODE ", "-1"));
-    assert!(!matches(rule(&[(TextOp::Equals, "Ünïcode")]), "ünïcode!", "-1"));
-    assert!(matches(rule(&[(TextOp::Regex, r"^amzn\s+mktp")]), "AMZN  Mktp DE", "-1"));
+    assert!(matches(
+        rule(&[(TextOp::StartsWith, "STRAßE")]),
+        "straße 1",
+        "-1"
+    ));
+    assert!(matches(
+        rule(&[(TextOp::Equals, "Ünïcode")]),
+        "  üNÏCODE ",
+        "-1"
+    ));
+    assert!(!matches(
+        rule(&[(TextOp::Equals, "Ünïcode")]),
+        "ünïcode!",
+        "-1"
+    ));
+    assert!(matches(
+        rule(&[(TextOp::Regex, r"^amzn\s+mktp")]),
+        "AMZN  Mktp DE",
+        "-1"
+    ));
     assert!(matches(rule(&[(TextOp::Regex, "ÖL")]), "heizöl", "-1"));
 }
 
@@ -122,5 +138,8 @@ fn first_category_and_rename_win_and_tags_accumulate() {
         tags: true,
         description: true,
     };
-    assert_eq!(set.classify(subject("market", "-3"), explicit), Effects::default());
+    assert_eq!(
+        set.classify(subject("market", "-3"), explicit),
+        Effects::default()
+    );
 }

@@ -60,7 +60,13 @@ pub(super) fn check(input: &RuleInput) -> AppResult<Checked> {
         let message = format!("at most {MAX_TEXT_CONDITIONS} conditions per rule");
         return Err(AppError::bad_input("input.conditions", message));
     }
-    if input.conditions.iter().filter(|c| c.op == TextOp::Regex).count() > 1 {
+    if input
+        .conditions
+        .iter()
+        .filter(|c| c.op == TextOp::Regex)
+        .count()
+        > 1
+    {
         let message = "at most one regular expression per rule";
         return Err(AppError::bad_input("input.conditions", message));
     }
@@ -91,7 +97,9 @@ pub(super) fn check(input: &RuleInput) -> AppResult<Checked> {
         let message = "amountMin must not be above amountMax";
         return Err(AppError::bad_input("input.amountMax", message));
     }
-    if stored.is_empty() && amount_min_e4.is_none() && amount_max_e4.is_none()
+    if stored.is_empty()
+        && amount_min_e4.is_none()
+        && amount_max_e4.is_none()
         && input.account_id.is_none()
     {
         let message = "give at least one condition: description, amount or account";
@@ -102,8 +110,11 @@ pub(super) fn check(input: &RuleInput) -> AppResult<Checked> {
         let message = format!("a rule adds at most {MAX_RULE_TAGS} tags");
         return Err(AppError::bad_input("input.addTags", message));
     }
-    let rename_to =
-        text::optional_line("input.renameTo", input.rename_to.as_deref(), MAX_DESCRIPTION_CHARS)?;
+    let rename_to = text::optional_line(
+        "input.renameTo",
+        input.rename_to.as_deref(),
+        MAX_DESCRIPTION_CHARS,
+    )?;
     if input.category_id.is_none() && add_tags.is_empty() && rename_to.is_none() {
         let message = "give at least one action: categoryId, addTags or renameTo";
         return Err(AppError::bad_input("input", message));
@@ -148,14 +159,19 @@ pub(super) fn to_rule(model: rule::Model) -> AppResult<Rule> {
             Ok(TextCondition { op, value: c.value })
         })
         .collect::<AppResult<_>>()?;
-    let add_tags: Vec<String> = serde_json::from_str(&model.add_tags).map_err(AppError::internal)?;
+    let add_tags: Vec<String> =
+        serde_json::from_str(&model.add_tags).map_err(AppError::internal)?;
     Ok(Rule {
         id: model.id,
         position: model.position,
         name: model.name,
         conditions,
-        amount_min: model.amount_min_e4.map(|v| Decimal::new(v, BOUND_SCALE).normalize()),
-        amount_max: model.amount_max_e4.map(|v| Decimal::new(v, BOUND_SCALE).normalize()),
+        amount_min: model
+            .amount_min_e4
+            .map(|v| Decimal::new(v, BOUND_SCALE).normalize()),
+        amount_max: model
+            .amount_max_e4
+            .map(|v| Decimal::new(v, BOUND_SCALE).normalize()),
         account_id: model.account_id,
         category_id: model.category_id,
         add_tags,
