@@ -19,6 +19,7 @@ const PAGES = [
   ['accounts', '/accounts', 'Accounts'],
   ['categories', '/categories', 'Categories'],
   ['budgets', '/budgets', 'Budgets'],
+  ['rules', '/rules', 'Rules'],
   ['settings', '/settings', 'Settings'],
   ['admin', '/admin', 'Admin'],
 ];
@@ -26,7 +27,7 @@ const PAGES = [
 let server;
 let browser;
 
-/** Months of salary, rent, groceries and a card debt, and a budget: every page has data. */
+/** Months of salary, rent, groceries and a card debt, a budget and a rule: every page has data. */
 async function seed(url) {
   const signup = await api(url, null, 'mutation($i: SignupInput!) { signup(input: $i) { accessToken } }', { i: { ...user, refreshTokenInBody: true } });
   const token = signup.signup.accessToken;
@@ -54,6 +55,9 @@ async function seed(url) {
   });
   const month = now.toISOString().slice(0, 7);
   await api(url, token, 'mutation($i: SetBudgetInput!) { setBudget(input: $i) { id } }', { i: { categoryId: find('Groceries'), month, amount: '300.00' } });
+  await api(url, token, 'mutation($i: RuleInput!) { createRule(input: $i) { id } }', {
+    i: { name: 'Market', conditions: [{ op: 'CONTAINS', value: 'market' }], categoryId: find('Groceries'), addTags: ['food'] },
+  });
 }
 
 async function logIn(page) {

@@ -16,6 +16,7 @@ const TransactionsPage = lazy(() => import('./pages/transactions/TransactionsPag
 const NetWorthPage = lazy(() => import('./pages/netWorth/NetWorthPage').then((m) => ({ default: m.NetWorthPage })));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const CategoriesPage = lazy(() => import('./pages/categories/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
+const RulesPage = lazy(() => import('./pages/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
 const BudgetsPage = lazy(() => import('./pages/budgets/BudgetsPage').then((m) => ({ default: m.BudgetsPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
@@ -46,6 +47,7 @@ export function App() {
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="categories" element={<CategoriesPage />} />
           <Route path="budgets" element={<BudgetsPage />} />
+          <Route path="rules" element={<RulesPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="admin" element={<AdminOnly />} />
           <Route path="*" element={<NotFoundPage />} />

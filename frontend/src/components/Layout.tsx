@@ -13,6 +13,7 @@ const LINKS = [
   ['/accounts', 'Accounts'],
   ['/categories', 'Categories'],
   ['/budgets', 'Budgets'],
+  ['/rules', 'Rules'],
   ['/settings', 'Settings'],
 ] as const;
 

@@ -51,6 +51,13 @@ type Documents = {
     "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": typeof types.CashflowMonthFieldsFragmentDoc,
     "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": typeof types.SpendingLineFieldsFragmentDoc,
     "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RulesPageDocument,
+    "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateRuleDocument,
+    "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
+    "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": typeof types.MoveRuleDocument,
+    "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.PreviewRuleDocument,
+    "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.ApplyRuleDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ChangeEmailDocument,
@@ -109,6 +116,13 @@ const documents: Documents = {
     "\n  fragment CashflowMonthFields on CashflowMonth {\n    month\n    income\n    expenses\n    net\n    savingsRate\n  }\n": types.CashflowMonthFieldsFragmentDoc,
     "\n  fragment SpendingLineFields on SpendingLine {\n    amount\n    share\n    category {\n      id\n      name\n    }\n    topLevel {\n      id\n    }\n  }\n": types.SpendingLineFieldsFragmentDoc,
     "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n": types.OverviewDocument,
+    "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n": types.RulesPageDocument,
+    "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n": types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateRuleDocument,
+    "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n": types.DeleteRuleDocument,
+    "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": types.MoveRuleDocument,
+    "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": types.PreviewRuleDocument,
+    "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": types.ApplyRuleDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": types.ChangeEmailDocument,
@@ -292,6 +306,34 @@ export function graphql(source: "\n  fragment SpendingLineFields on SpendingLine
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"): (typeof documents)["\n  query Overview($from: Month!, $to: Month!, $fromDate: Date!, $toDate: Date!, $month: Month!) {\n    years\n    cashflow(from: $from, to: $to) {\n      currency\n      income\n      expenses\n      netIncome\n      savingsRate\n      months {\n        ...CashflowMonthFields\n      }\n    }\n    spendingByCategory(from: $fromDate, to: $toDate) {\n      currency\n      total\n      parents {\n        ...SpendingLineFields\n      }\n      categories {\n        ...SpendingLineFields\n      }\n    }\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
