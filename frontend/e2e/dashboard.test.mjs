@@ -303,7 +303,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     async function addRule({ name, text, category, amountTo, tags }) {
       await page.getByRole('button', { name: 'Add rule' }).first().click();
       const dialog = page.getByRole('dialog', { name: 'Add a rule' });
-      await dialog.getByLabel('Name').fill(name);
+      await dialog.getByLabel('Name', { exact: true }).fill(name);
       if (text) await dialog.getByLabel('Text or pattern').fill(text);
       if (amountTo) await dialog.getByLabel('Amount to', { exact: true }).fill(amountTo);
       if (category) await dialog.getByLabel('Set category').selectOption({ label: category });
@@ -314,7 +314,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     // A bad regular expression is refused under its field.
     await page.getByRole('button', { name: 'Add rule' }).first().click();
     const bad = page.getByRole('dialog', { name: 'Add a rule' });
-    await bad.getByLabel('Name').fill('Broken');
+    await bad.getByLabel('Name', { exact: true }).fill('Broken');
     await bad.getByLabel('Description', { exact: true }).selectOption('REGEX');
     await bad.getByLabel('Text or pattern').fill('(coffee');
     await bad.getByLabel('Add tags').fill('x');
@@ -322,7 +322,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await bad.getByText(/not a valid regular expression/).waitFor();
     await bad.getByRole('button', { name: 'Cancel' }).click();
 
-    await addRule({ name: 'Coffee', text: 'imported coffee', category: 'Personal running costs / Restaurants', tags: 'coffee' });
+    await addRule({ name: 'Coffee', text: 'imported coffee 0', category: 'Personal running costs / Restaurants', tags: 'coffee' });
     await addRule({ name: 'Big spend', amountTo: '-1000', tags: 'big' });
     const rules = page.getByRole('list', { name: 'Rules in order' }).getByRole('listitem');
     await rules.nth(1).getByText('Big spend').waitFor();
@@ -339,7 +339,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     assert.ok(Number(notice.match(/\d+/)[0]) > 0, notice);
     await rules.filter({ hasText: 'Coffee' }).getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('dialog', { name: 'Preview Coffee' }).getByText(/^No changes among/).waitFor();
-    await page.getByRole('dialog', { name: 'Preview Coffee' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog', { name: 'Preview Coffee' }).getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('shows every other page', async () => {

@@ -76,6 +76,12 @@ async fn a_rule_is_created_with_its_conditions_and_actions_and_read_back() {
         .ok(&user.token, &query, json!({ "id": rule["id"] }))
         .await;
     assert_eq!(read["rule"], rule);
+    let audit = "{ myAuditLog(first: 1) { edges { node { action entityType entityName } } } }";
+    let last = &app.ok(&user.token, audit, json!({})).await["myAuditLog"]["edges"][0]["node"];
+    assert_eq!(
+        *last,
+        json!({ "action": "CREATED", "entityType": "rule", "entityName": "Supermarket" })
+    );
 }
 
 #[tokio::test]
