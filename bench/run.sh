@@ -14,8 +14,9 @@
 #     rules, runs the equivalent SQL and writes the same JSON, without GraphQL;
 #  7. checks that both servers answer byte-for-byte the same JSON for the same tokens;
 #  8. wrk, THREADS threads × CONNECTIONS connections, WARMUP s then DURATION s, each request
-#     a random user's token: tally, then the ceiling, ROUNDS times alternating (the median
-#     round of each is reported), with the CPU time per request of the server and of its
+#     a random user's token: tally with the query's text, tally with its trusted-document id
+#     (TRUSTED_DOCUMENTS lists it), then the ceiling, ROUNDS times in turn (the median round
+#     of each is reported), with the CPU time per request of the server and of its
 #     PostgreSQL backends (from /proc: robust to other load on a shared machine);
 #  9. first-page latency of the small and the big user (one connection, PAGE_DURATION s each);
 # 10. prints a summary (also written to $SUMMARY) and whether the targets are met.
@@ -111,12 +112,18 @@ DB_URL="$BASE/$DB"
 
 JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
 export JWT_SECRET
+# The hot query, sent as text and as a trusted document (by its sha256 id).
+QUERY_TEXT='{ transactions(first: 50) { edges { node { id amount description date category { name } } } } }'
+DOCUMENT_ID="sha256:$(printf '%s' "$QUERY_TEXT" | sha256sum | cut -d' ' -f1)"
+python3 -c 'import json, sys; print(json.dumps({sys.argv[1]: sys.argv[2]}))' \
+  "$DOCUMENT_ID" "$QUERY_TEXT" > "$WORK/trusted-documents.json"
 TALLY_PORT="$(free_port)"
 log "starting tally on 127.0.0.1:$TALLY_PORT (database $DB)…"
 # The seeding signs up 1,002 users from one address: the per-IP sign-up limit is off here.
 RUST_LOG=warn TALLY_ADDR="127.0.0.1:$TALLY_PORT" DATABASE_URL="$DB_URL" BCRYPT_COST=4 \
   RATE_LIMIT_SIGNUP_PER_HOUR=0 RATE_LIMIT_LOGIN_PER_MINUTE=0 \
-  DATABASE_MAX_CONNECTIONS="$POOL" TALLY_DATA_DIR="$WORK" "$TALLY_BIN" serve &
+  DATABASE_MAX_CONNECTIONS="$POOL" TALLY_DATA_DIR="$WORK" \
+  TRUSTED_DOCUMENTS="$WORK/trusted-documents.json" "$TALLY_BIN" serve &
 TALLY_PID=$!
 wait_for "http://127.0.0.1:$TALLY_PORT/readyz" tally
 
@@ -229,16 +236,20 @@ CEILING_ADDR="127.0.0.1:$CEILING_PORT" DATABASE_URL="$DB_URL" DATABASE_MAX_CONNE
 CEILING_PID=$!
 wait_for "http://127.0.0.1:$CEILING_PORT/graphql" ceiling
 
-BODY='{"query":"{ transactions(first: 50) { edges { node { id amount description date category { name } } } } }"}'
-fetch() { # port, token, output file
+BODY="{\"query\":\"$QUERY_TEXT\"}"
+ID_BODY="{\"documentId\":\"$DOCUMENT_ID\"}"
+fetch() { # port, token, output file[, body]
   curl -sS --fail -o "$3" -H 'Content-Type: application/json' -H "Authorization: Bearer $2" \
-    --data "$BODY" "http://127.0.0.1:$1/graphql"
+    --data "${4:-$BODY}" "http://127.0.0.1:$1/graphql"
 }
 log "checking that tally and the ceiling answer the same JSON…"
 checked=0
 while read -r token; do
   fetch "$TALLY_PORT" "$token" "$WORK/tally.json"
   fetch "$CEILING_PORT" "$token" "$WORK/ceiling.json"
+  fetch "$TALLY_PORT" "$token" "$WORK/tally-id.json" "$ID_BODY"
+  cmp -s "$WORK/tally.json" "$WORK/tally-id.json" \
+    || { echo "bench: the trusted document's answer differs from the text's" >&2; exit 1; }
   if ! cmp -s "$WORK/tally.json" "$WORK/ceiling.json"; then
     echo "bench: the ceiling's answer differs from tally's:" >&2
     diff <(python3 -m json.tool "$WORK/tally.json") <(python3 -m json.tool "$WORK/ceiling.json") \
@@ -332,6 +343,9 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   echo "tally $(wrk_run "tally-$round" "$TALLY_PORT" "$TALLY_PID" "$WORK/tokens.txt" \
     "$THREADS" "$CONNECTIONS" "$DURATION")" >> "$WORK/rounds.txt"
+  log "round $round/$ROUNDS, tally with the trusted document's id: same load…"
+  echo "tally-id $(BODY="$ID_BODY" wrk_run "tally-id-$round" "$TALLY_PORT" "$TALLY_PID" \
+    "$WORK/tokens.txt" "$THREADS" "$CONNECTIONS" "$DURATION")" >> "$WORK/rounds.txt"
   log "round $round/$ROUNDS, ceiling: same load…"
   echo "ceiling $(wrk_run "ceiling-$round" "$CEILING_PORT" "$CEILING_PID" "$WORK/tokens.txt" \
     "$THREADS" "$CONNECTIONS" "$DURATION")" >> "$WORK/rounds.txt"
@@ -371,6 +385,7 @@ def median_round(server):
     runs = sorted((r for n, r in rounds if n == server), key=lambda r: r["rps"])
     return runs[(len(runs) - 1) // 2] if len(runs) % 2 else runs[len(runs) // 2 - 1]
 tally, ceiling = median_round("tally"), median_round("ceiling")
+tally_id = median_round("tally-id")
 ratio = tally["rps"] / ceiling["rps"]
 small, big = pages["small"], pages["big"]
 small_c, big_c = pages["small-ceiling"], pages["big-ceiling"]
@@ -392,11 +407,16 @@ lines = [
     "",
     "| server | requests/s | p50 | p90 | p99 | max | server CPU/req | PostgreSQL CPU/req |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    row("tally (GraphQL)", tally),
+    row("tally (GraphQL, text)", tally),
+    row("tally (GraphQL, trusted document id)", tally_id),
     row("ceiling (hand-written axum)", ceiling),
     f"| **tally / ceiling** | **{ratio:.0%}** | {tally['p50'] / ceiling['p50']:.2f}× | "
     f"{tally['p90'] / ceiling['p90']:.2f}× | {tally['p99'] / ceiling['p99']:.2f}× | | "
     f"{tally['cpu'] / ceiling['cpu']:.2f}× | {tally['pg'] / ceiling['pg']:.2f}× |",
+    f"| **tally (id) / ceiling** | **{tally_id['rps'] / ceiling['rps']:.0%}** | "
+    f"{tally_id['p50'] / ceiling['p50']:.2f}× | {tally_id['p90'] / ceiling['p90']:.2f}× | "
+    f"{tally_id['p99'] / ceiling['p99']:.2f}× | | {tally_id['cpu'] / ceiling['cpu']:.2f}× | "
+    f"{tally_id['pg'] / ceiling['pg']:.2f}× |",
     "",
     "All rounds: " + "; ".join(f"{n} {r['rps']:,.0f} req/s p99 {r['p99']:.1f} ms" for n, r in rounds) + ".",
     "",

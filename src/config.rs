@@ -32,6 +32,16 @@ pub enum CookieSecure {
     Never,
 }
 
+/// What sits between Tally and PostgreSQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DatabasePooler {
+    /// Tally's own pool talks to PostgreSQL (or a session-pooling PgBouncer) directly.
+    #[default]
+    None,
+    /// A transaction-pooling PgBouncer: no statement cache, every statement in a transaction.
+    Transaction,
+}
+
 /// Log line format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum LogFormat {
@@ -53,6 +63,22 @@ pub struct Config {
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 16,
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub database_max_connections: u32,
+    /// `transaction` when `DATABASE_URL` points at a PgBouncer in transaction-pooling mode
+    /// (no prepared-statement cache, every statement inside a transaction; see
+    /// docs/OPERATIONS.md, "Behind PgBouncer"); `none` (the default) otherwise.
+    #[arg(long, env = "DATABASE_POOLER", value_enum, default_value_t = DatabasePooler::None)]
+    pub database_pooler: DatabasePooler,
+    /// Longest a statement waits for a pooled connection, in seconds — also while the
+    /// database cannot be reached: past it the request fails with `UNAVAILABLE` (HTTP 503)
+    /// instead of hanging.
+    #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub database_acquire_timeout_seconds: u64,
+    /// Seconds `tally serve` and `tally migrate` keep trying to reach the database at start
+    /// (every second, saying so in the log) before giving up with exit status 69; 0 tries once.
+    #[arg(long, env = "DATABASE_CONNECT_WAIT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub database_connect_wait_seconds: u64,
     /// Directory for the default SQLite file and the generated development JWT secret.
     #[arg(long, env = "TALLY_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
@@ -125,17 +151,19 @@ pub struct Config {
     #[arg(long, env = "LOGIN_LOCKOUT_MAX_SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u32).range(1..=604_800))]
     pub login_lockout_max_seconds: u32,
-    /// Password checks (`login`, `changePassword`, `deleteMyAccount` fields) one client IP
-    /// (an IPv6 client: its /64) may send per minute, in bursts of as many; per server
-    /// instance (in memory). 0 turns the limit off.
+    /// Password checks (`login`, `changePassword`, `changeEmail`, `deleteMyAccount` fields)
+    /// one client IP (an IPv6 client: its /64) may send per minute, in bursts of as many; on
+    /// PostgreSQL shared by every instance (in the database), on SQLite in memory. 0 turns
+    /// the limit off.
     #[arg(long, env = "RATE_LIMIT_LOGIN_PER_MINUTE", default_value_t = 10,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_login_per_minute: u32,
-    /// `signup` fields one client IP may send per hour, per instance; 0 turns it off.
+    /// `signup` fields one client IP may send per hour (shared on PostgreSQL); 0 turns it off.
     #[arg(long, env = "RATE_LIMIT_SIGNUP_PER_HOUR", default_value_t = 20,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_signup_per_hour: u32,
-    /// `refreshSession` fields one client IP may send per minute, per instance; 0 turns it off.
+    /// `refreshSession` fields one client IP may send per minute (shared on PostgreSQL); 0
+    /// turns it off.
     #[arg(long, env = "RATE_LIMIT_REFRESH_PER_MINUTE", default_value_t = 60,
           value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub rate_limit_refresh_per_minute: u32,
@@ -198,6 +226,15 @@ pub struct Config {
     #[arg(long, env = "GRAPHQL_INTROSPECTION", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]
     pub graphql_introspection: Option<bool>,
+    /// Refuse any GraphQL document that is not a trusted one (named by `documentId`).
+    /// Unset: on in production, off in development.
+    #[arg(long, env = "TRUSTED_DOCUMENTS_ONLY", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub trusted_documents_only: Option<bool>,
+    /// The trusted documents (`{"sha256:<hex>": "document", …}`); unset: the dashboard's,
+    /// compiled in.
+    #[arg(long, env = "TRUSTED_DOCUMENTS", value_name = "PATH")]
+    pub trusted_documents: Option<std::path::PathBuf>,
     /// "Did you mean …?" hints in validation errors; unset: on in development, off in production.
     #[arg(long, env = "GRAPHQL_FIELD_SUGGESTIONS", action = clap::ArgAction::Set,
           value_parser = clap::builder::BoolishValueParser::new())]

@@ -11,6 +11,9 @@
 /// Message of every internal error: the cause goes to the log, never to the client.
 pub const INTERNAL_MESSAGE: &str = "Internal server error";
 
+/// Message of an unavailable database.
+pub const UNAVAILABLE_MESSAGE: &str = "The service is temporarily unavailable; try again shortly";
+
 /// What can go wrong in a service call, as the client should learn it.
 #[derive(Debug)]
 pub enum AppError {
@@ -29,6 +32,8 @@ pub enum AppError {
     },
     /// Too many attempts; the client may retry after this many seconds.
     RateLimited { retry_after_secs: u64 },
+    /// The database cannot be reached right now; the client may retry shortly.
+    Unavailable,
     /// Anything else: logged with its cause, answered generically.
     Internal(anyhow::Error),
 }
@@ -64,6 +69,7 @@ impl AppError {
             Self::RateLimited { retry_after_secs } => {
                 format!("Too many attempts; try again in {retry_after_secs} seconds")
             }
+            Self::Unavailable => UNAVAILABLE_MESSAGE.to_owned(),
             Self::Internal(_) => INTERNAL_MESSAGE.to_owned(),
         }
     }

@@ -27,6 +27,7 @@ pub mod schema;
 pub mod sessions;
 pub mod transactions;
 pub mod transfers;
+pub mod trusted;
 pub mod users;
 pub mod valuations;
 

@@ -7,6 +7,20 @@ use tally::cli::Cli;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    tally::cli::run(Cli::parse()).await
+async fn main() -> std::process::ExitCode {
+    match tally::cli::run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("Error: {err:#}");
+            // A database that never answered has its own status, for supervisors and scripts.
+            let unreachable = err
+                .downcast_ref::<tally::app::DatabaseUnreachable>()
+                .is_some();
+            std::process::ExitCode::from(if unreachable {
+                tally::app::EXIT_DATABASE_UNREACHABLE
+            } else {
+                1
+            })
+        }
+    }
 }

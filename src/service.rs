@@ -27,6 +27,7 @@ pub mod month;
 pub mod my_data;
 mod ownership;
 pub mod page;
+pub mod rate_limits;
 pub mod reports;
 pub mod rules;
 pub mod sessions;
@@ -34,6 +35,7 @@ mod share;
 mod sums;
 pub mod text;
 pub mod transactions;
+mod user_record;
 pub mod users;
 pub mod valuations;
 
@@ -66,17 +68,38 @@ pub struct Store {
     share: Option<Arc<tokio::sync::Semaphore>>,
     /// Statements and transactions holding a connection now (shared by every clone).
     held: Arc<std::sync::atomic::AtomicUsize>,
+    /// Behind a transaction-pooling PgBouncer: every statement runs in a transaction of its
+    /// own, so that sqlx's parse and execute reach the same server connection ([`share`]).
+    pinned: bool,
 }
 
 impl Store {
     /// Connect with a pool of at most `max_connections` (an in-memory SQLite uses one).
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
+        Self::connect_behind(url, max_connections, false, Duration::from_secs(10)).await
+    }
+
+    /// Like [`Store::connect`]; `transaction_pooler` when `url` is a PgBouncer in
+    /// transaction-pooling mode: sqlx's statement cache is off (a cached statement would
+    /// name a server connection the pooler may since have handed to someone else) and every
+    /// statement runs inside a transaction, the only span the pooler keeps one server
+    /// connection for. The pooler must drop what sqlx leaves behind (`server_reset_query =
+    /// DEALLOCATE ALL`, `server_reset_query_always = 1`; docs/OPERATIONS.md).
+    /// A statement waits at most `acquire_timeout` for a connection (also while the database
+    /// cannot be reached), then fails as unavailable.
+    pub async fn connect_behind(
+        url: &str,
+        max_connections: u32,
+        transaction_pooler: bool,
+        acquire_timeout: Duration,
+    ) -> Result<Self, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         options
             .max_connections(if in_memory { 1 } else { max_connections })
             .min_connections(if in_memory { 1 } else { 0 })
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
+            .connect_timeout(acquire_timeout)
             .idle_timeout(if in_memory {
                 None
             } else {
@@ -96,6 +119,13 @@ impl Store {
                     .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                     .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(5))
+            })
+            .map_sqlx_postgres_opts(move |opts| {
+                if transaction_pooler {
+                    opts.statement_cache_capacity(0)
+                } else {
+                    opts
+                }
             });
         let mut db = Database::connect(options).await?;
         let statements = Arc::new(AtomicU64::new(0));
@@ -108,12 +138,25 @@ impl Store {
             statements,
             share: None,
             held: Arc::default(),
+            pinned: transaction_pooler && url.starts_with("postgres"),
         })
     }
 
     /// Apply pending migrations.
     pub async fn migrate(&self) -> Result<(), DbErr> {
+        if self.pinned {
+            // Behind a transaction pooler: all of them in one transaction (PostgreSQL's DDL
+            // is transactional), so every statement reaches the same server connection.
+            let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+            Migrator::up(&txn, None).await?;
+            return txn.commit().await;
+        }
         Migrator::up(&self.db, None).await
+    }
+
+    /// Is this store on PostgreSQL (shared by every instance) rather than SQLite?
+    pub fn is_postgres(&self) -> bool {
+        self.db.get_database_backend() == sea_orm::DbBackend::Postgres
     }
 
     /// Is the database answering?

@@ -1,5 +1,6 @@
 // Debian's Chromium through playwright-core (never a downloaded browser), with helpers the
-// end-to-end test shares: screenshots, and the page errors and CSP violations seen.
+// end-to-end test shares: screenshots, and the page errors, CSP violations and GraphQL
+// requests that carry a document's text instead of its trusted-document id seen.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -36,6 +37,19 @@ export async function openPage(browser, options = {}) {
   page.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/graphql') return;
+    // GraphiQL (served at /graphql) sends what its user types; the dashboard only ids.
+    if (new URL(page.url()).pathname === '/graphql') return;
+    let body = null;
+    try {
+      body = request.postDataJSON();
+    } catch {
+      problems.push(`GraphQL request body is not JSON: ${request.postData()?.slice(0, 80)}`);
+    }
+    const named = body?.documentId ?? body?.extensions?.persistedQuery?.sha256Hash;
+    if (body && (body.query || !named)) problems.push(`sent its text, not a trusted id: ${body.operationName}`);
   });
   page.setDefaultTimeout(15_000);
   return { context, page, problems };

@@ -16,6 +16,7 @@ mod m20261127_000007_budgets;
 mod m20261127_000008_valuations;
 mod m20261127_000009_idempotency_keys;
 mod m20261127_000010_sessions_audit;
+mod m20261206_000011_rate_limits;
 mod m20261206_000013_rules;
 
 /// The ordered list of Tally's migrations.
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_valuations::Migration),
             Box::new(m20261127_000009_idempotency_keys::Migration),
             Box::new(m20261127_000010_sessions_audit::Migration),
+            Box::new(m20261206_000011_rate_limits::Migration),
             Box::new(m20261206_000013_rules::Migration),
         ]
     }

@@ -3,6 +3,8 @@
 //! Safe by default in production:
 //! - GraphiQL, introspection and "Did you mean …?" suggestions are off unless set (as Apollo
 //!   Server does); an explicit `true` still wins, with a warning;
+//! - only trusted documents (the dashboard's persisted operations) run, unless
+//!   `TRUSTED_DOCUMENTS_ONLY=false` (with a warning);
 //! - the refresh cookie is always `Secure`: `COOKIE_SECURE=auto` stops looking at the `Host`
 //!   header, which the client chooses;
 //! - every response carries `Strict-Transport-Security` (HSTS).
@@ -24,6 +26,11 @@ fn production(config: &Config) -> bool {
 /// A switch that describes the server to strangers: as set, or on in development only.
 pub fn on_unless_production(explicit: Option<bool>, config: &Config) -> bool {
     explicit.unwrap_or(!production(config))
+}
+
+/// Whether only trusted documents run: as set, or in production only.
+pub fn trusted_documents_only(config: &Config) -> bool {
+    config.trusted_documents_only.unwrap_or(production(config))
 }
 
 /// When the refresh cookie is `Secure`: in production `auto` means always.
@@ -93,6 +100,13 @@ pub fn check(config: &Config) -> anyhow::Result<Vec<String>> {
                 "{name}=true in production: the server describes its schema to anyone"
             ));
         }
+    }
+    if config.trusted_documents_only == Some(false) {
+        warnings.push(
+            "TRUSTED_DOCUMENTS_ONLY=false in production: any client may send documents of its \
+             own, not only the dashboard's"
+                .to_owned(),
+        );
     }
     if config.trusted_proxies.is_empty() {
         warnings.push(

@@ -8,13 +8,11 @@
 
 use std::io::Write as _;
 
-use anyhow::Context as _;
 use clap::Subcommand;
 
 use crate::auth::Role;
 use crate::config::Config;
 use crate::error::AppError;
-use crate::service::Store;
 use crate::service::admin::{self, OperatorChange};
 
 /// What `tally admin` can do.
@@ -43,9 +41,7 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
         AdminCommand::Demote { email, config } => (email, config, Role::User),
     };
     crate::app::migrate(&config).await?;
-    let store = Store::connect(&config.database_url(), 1)
-        .await
-        .context("connecting to the database (check DATABASE_URL)")?;
+    let store = crate::app::connect_one(&config).await?;
     let outcome = admin::set_role_by_email(&store, &email, role).await;
     store.close().await;
     let line = match outcome {

@@ -24,6 +24,8 @@ pub mod code {
     pub const CONFLICT: &str = "CONFLICT";
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
     pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
+    /// The database cannot be reached right now; retry shortly.
+    pub const UNAVAILABLE: &str = "UNAVAILABLE";
     /// The HTTP request itself is malformed (not JSON, wrong content type, too large).
     pub const BAD_REQUEST: &str = "BAD_REQUEST";
     /// The GraphQL document does not parse.
@@ -34,6 +36,10 @@ pub mod code {
     pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
     /// The request ran past `GRAPHQL_TIMEOUT_SECONDS` and was stopped (HTTP 504).
     pub const TIMEOUT: &str = "TIMEOUT";
+    /// A document id names no trusted document (Apollo's persisted-query code).
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+    /// The server runs only trusted documents and the request sent its own.
+    pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
 }
 
 /// The `extensions.code` of a service error.
@@ -45,6 +51,7 @@ pub fn code_of(err: &AppError) -> &'static str {
         AppError::NotFound { .. } => code::NOT_FOUND,
         AppError::Conflict { .. } => code::CONFLICT,
         AppError::RateLimited { .. } => code::RATE_LIMITED,
+        AppError::Unavailable => code::UNAVAILABLE,
         AppError::Internal(_) => code::INTERNAL_SERVER_ERROR,
     }
 }
@@ -70,6 +77,14 @@ impl From<AppError> for async_graphql::Error {
             }
         })
     }
+}
+
+/// Is this error the database being unavailable (answered HTTP 503 when it is all there is)?
+pub fn is_unavailable(err: &ServerError) -> bool {
+    err.extensions
+        .as_ref()
+        .and_then(|ext| ext.get("code"))
+        .is_some_and(|c| *c == async_graphql::Value::from(code::UNAVAILABLE))
 }
 
 /// Longest line of an error message, in characters (a parse error quotes the line).
@@ -220,148 +235,4 @@ fn is_operation_choice_error(err: &ServerError) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn labelled(message: &str, path: bool) -> String {
-        let mut err = ServerError::new(message, None);
-        if path {
-            err.path = vec![async_graphql::PathSegment::Field("me".into())];
-        }
-        let mut response = Response::from_errors(vec![err]);
-        label(&mut response);
-        let ext = serde_json::to_value(&response.errors[0].extensions).unwrap();
-        ext["code"].as_str().unwrap().to_owned()
-    }
-
-    #[test]
-    fn async_graphql_errors_get_the_code_that_fits() {
-        assert_eq!(
-            labelled("Failed to parse \"UUID\": x", true),
-            code::BAD_USER_INPUT
-        );
-        assert_eq!(
-            labelled("Unknown operation named \"X\"", false),
-            code::OPERATION_RESOLUTION_FAILURE
-        );
-        assert_eq!(
-            labelled("Unknown field \"x\" on type \"User\".", false),
-            code::GRAPHQL_VALIDATION_FAILED
-        );
-        assert_eq!(
-            labelled("something else", true),
-            code::INTERNAL_SERVER_ERROR
-        );
-    }
-
-    #[test]
-    fn a_refused_argument_names_its_field_and_the_expected_form() {
-        let message = r#"Invalid value for argument "input.amount", expected type "Decimal""#;
-        let mut response = Response::from_errors(vec![ServerError::new(message, None)]);
-        label(&mut response);
-        let err = &response.errors[0];
-        assert!(
-            err.message.contains("JSON numbers are refused"),
-            "{}",
-            err.message
-        );
-        let ext = serde_json::to_value(&err.extensions).unwrap();
-        assert_eq!(ext["field"], "input.amount");
-        assert_eq!(ext["code"], code::BAD_USER_INPUT);
-    }
-
-    #[test]
-    fn long_messages_and_many_errors_are_cut() {
-        let long_line = format!("1 | {}\n  = expected name", "{".repeat(500_000));
-        let mut errors: Vec<ServerError> = (0..80)
-            .map(|i| ServerError::new(format!("error {i}"), None))
-            .collect();
-        errors[0] = ServerError::new(long_line, None);
-        let mut response = Response::from_errors(errors);
-        label(&mut response);
-        assert_eq!(response.errors.len(), MAX_ERRORS);
-        let first = &response.errors[0].message;
-        assert!(first.chars().count() < 220, "{}", first.len());
-        assert!(first.ends_with("= expected name"), "{first}");
-        let last = &response.errors[MAX_ERRORS - 1];
-        assert_eq!(last.message, "31 more errors were left out");
-        let ext = serde_json::to_value(&last.extensions).unwrap();
-        assert_eq!(ext["code"], code::GRAPHQL_VALIDATION_FAILED);
-        let many_lines = "x\n".repeat(5000);
-        assert!(bounded(&many_lines).chars().count() <= MAX_MESSAGE_CHARS + 1);
-        assert_eq!(bounded("short"), "short");
-    }
-
-    #[test]
-    fn an_existing_code_is_kept() {
-        let err = with_code(
-            with_code(ServerError::new("x", None), code::NOT_FOUND),
-            code::CONFLICT,
-        );
-        let ext = serde_json::to_value(&err.extensions).unwrap();
-        assert_eq!(ext["code"], code::NOT_FOUND);
-    }
-
-    fn extensions(err: AppError) -> (String, serde_json::Value) {
-        let gql: async_graphql::Error = err.into();
-        let ext = serde_json::to_value(gql.extensions).expect("extensions serialise");
-        (gql.message, ext)
-    }
-
-    #[test]
-    fn each_variant_maps_to_its_apollo_code() {
-        let cases = [
-            (AppError::Unauthenticated("x"), code::UNAUTHENTICATED),
-            (AppError::Forbidden("x"), code::FORBIDDEN),
-            (AppError::bad_input("f", "x"), code::BAD_USER_INPUT),
-            (AppError::not_found("account"), code::NOT_FOUND),
-            (
-                AppError::Conflict {
-                    field: "email",
-                    message: "x".into(),
-                },
-                code::CONFLICT,
-            ),
-            (
-                AppError::RateLimited {
-                    retry_after_secs: 3,
-                },
-                code::RATE_LIMITED,
-            ),
-            (
-                AppError::internal(anyhow::anyhow!("boom")),
-                code::INTERNAL_SERVER_ERROR,
-            ),
-        ];
-        for (err, expected) in cases {
-            let (_, ext) = extensions(err);
-            assert_eq!(ext["code"], expected);
-        }
-    }
-
-    #[test]
-    fn bad_input_and_conflict_name_the_field() {
-        let (_, ext) = extensions(AppError::bad_input("input.amount", "too many decimals"));
-        assert_eq!(ext["field"], "input.amount");
-        let conflict = AppError::Conflict {
-            field: "username",
-            message: "taken".into(),
-        };
-        assert_eq!(extensions(conflict).1["field"], "username");
-    }
-
-    #[test]
-    fn internal_errors_never_show_their_cause() {
-        let (message, _) = extensions(AppError::internal(anyhow::anyhow!("password_hash column")));
-        assert_eq!(message, crate::error::INTERNAL_MESSAGE);
-    }
-
-    #[test]
-    fn rate_limited_says_when_to_retry() {
-        let (message, ext) = extensions(AppError::RateLimited {
-            retry_after_secs: 30,
-        });
-        assert_eq!(ext["retryAfter"], 30);
-        assert!(message.contains("30 seconds"));
-    }
-}
+mod tests;

@@ -12,11 +12,13 @@
 //!
 //! Buckets are keyed by client IP as [`ClientInfo`](crate::auth::ClientInfo) found it
 //! (`X-Forwarded-For` only through `TRUSTED_PROXIES`); an IPv6 client by its /64, the block a
-//! single subscriber usually holds. The buckets live in this process's memory, so with
-//! several instances each enforces its limit on its own; what holds across instances is the
-//! per-account lock in the database.
+//! single subscriber usually holds. On PostgreSQL the buckets live in the database, so every
+//! instance behind a load balancer charges the same ones (`service::rate_limits`: one atomic
+//! statement per charged bucket); on SQLite (one process) they live in this process's memory
+//! ([`gcra`]). A request that charges nothing costs nothing either way.
 
 mod gcra;
+mod shared;
 
 use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
@@ -33,6 +35,7 @@ use self::gcra::{Buckets, Quota};
 use super::errors::code;
 use super::limits::{PASSWORD_CHECKS, count_root_fields};
 use crate::error::AppError;
+use crate::service::Store;
 
 /// Most client keys one limiter remembers; past this the least recently busy are forgotten.
 const CAPACITY: usize = 100_000;
@@ -90,7 +93,15 @@ impl ClientKey {
 /// The rate limiter of one server instance.
 pub struct RateLimiter {
     quotas: [(Kind, Option<Quota>); 3],
-    buckets: Mutex<Buckets<(Kind, ClientKey)>>,
+    buckets: Place,
+}
+
+/// Where the buckets live.
+enum Place {
+    /// In this process (SQLite: one process).
+    Memory(Mutex<Buckets<(Kind, ClientKey)>>),
+    /// In the database every instance shares (PostgreSQL).
+    Shared(shared::SharedBuckets),
 }
 
 /// A refused request: retry after this many seconds.
@@ -99,9 +110,38 @@ pub struct RateLimited {
     pub retry_after_secs: u64,
 }
 
+/// Why a request is not admitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Over a limit.
+    Limited(RateLimited),
+    /// The shared buckets could not be charged (the database failed; logged): refused
+    /// rather than let through uncounted.
+    Unavailable,
+}
+
 impl RateLimiter {
-    /// A limiter enforcing `limits`.
+    /// A limiter enforcing `limits` with its buckets in memory.
     pub fn new(limits: RateLimits) -> Self {
+        Self::with_buckets(
+            limits,
+            Place::Memory(Mutex::new(Buckets::new(CAPACITY, Instant::now()))),
+        )
+    }
+
+    /// A limiter enforcing `limits` with its buckets in `store` when it is PostgreSQL (shared
+    /// by every instance), else in memory.
+    pub fn for_store(limits: RateLimits, store: &Store) -> Self {
+        if !store.is_postgres() {
+            return Self::new(limits);
+        }
+        Self::with_buckets(
+            limits,
+            Place::Shared(shared::SharedBuckets::new(store.clone())),
+        )
+    }
+
+    fn with_buckets(limits: RateLimits, buckets: Place) -> Self {
         let minute = Duration::from_secs(60);
         Self {
             quotas: [
@@ -112,7 +152,7 @@ impl RateLimiter {
                 ),
                 (Kind::Refresh, Quota::new(limits.refresh_per_minute, minute)),
             ],
-            buckets: Mutex::new(Buckets::new(CAPACITY, Instant::now())),
+            buckets,
         }
     }
 
@@ -127,12 +167,12 @@ impl RateLimiter {
 
     /// Charge the rate-limited fields of the operation `operation_name` selects in `document`
     /// to the bucket of `client`; refused if any bucket is over its limit.
-    pub fn admit(
+    pub async fn admit(
         &self,
         document: &ExecutableDocument,
         operation_name: Option<&str>,
         client: Option<IpAddr>,
-    ) -> Result<(), RateLimited> {
+    ) -> Result<(), Refusal> {
         let Some(operation) = selected(document, operation_name) else {
             return Ok(());
         };
@@ -148,12 +188,18 @@ impl RateLimiter {
         if charges.is_empty() {
             return Ok(());
         }
-        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        buckets
-            .charge(&charges, Instant::now())
-            .map_err(|wait| RateLimited {
+        let charged = match &self.buckets {
+            Place::Memory(buckets) => buckets
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .charge(&charges, Instant::now()),
+            Place::Shared(buckets) => buckets.charge(&charges).await?,
+        };
+        charged.map_err(|wait| {
+            Refusal::Limited(RateLimited {
                 retry_after_secs: whole_seconds(wait),
             })
+        })
     }
 }
 
@@ -184,6 +230,22 @@ fn selected<'d>(
 fn whole_seconds(wait: Duration) -> u64 {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     secs.max(1)
+}
+
+impl Refusal {
+    /// The GraphQL response of a refused request.
+    pub fn response(self) -> Response {
+        match self {
+            Self::Limited(limited) => limited.response(),
+            Self::Unavailable => {
+                let mut error = ServerError::new(AppError::Unavailable.message(), None);
+                let mut extensions = ErrorExtensionValues::default();
+                extensions.set("code", code::UNAVAILABLE);
+                error.extensions = Some(extensions);
+                Response::from_errors(vec![error])
+            }
+        }
+    }
 }
 
 impl RateLimited {

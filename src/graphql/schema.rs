@@ -26,6 +26,7 @@ use super::rules::{RuleMutation, RuleQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
+use super::trusted::TrustedDocuments;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
@@ -124,6 +125,7 @@ pub struct Api {
     limits: Limits,
     document_limits: limits::DocumentLimits,
     rate_limiter: Arc<RateLimiter>,
+    trusted: TrustedDocuments,
 }
 
 impl Api {
@@ -144,12 +146,30 @@ impl Api {
             document_limits: limits.document(),
             limits,
             rate_limiter: Arc::new(RateLimiter::off()),
+            trusted: TrustedDocuments::default(),
         }
+    }
+
+    /// This API with `trusted` documents, which clients may name by id.
+    pub fn with_trusted_documents(mut self, trusted: TrustedDocuments) -> Self {
+        self.trusted = trusted;
+        self
+    }
+
+    /// `request` with the trusted document `document_id` (or its Apollo extension) names,
+    /// or the error that refuses it (see [`TrustedDocuments::resolve`]).
+    pub fn resolve_document(
+        &self,
+        mut request: Request,
+        document_id: Option<String>,
+    ) -> Result<Request, ServerError> {
+        self.trusted.resolve(&mut request, document_id)?;
+        Ok(request)
     }
 
     /// This API with per-client-IP limits on `login`, `signup` and `refreshSession`.
     pub fn with_rate_limits(mut self, limits: RateLimits) -> Self {
-        self.rate_limiter = Arc::new(RateLimiter::new(limits));
+        self.rate_limiter = Arc::new(RateLimiter::for_store(limits, &self.services.store));
         self
     }
 
@@ -165,7 +185,7 @@ impl Api {
     /// every error of the response carries an `extensions.code`, and none is longer than
     /// `errors` allows.
     pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
-        let mut response = match self.refusal(&mut request, context.client_ip()) {
+        let mut response = match self.refusal(&mut request, context.client_ip()).await {
             Some(refusal) => refusal,
             None => {
                 let services = self
@@ -179,7 +199,7 @@ impl Api {
     }
 
     /// The response that refuses `request`, if it is over the limits or the rate limits.
-    fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
+    async fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
         let refused = |err| Some(Response::from_errors(vec![err]));
         if let Err(err) = self.check_text(&request.query) {
             return refused(err);
@@ -193,6 +213,7 @@ impl Api {
                 Ok(()) => self
                     .rate_limiter
                     .admit(document, operation.as_deref(), client_ip)
+                    .await
                     .err()
                     .map(|refusal| refusal.response()),
             },

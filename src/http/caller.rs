@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use super::errors::graphql_error_response;
 use crate::auth::gate::Refusal;
 use crate::auth::{AuthGate, Caller, ClientInfo};
-use crate::error::INTERNAL_MESSAGE;
+use crate::error::UNAVAILABLE_MESSAGE;
 use crate::graphql::errors::code;
 
 /// A request whose `Authorization` header is present but unusable: HTTP 401 with
@@ -35,8 +35,8 @@ pub enum Rejection {
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         let Self::Token { error, message } = self else {
-            let status = StatusCode::INTERNAL_SERVER_ERROR;
-            return graphql_error_response(status, code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE);
+            let status = StatusCode::SERVICE_UNAVAILABLE;
+            return graphql_error_response(status, code::UNAVAILABLE, UNAVAILABLE_MESSAGE);
         };
         let mut response =
             graphql_error_response(StatusCode::UNAUTHORIZED, code::UNAUTHENTICATED, message);

@@ -38,21 +38,40 @@ pub async fn execute(
     body: Body,
 ) -> Response {
     let limits = (state.max_body_bytes, state.body_read_timeout);
-    let request = match read_request(&headers, body, limits).await {
-        Ok(request) => request,
+    let body = match read_request(&headers, body, limits).await {
+        Ok(body) => body,
         Err(rejection) => return rejection,
     };
+    let request = state.api.resolve_document(body.request, body.document_id);
     run(&state, caller, &headers, request).await
 }
 
-/// Execute `request` within the timeout and answer it in `media_type`.
+/// A POST body: a GraphQL request, perhaps naming a trusted document instead of its text.
+#[derive(serde::Deserialize)]
+struct PostBody {
+    #[serde(flatten)]
+    request: async_graphql::Request,
+    #[serde(rename = "documentId")]
+    document_id: Option<String>,
+}
+
+/// Execute `request` within the timeout and answer it in `media_type` (or the error that
+/// refused its document).
 async fn run(
     state: &AppState,
     caller: Caller,
     headers: &HeaderMap,
-    request: async_graphql::Request,
+    request: Result<async_graphql::Request, async_graphql::ServerError>,
 ) -> Response {
     let media_type = response_media_type(headers);
+    let request = match request {
+        Ok(request) => request,
+        Err(err) => {
+            let mut response = async_graphql::Response::from_errors(vec![err]);
+            errors::label(&mut response);
+            return respond(media_type, &response);
+        }
+    };
     let context = RequestContext::new(caller).with_headers(headers);
     let execution = state.api.execute(request, context);
     let response = match state.graphql_timeout {
@@ -82,8 +101,13 @@ fn respond(media_type: &'static str, response: &async_graphql::Response) -> Resp
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(errors::is_request_error);
+    let unavailable = response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(errors::is_unavailable);
     let status = if rate_limit::refused(response) {
         StatusCode::TOO_MANY_REQUESTS
+    } else if unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
     } else if request_error && media_type == GRAPHQL_RESPONSE_JSON {
         StatusCode::BAD_REQUEST
     } else {
@@ -135,7 +159,7 @@ async fn read_request(
     headers: &HeaderMap,
     body: Body,
     (limit, timeout): (usize, Duration),
-) -> Result<async_graphql::Request, Response> {
+) -> Result<PostBody, Response> {
     if !is_json(headers) {
         return Err(bad_request(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

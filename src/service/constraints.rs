@@ -115,6 +115,10 @@ fn database_error(err: &DbErr) -> Option<&(dyn DatabaseError + 'static)> {
 
 impl From<DbErr> for AppError {
     fn from(err: DbErr) -> Self {
+        if is_unavailable(&err) {
+            tracing::warn!(error = %err, "the database is unavailable");
+            return Self::Unavailable;
+        }
         if is_transient(&err) {
             return Self::Conflict {
                 field: "request",
@@ -131,6 +135,27 @@ impl From<DbErr> for AppError {
 fn is_transient(err: &DbErr) -> bool {
     let code = database_error(err).and_then(|db| db.code());
     matches!(code.as_deref(), Some("40P01" | "40001" | "5" | "517"))
+}
+
+/// The database cannot be reached or is going away: no connection could be had in time, the
+/// connection broke (I/O, TLS), or PostgreSQL reports a connection exception (class 08) or an
+/// operator intervention (class 57P: shutting down, cannot connect now). The client may retry.
+fn is_unavailable(err: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    let (DbErr::Conn(RuntimeErr::SqlxError(sqlx))
+    | DbErr::Exec(RuntimeErr::SqlxError(sqlx))
+    | DbErr::Query(RuntimeErr::SqlxError(sqlx))) = err
+    else {
+        return matches!(err, DbErr::ConnectionAcquire(_));
+    };
+    match &**sqlx {
+        Sqlx::Io(_) | Sqlx::Tls(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed => true,
+        Sqlx::WorkerCrashed => true,
+        Sqlx::Database(db) => db
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+        _ => false,
+    }
 }
 
 /// `CONFLICT` on `input.name` unless `same_name` finds nothing; `taken` makes the error.

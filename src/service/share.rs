@@ -76,21 +76,45 @@ impl ConnectionTrait for Store {
 
     async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
         let _hold = self.hold().await?;
+        if self.pinned {
+            let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+            let result = txn.execute_raw(stmt).await?;
+            txn.commit().await?;
+            return Ok(result);
+        }
         self.db.execute_raw(stmt).await
     }
 
     async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
         let _hold = self.hold().await?;
+        if self.pinned {
+            let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+            let result = txn.execute_unprepared(sql).await?;
+            txn.commit().await?;
+            return Ok(result);
+        }
         self.db.execute_unprepared(sql).await
     }
 
     async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
         let _hold = self.hold().await?;
+        if self.pinned {
+            let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+            let result = txn.query_one_raw(stmt).await?;
+            txn.commit().await?;
+            return Ok(result);
+        }
         self.db.query_one_raw(stmt).await
     }
 
     async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
         let _hold = self.hold().await?;
+        if self.pinned {
+            let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+            let result = txn.query_all_raw(stmt).await?;
+            txn.commit().await?;
+            return Ok(result);
+        }
         self.db.query_all_raw(stmt).await
     }
 

@@ -12,7 +12,7 @@ pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -20,26 +20,16 @@ use super::audit::{self, Action, Event};
 use super::constraints::{USERS_EMAIL, USERS_USERNAME};
 use super::entities::user;
 use super::sessions::{self, Grant, SessionSettings};
+pub use super::user_record::User;
+pub(super) use super::user_record::to_user;
 use super::{Store, accounts, categories};
 use crate::auth::policy::{self, Identity};
-use crate::auth::{ClientInfo, PasswordHasher, Role, Viewer};
+use crate::auth::{ClientInfo, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
 
 /// The base currency of a user who names none at sign-up.
 pub const DEFAULT_BASE_CURRENCY: &str = "USD";
-
-/// A user as the API may show it: no password hash in here.
-#[derive(Debug, Clone)]
-pub struct User {
-    pub id: Uuid,
-    pub username: String,
-    pub email: String,
-    pub base_currency: Currency,
-    pub created_at: DateTime<Utc>,
-    /// Read with the rest of the row, so showing it needs no lookup by a raw user id.
-    pub role: Role,
-}
 
 /// What sign-up needs.
 pub struct NewUser {
@@ -171,18 +161,6 @@ fn username_conflict() -> AppError {
         field: "input.username",
         message: "This username is taken".to_owned(),
     }
-}
-
-/// The API view of a user row.
-pub(super) fn to_user(model: user::Model) -> AppResult<User> {
-    Ok(User {
-        id: model.id,
-        base_currency: Currency::parse(&model.base_currency).map_err(AppError::internal)?,
-        role: Role::from_stored(&model.role),
-        username: model.username,
-        email: model.email,
-        created_at: model.created_at,
-    })
 }
 
 /// A username is 3–32 characters of `A–Z a–z 0–9 _ . -`.

@@ -71,7 +71,7 @@ impl TestApp {
             self._database.shared,
             "an in-memory database cannot be reached; use TestApp::spawn_shared_with"
         );
-        Database::connect(&self._database.url)
+        Database::connect(&self._database.direct_url)
             .await
             .expect("connect to the test database")
     }
@@ -84,6 +84,9 @@ impl TestApp {
         let mut config = Config::defaults();
         config.addr = "127.0.0.1:0".parse().expect("address");
         config.database_url = Some(database.url.clone());
+        if database.pooled {
+            config.database_pooler = tally::config::DatabasePooler::Transaction;
+        }
         config.environment = Environment::Development;
         config.jwt_secret = Some(jwt_secret.parse().expect("secret"));
         config.bcrypt_cost = 4;
@@ -278,7 +281,7 @@ impl TestApp {
     /// connection; a PostgreSQL URL can be opened by the test too).
     #[allow(dead_code)] // read by the modules that look below the API
     pub fn database_url(&self) -> &str {
-        &self._database.url
+        &self._database.direct_url
     }
 }
 
@@ -303,7 +306,12 @@ pub fn error_saying<'a>(body: &'a Value, code: &str, says: &str) -> &'a Value {
 /// A fresh database: SQLite in memory, or a new PostgreSQL database (dropped afterwards)
 /// when `TEST_DATABASE_URL` points at a PostgreSQL server.
 struct TestDatabase {
+    /// What the app connects to: through the pooler when `TEST_POOLER_URL` is set.
     url: String,
+    /// What the test itself connects to: the database directly.
+    direct_url: String,
+    /// Is `url` a transaction-pooling PgBouncer?
+    pooled: bool,
     postgres: Option<(String, String)>,
     /// Can another connection (a second instance, the test itself) reach it?
     shared: bool,
@@ -318,6 +326,8 @@ impl TestDatabase {
             Some(database) => database,
             None => Self {
                 url: "sqlite::memory:".to_owned(),
+                direct_url: "sqlite::memory:".to_owned(),
+                pooled: false,
                 postgres: None,
                 shared: false,
                 sqlite_dir: None,
@@ -332,8 +342,11 @@ impl TestDatabase {
         }
         let dir = std::env::temp_dir().join(format!("tally-test-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).expect("a temporary directory");
+        let url = format!("sqlite://{}/tally.db?mode=rwc", dir.display());
         Self {
-            url: format!("sqlite://{}/tally.db?mode=rwc", dir.display()),
+            direct_url: url.clone(),
+            url,
+            pooled: false,
             postgres: None,
             shared: true,
             sqlite_dir: Some(dir),
@@ -354,11 +367,22 @@ impl TestDatabase {
             .await
             .expect("create test database");
         admin.close().await.ok();
-        let base = admin_url
-            .rsplit_once('/')
-            .map_or(admin_url.as_str(), |(base, _)| base);
+        let base = |url: &str| {
+            url.rsplit_once('/')
+                .map_or(url, |(base, _)| base)
+                .to_owned()
+        };
+        let direct_url = format!("{}/{name}", base(&admin_url));
+        // The app reaches it through a transaction-pooling PgBouncer when one is named.
+        let pooler = std::env::var("TEST_POOLER_URL")
+            .ok()
+            .filter(|url| !url.is_empty());
         Some(Self {
-            url: format!("{base}/{name}"),
+            url: pooler
+                .as_deref()
+                .map_or_else(|| direct_url.clone(), |url| format!("{}/{name}", base(url))),
+            pooled: pooler.is_some(),
+            direct_url,
             postgres: Some((admin_url.clone(), name)),
             shared: true,
             sqlite_dir: None,
@@ -392,7 +416,7 @@ impl Drop for TestDatabase {
         })
         .join();
         if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("could not drop test database {}", self.url);
+            eprintln!("could not drop test database {}", self.direct_url);
         }
     }
 }

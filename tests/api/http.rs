@@ -20,3 +20,4 @@ pub mod production;
 pub mod schema;
 pub mod security_headers;
 pub mod slow_clients;
+pub mod trusted_documents;

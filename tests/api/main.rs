@@ -12,4 +12,5 @@ mod audit;
 mod auth;
 mod finance;
 mod http;
+mod scale;
 mod sessions;

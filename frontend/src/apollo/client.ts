@@ -1,10 +1,12 @@
-// The Apollo Client of the dashboard: auth link (bearer token, refresh once on 401) before
-// the HTTP link to the same-origin `/graphql` (cookies go along for the refresh call).
+// The Apollo Client of the dashboard: auth link (bearer token, refresh once on 401), then
+// the trusted-documents link (the operation's id instead of its text), before the HTTP link
+// to the same-origin `/graphql` (cookies go along for the refresh call).
 
 import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client';
 import { createAuthLink } from '../auth/authLink';
 import type { SessionApi } from '../auth/session';
 import type { SessionStore } from '../auth/sessionStore';
+import { createTrustedDocumentsLink } from './trusted';
 
 export interface ClientDeps {
   store: SessionStore;
@@ -27,7 +29,7 @@ export function createApolloClient({ store, sessions, fetch, uri = '/graphql' }:
   });
   const http = new HttpLink({ uri, credentials: 'same-origin', ...(fetch ? { fetch } : {}) });
   return new ApolloClient({
-    link: from([auth, http]),
+    link: from([auth, createTrustedDocumentsLink(), http]),
     cache: new InMemoryCache(),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network', errorPolicy: 'none' },

@@ -1,5 +1,5 @@
-import { gql } from '@apollo/client';
-import { print } from 'graphql';
+import { documentId } from '../apollo/trusted';
+import { CurrenciesDoc } from '../components/currency/useCurrencies';
 import { describe, expect, it, vi } from 'vitest';
 import { createApolloClient } from '../apollo/client';
 import { INVALID_TOKEN, fakeApi, session } from '../test/fakeApi';
@@ -8,15 +8,9 @@ import { RefreshSessionDoc, ViewerDoc } from './operations';
 import { createSessionApi } from './session';
 import { createSessionStore } from './sessionStore';
 
-// The dashboard's own Viewer query, and a plain second document for concurrency.
+// The dashboard's own Viewer query, and a second one for concurrency.
 const ME = ViewerDoc;
-const ACCOUNTS = gql`
-  query Accounts {
-    accounts {
-      id
-    }
-  }
-`;
+const CURRENCIES = CurrenciesDoc;
 const URI = 'http://tally.test/graphql';
 const VIEWER = { __typename: 'User', id: 'u1', role: 'USER' };
 
@@ -32,8 +26,8 @@ function setup(handlers: Parameters<typeof fakeApi>[0], token = 'old') {
 const answers = (valid: string) => ({
   Viewer: (r: { authorization: string | null }) =>
     r.authorization === `Bearer ${valid}` ? { body: { data: { me: VIEWER } } } : INVALID_TOKEN,
-  Accounts: (r: { authorization: string | null }) =>
-    r.authorization === `Bearer ${valid}` ? { body: { data: { accounts: [] } } } : INVALID_TOKEN,
+  Currencies: (r: { authorization: string | null }) =>
+    r.authorization === `Bearer ${valid}` ? { body: { data: { currencies: [] } } } : INVALID_TOKEN,
 });
 
 describe('auth link', () => {
@@ -54,7 +48,7 @@ describe('auth link', () => {
     expect(result.data).toEqual({ me: VIEWER });
     expect(api.count('RefreshSession')).toBe(1);
     const refresh = api.seen.find((r) => r.operationName === 'RefreshSession');
-    expect(refresh?.query).toBe(print(RefreshSessionDoc));
+    expect(refresh?.documentId).toBe(documentId(RefreshSessionDoc));
     expect(refresh?.credentials).toBe('same-origin');
     expect(refresh?.authorization).toBeNull();
     expect(api.seen.filter((r) => r.operationName === 'Viewer').map((r) => r.authorization)).toEqual([
@@ -100,14 +94,14 @@ describe('auth link', () => {
       },
     });
 
-    const both = Promise.all([client.query({ query: ME }), client.query({ query: ACCOUNTS })]);
+    const both = Promise.all([client.query({ query: ME }), client.query({ query: CURRENCIES })]);
     await vi.waitFor(() => expect(api.count('RefreshSession')).toBe(1));
     await vi.waitFor(() => expect(api.seen.filter((r) => r.authorization === 'Bearer old')).toHaveLength(2));
     release();
-    const [me, accounts] = await both;
+    const [me, currencies] = await both;
 
     expect(me.data).toBeTruthy();
-    expect(accounts.data).toEqual({ accounts: [] });
+    expect(currencies.data).toMatchObject({ currencies: [] });
     expect(api.count('RefreshSession')).toBe(1);
     expect(store.getSnapshot().session?.accessToken).toBe('new');
   });

@@ -1,13 +1,13 @@
 // The session calls that must not go through the Apollo link, behind two functions so the
 // rest of the dashboard never names them: `refresh()` (also `restoreSession()` on page
 // load) and `endSession()`. They are typed graphql() documents (auth/operations.ts), sent
-// with plain fetch because the auth link would add `Authorization`: the API answers a
+// by their trusted-document id with plain fetch because the auth link would add `Authorization`: the API answers a
 // request that carries an expired or revoked bearer token with HTTP 401 before GraphQL
 // runs, so the refresh (which needs only the HttpOnly `tally_refresh` cookie) goes without
 // one, with `credentials: 'same-origin'` so that the cookie goes along.
 
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { documentId } from '../apollo/trusted';
 import type { LogoutMutation, RefreshSessionMutation } from '../gql/graphql';
 import { LogoutDoc, RefreshSessionDoc } from './operations';
 import type { Session } from './sessionStore';
@@ -45,7 +45,7 @@ async function send<T>(
     method: 'POST',
     credentials: 'same-origin',
     headers,
-    body: JSON.stringify({ query: print(document), operationName }),
+    body: JSON.stringify({ documentId: documentId(document), operationName }),
   });
   if (!response.ok) return { status: response.status, data: null };
   const body = (await response.json()) as { data?: T | null; errors?: unknown[] } | null;

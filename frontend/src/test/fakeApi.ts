@@ -4,7 +4,8 @@ import { vi } from 'vitest';
 
 export interface SeenRequest {
   operationName: string;
-  query: string;
+  /** The trusted document's id (`sha256:<hex>`), as `documentId` or Apollo's extension. */
+  documentId: string;
   variables: Record<string, unknown>;
   authorization: string | null;
   credentials: RequestCredentials | undefined;
@@ -30,11 +31,17 @@ export const SESSION_OVER: Handler = () => ({
 export function fakeApi(handlers: Record<string, Handler>) {
   const seen: SeenRequest[] = [];
   const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(init?.body as string) as { query?: string; operationName?: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(init?.body as string) as {
+      documentId?: string;
+      extensions?: { persistedQuery?: { sha256Hash?: string } };
+      operationName?: string;
+      variables?: Record<string, unknown>;
+    };
+    const apolloHash = body.extensions?.persistedQuery?.sha256Hash;
     const headers = new Headers(init?.headers);
     const request: SeenRequest = {
       operationName: body.operationName ?? '',
-      query: body.query ?? '',
+      documentId: body.documentId ?? (apolloHash ? `sha256:${apolloHash}` : ''),
       variables: body.variables ?? {},
       authorization: headers.get('authorization'),
       credentials: init?.credentials,
@@ -60,9 +67,10 @@ export const INVALID_TOKEN: Reply = {
 
 export function session(token: string) {
   return {
+    __typename: 'AuthPayload' as const,
     accessToken: token,
     tokenType: 'Bearer',
     expiresAt: '2030-01-01T00:00:00Z',
-    user: { id: 'u1', username: 'ada', email: 'ada@example.com', baseCurrency: 'USD' },
+    user: { __typename: 'User' as const, id: 'u1', username: 'ada', email: 'ada@example.com', baseCurrency: 'USD' },
   };
 }

@@ -40,6 +40,23 @@ impl Quota {
     }
 }
 
+impl Quota {
+    /// The units a burst may hold.
+    pub fn limit(&self) -> u32 {
+        self.limit
+    }
+
+    /// How long the whole burst takes to refill.
+    pub fn period(&self) -> Duration {
+        self.period
+    }
+
+    /// What `units` cost: one interval each.
+    pub fn cost(&self, units: u32) -> Duration {
+        self.interval * units
+    }
+}
+
 /// The buckets of one limiter: a TAT per key, at most `capacity` of them.
 pub struct Buckets<K> {
     tats: HashMap<K, Instant>,

@@ -25,6 +25,10 @@ pub struct GetParams {
     query: Option<String>,
     variables: Option<String>,
     operation_name: Option<String>,
+    /// A trusted document's id instead of `query`.
+    document_id: Option<String>,
+    /// JSON object; Apollo names a trusted document in `persistedQuery.sha256Hash`.
+    extensions: Option<String>,
 }
 
 /// `GET /graphql`: a query from the URL, or GraphiQL.
@@ -37,20 +41,28 @@ pub async fn get(
     let Ok(Query(params)) = params else {
         return bad_request(StatusCode::BAD_REQUEST, "The URL parameters do not parse");
     };
-    let Some(query) = params.query else {
+    let named = params.document_id.is_some() || params.extensions.is_some();
+    if params.query.is_none() && !named {
         return graphiql_or_not_found(&state).await;
-    };
-    let Some(variables) = parse_variables(params.variables.as_deref()) else {
-        let message = "The `variables` parameter must be a JSON object";
+    }
+    let (Some(variables), Some(extensions)) = (
+        parse_object(params.variables.as_deref()),
+        parse_object(params.extensions.as_deref()),
+    ) else {
+        let message = "The `variables` and `extensions` parameters must be JSON objects";
         return bad_request(StatusCode::BAD_REQUEST, message);
     };
-    let mut request = async_graphql::Request::new(query).variables(variables);
+    let mut request = async_graphql::Request::new(params.query.unwrap_or_default())
+        .variables(async_graphql::Variables::from_json(variables));
+    request.extensions = serde_json::from_value(extensions).unwrap_or_default();
     if let Some(name) = &params.operation_name {
         request = request.operation_name(name);
     }
+    let mut request = state.api.resolve_document(request, params.document_id);
     // A document over the text limits or that does not parse is left to `run`, which
     // refuses it without parsing it here first.
-    if state.api.check_text(&request.query).is_ok()
+    if let Ok(request) = &mut request
+        && state.api.check_text(&request.query).is_ok()
         && let Ok(document) = request.parsed_query()
         && !is_query(document, params.operation_name.as_deref())
     {
@@ -68,15 +80,14 @@ async fn graphiql_or_not_found(state: &AppState) -> Response {
     }
 }
 
-/// `variables` as a JSON object (absent or `null`: none); `None` when it is anything else.
-fn parse_variables(text: Option<&str>) -> Option<async_graphql::Variables> {
+/// A JSON object parameter (absent or `null`: empty); `None` when it is anything else.
+fn parse_object(text: Option<&str>) -> Option<serde_json::Value> {
     let Some(text) = text else {
-        return Some(async_graphql::Variables::default());
+        return Some(serde_json::Value::Object(Default::default()));
     };
     let map =
         serde_json::from_str::<Option<serde_json::Map<String, serde_json::Value>>>(text).ok()?;
-    let object = serde_json::Value::Object(map.unwrap_or_default());
-    Some(async_graphql::Variables::from_json(object))
+    Some(serde_json::Value::Object(map.unwrap_or_default()))
 }
 
 /// Is the operation the request selects a query? The choice mirrors async-graphql's (a lone

@@ -20,7 +20,7 @@ use crate::auth::ClientInfo;
 use crate::error::AppResult;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{refresh_token, session, user};
-use crate::service::users::{self, User};
+use crate::service::user_record::{User, to_user};
 use crate::service::{Store, Txn};
 
 /// What a refresh came to.
@@ -61,7 +61,7 @@ pub async fn refresh(
     }
     let grant = continue_session(&txn, &session, &user, (client, settings), now).await?;
     txn.commit().await?;
-    Ok(Refreshed::Granted(users::to_user(user)?, grant))
+    Ok(Refreshed::Granted(to_user(user)?, grant))
 }
 
 /// Mark `token` superseded if it is still current; `true` if this call did it.

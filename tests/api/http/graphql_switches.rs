@@ -83,6 +83,7 @@ async fn production(suggestions: Option<bool>) -> TestApp {
         config.environment = Environment::Production;
         config.bcrypt_cost = 10;
         config.graphql_field_suggestions = suggestions;
+        config.trusted_documents_only = Some(false);
     })
     .await
 }

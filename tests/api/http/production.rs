@@ -15,6 +15,8 @@ fn in_production(config: &mut Config) {
     config.environment = Environment::Production;
     config.bcrypt_cost = 10;
     config.trusted_proxies = vec![tally::config::parse_ip_block("127.0.0.1").unwrap()];
+    // These tests send their own documents; trusted_documents.rs covers the default.
+    config.trusted_documents_only = Some(false);
 }
 
 async fn graphiql_status(app: &TestApp) -> u16 {
@@ -157,8 +159,9 @@ fn production_refuses_settings_it_can_tell_are_unsafe() {
 
 #[test]
 fn production_warns_about_what_may_be_deliberate() {
-    let clean = production_config(|_| {});
+    let clean = production_config(|c| c.trusted_documents_only = None);
     let risky = production_config(|c| {
+        c.trusted_documents_only = Some(false);
         c.graphiql_enabled = Some(true);
         c.graphql_introspection = Some(true);
         c.trusted_proxies = Vec::new();
@@ -172,6 +175,7 @@ fn production_warns_about_what_may_be_deliberate() {
         "GRAPHQL_INTROSPECTION",
         "TRUSTED_PROXIES",
         "RATE_LIMIT_LOGIN_PER_MINUTE",
+        "TRUSTED_DOCUMENTS_ONLY",
     ] {
         assert!(warnings.contains(setting), "{setting}: {warnings}");
     }

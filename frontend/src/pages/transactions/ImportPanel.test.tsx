@@ -7,8 +7,8 @@ import { renderApp } from '../../test/renderApp';
 import { ImportPanel } from './ImportPanel';
 
 const data: TransactionsPageQuery = {
-  transactions: { totalCount: 0, totals: [], pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
-  accounts: [{ id: 'a1', name: 'Checking', currency: 'USD', kind: 'CHECKING', archived: false, isDefault: true }],
+  transactions: { __typename: 'TransactionConnection', totalCount: 0, totals: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+  accounts: [{ __typename: 'Account', id: 'a1', name: 'Checking', currency: 'USD', kind: 'CHECKING', archived: false, isDefault: true }],
   categories: [],
   tags: [],
 };
