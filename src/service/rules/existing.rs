@@ -11,25 +11,22 @@
 //! Each changed transaction gets an `UPDATED` event with reason `RULE_APPLIED`, and the rule
 //! one too.
 
+mod write;
+
 use std::collections::HashMap;
 
-use chrono::Utc;
-use sea_orm::sea_query::{Condition, Expr, OnConflict};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::Rule;
 use super::matcher::Compiled;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{transaction, transaction_tag};
 use crate::service::transactions::classify::Subject;
 use crate::service::transactions::tags::MAX_TAGS;
-use crate::service::{Store, cursor, lock_where, owned, update_owned};
+use crate::service::{Store, cursor, lock_where, owned};
 
 /// Most transactions one preview call looks at.
 pub const PREVIEW_SCAN: u64 = 2000;
@@ -103,11 +100,10 @@ pub async fn preview(
         for row in &rows {
             preview.scanned += 1;
             position = Some(row.id);
-            if let Some(change) = matching
-                .iter()
-                .find(|m| m.id == row.id)
-                .and_then(|m| change_for(&compiled.rule, m, tags.get(&m.id)))
-            {
+            let change = matches(&compiled, row)
+                .then(|| change_for(&compiled.rule, row, tags.get(&row.id)))
+                .flatten();
+            if let Some(change) = change {
                 preview.changes.push(change);
                 if preview.changes.len() == first {
                     preview.next = position.map(wrap);
@@ -165,93 +161,13 @@ pub async fn apply(
             .filter_map(|r| change_for(rule, r, tags.get(&r.id)))
             .collect();
     }
-    write(&txn, viewer, rule, &changes).await?;
+    write::changes(&txn, viewer, rule, &changes).await?;
     txn.commit().await?;
     Ok(Applied {
         scanned,
         changed: changes.len() as u64,
         next,
     })
-}
-
-async fn write(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    rule: &Rule,
-    changes: &[Change],
-) -> AppResult<()> {
-    if changes.is_empty() {
-        return Ok(());
-    }
-    let ids = |pick: fn(&Change) -> bool| -> Vec<Uuid> {
-        changes
-            .iter()
-            .filter(|c| pick(c))
-            .map(|c| c.transaction_id)
-            .collect()
-    };
-    let now = Utc::now();
-    update_owned::<transaction::Entity>(viewer)
-        .col_expr(transaction::Column::UpdatedAt, Expr::value(now))
-        .filter(transaction::Column::Id.is_in(ids(|_| true)))
-        .exec(db)
-        .await?;
-    let recategorised = ids(|c| c.category_id.is_some());
-    if let (Some(category_id), false) = (rule.category_id, recategorised.is_empty()) {
-        update_owned::<transaction::Entity>(viewer)
-            .col_expr(
-                transaction::Column::CategoryId,
-                Expr::value(Some(category_id)),
-            )
-            .filter(transaction::Column::Id.is_in(recategorised))
-            .exec(db)
-            .await?;
-    }
-    let renamed = ids(|c| c.rename_to.is_some());
-    if let (Some(name), false) = (&rule.rename_to, renamed.is_empty()) {
-        update_owned::<transaction::Entity>(viewer)
-            .col_expr(transaction::Column::Description, Expr::value(name.clone()))
-            .col_expr(
-                transaction::Column::DescriptionKey,
-                Expr::value(name.to_lowercase()),
-            )
-            .filter(transaction::Column::Id.is_in(renamed))
-            .exec(db)
-            .await?;
-    }
-    let tag_rows: Vec<transaction_tag::ActiveModel> = changes
-        .iter()
-        .flat_map(|c| {
-            c.add_tags.iter().map(|tag| transaction_tag::ActiveModel {
-                user_id: Set(viewer.user_id()),
-                transaction_id: Set(c.transaction_id),
-                tag: Set(tag.clone()),
-            })
-        })
-        .collect();
-    for chunk in tag_rows.chunks(300) {
-        let keep = OnConflict::columns([
-            transaction_tag::Column::TransactionId,
-            transaction_tag::Column::Tag,
-        ])
-        .do_nothing()
-        .to_owned();
-        transaction_tag::Entity::insert_many(chunk.to_vec())
-            .on_conflict(keep)
-            .exec_without_returning(db)
-            .await?;
-    }
-    for change in changes {
-        let event = Event::by(viewer, Action::Updated)
-            .entity("transaction", change.transaction_id)
-            .reason("RULE_APPLIED");
-        audit::record(db, event).await?;
-    }
-    let event = Event::by(viewer, Action::Updated)
-        .entity("rule", rule.id)
-        .reason("RULE_APPLIED");
-    audit::record(db, event).await?;
-    Ok(())
 }
 
 /// The viewer's transactions after `position` in id order (not legs of transfers, only the

@@ -197,3 +197,49 @@ async fn an_import_is_categorised_tagged_and_renamed_and_a_reimport_still_finds_
         ]
     );
 }
+
+#[tokio::test]
+async fn a_full_import_against_a_hundred_regular_expressions_stays_quick() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let groceries = app.category(&user, "Groceries").await;
+    for n in 0..99 {
+        let pattern = format!("^(never|nie){n}\\s+\\w+\\d{{2,}}$");
+        create_rule(
+            &app,
+            &user,
+            json!({ "name": format!("r{n}"),
+            "conditions": [{ "op": "REGEX", "value": pattern }], "addTags": ["never"] }),
+        )
+        .await;
+    }
+    create_rule(
+        &app,
+        &user,
+        json!({ "name": "shops",
+        "conditions": [{ "op": "REGEX", "value": "^shop\\s+\\d+$" }], "categoryId": groceries }),
+    )
+    .await;
+    let mut csv = String::from("Date,Payee,Amount\n");
+    for n in 0..10_000 {
+        csv.push_str(&format!("2026-01-01,Shop {n},-1.00\n"));
+    }
+    let mapping =
+        json!({ "mapping": { "date": "Date", "description": "Payee", "amount": "Amount" } });
+
+    let started = std::time::Instant::now();
+    let result = import(&app, &user, &csv, mapping).await;
+
+    assert_eq!(result["imported"], 10_000);
+    // Compiled once per import, matched in linear time: seconds, not minutes, even unoptimised.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let filter = json!({ "filter": { "categoryIds": [groceries] } });
+    let count =
+        "query($filter: TransactionFilter) { transactions(filter: $filter) { totalCount } }";
+    let data = app.ok(&user.token, count, filter).await;
+    assert_eq!(data["transactions"]["totalCount"], 10_000);
+}
