@@ -17,17 +17,19 @@ use crate::graphql::schema::Limits;
 use crate::graphql::trusted::TrustedDocuments;
 use crate::graphql::{Api, Services};
 use crate::http::server::{self, ConnectionLimits};
-use crate::http::{AppState, Cors, router};
+use crate::http::{AppState, Cors, Dashboard, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
 
 mod database;
+mod metrics;
 pub mod production;
 
 pub use database::{DatabaseUnreachable, EXIT_DATABASE_UNREACHABLE};
 
+use self::metrics::Metrics;
 pub use production::MIN_PRODUCTION_BCRYPT_COST;
 
 /// A built, bound, not yet serving application.
@@ -39,6 +41,8 @@ pub struct App {
     /// How long audit events are kept; `None` keeps them forever.
     audit_retention: Option<chrono::Duration>,
     connections: ConnectionLimits,
+    /// `/metrics`, when configured.
+    metrics: Option<Metrics>,
 }
 
 impl App {
@@ -101,16 +105,18 @@ impl App {
             config.trusted_documents.as_deref(),
             production::trusted_documents_only(&config),
         )?;
+        let metrics = Metrics::build(&config, &store).await?;
         let state = AppState {
             api: api.with_trusted_documents(trusted),
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
-            dashboard_dir: config.dashboard_dir.clone(),
+            dashboard: Dashboard::new(config.dashboard_dir.clone()),
             graphql_timeout: Some(config.graphql_timeout).filter(|limit| !limit.is_zero()),
             graphiql_enabled: production::on_unless_production(config.graphiql_enabled, &config),
             hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
+            metrics: metrics.as_ref().map(Metrics::endpoint),
         };
         let listener = TcpListener::bind(config.addr)
             .await
@@ -126,12 +132,18 @@ impl App {
                 idle: Duration::from_secs(config.keep_alive_idle_seconds),
                 max_connections: config.max_connections as usize,
             },
+            metrics,
         })
     }
 
     /// The address actually bound (with the real port when the config asked for port 0).
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         Ok(self.listener.local_addr()?)
+    }
+
+    /// The address of the `/metrics` listener, when `TALLY_METRICS_ADDR` asked for one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref()?.listener_addr()
     }
 
     /// The store, for tests that look below the API (e.g. counting SQL statements).
@@ -148,8 +160,12 @@ impl App {
             .audit_retention
             .map(|keep| RetentionTask::spawn(self.store.clone(), keep));
         tracing::info!(%addr, "tally is listening");
+        let background = self.metrics.map(Metrics::start).unwrap_or_default();
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
+        for task in background {
+            task.abort();
+        }
         if let Some(retention) = retention {
             retention.stop().await;
         }

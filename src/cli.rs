@@ -61,11 +61,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// The environment variable of the `/metrics` bearer token (like the secrets, never a flag).
+const METRICS_TOKEN: &str = "TALLY_METRICS_TOKEN";
+
 /// `config` with the signing secret read from `JWT_SECRET` or `JWT_SECRET_FILE`, and the
-/// previous one from `JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`: only from the
-/// environment, never a flag (a flag would show in `ps` and shell history).
+/// previous one from `JWT_PREVIOUS_SECRET` or `JWT_PREVIOUS_SECRET_FILE`, and the metrics
+/// token from `TALLY_METRICS_TOKEN`: only from the environment, never a flag (a flag would
+/// show in `ps` and shell history).
 fn with_secrets_from_env(mut config: Config) -> Result<Config, secret::SecretError> {
     config.jwt_secret = secret::from_env()?;
     config.jwt_previous_secret = secret::previous_from_env()?;
+    config.metrics_token = std::env::var(METRICS_TOKEN)
+        .ok()
+        .filter(|token| !token.is_empty())
+        .map(Into::into);
     Ok(config)
 }

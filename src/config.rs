@@ -278,10 +278,21 @@ pub struct Config {
     /// Log format: `text` or `json`. Levels come from `RUST_LOG`.
     #[arg(long, env = "TALLY_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
-    /// Directory of the built dashboard (`npm run build` in `frontend/`), served at `/`;
-    /// relative to the working directory.
-    #[arg(long, env = "TALLY_DASHBOARD_DIR", default_value = "frontend/dist")]
-    pub dashboard_dir: PathBuf,
+    /// Serve the built dashboard from this directory (`frontend/dist` after `npm run build`
+    /// in `frontend/`; relative to the working directory) instead of the one embedded in the
+    /// binary: for development, where a new build shows without a restart.
+    #[arg(long, env = "TALLY_DASHBOARD_DIR")]
+    pub dashboard_dir: Option<PathBuf>,
+    /// Serve `/metrics` (Prometheus text format) on this address too, without a token: meant
+    /// for loopback or a private network where the scraper runs (e.g. `127.0.0.1:9464`).
+    /// Unset (default): no metrics listener.
+    #[arg(long, env = "TALLY_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// Bearer token that `/metrics` on the main port asks for, at least 16 characters; only
+    /// from the environment (`TALLY_METRICS_TOKEN`), never a flag. Unset (default) and
+    /// without `TALLY_METRICS_ADDR`, `/metrics` is a 404 and nothing is measured.
+    #[arg(skip)]
+    pub metrics_token: Option<Secret>,
     /// Days audit events are kept: older ones are deleted at start-up and then hourly.
     /// 0 keeps them forever.
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,

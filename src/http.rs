@@ -1,6 +1,7 @@
 //! HTTP: the router and its handlers. `POST /graphql` runs the API, `GET /graphql` runs
 //! queries from the URL or serves GraphiQL, `/healthz` and `/readyz` report liveness and
-//! readiness, and every other path is the dashboard ([`dashboard`]). Every response passes
+//! readiness, `/metrics` the Prometheus metrics (only when configured: [`metrics`]), and
+//! every other path is the dashboard ([`dashboard`]). Every response passes
 //! the CORS allow-list ([`cors`]) and gets the security headers ([`headers`]); the dashboard
 //! and the other HTML pages bring their own Content-Security-Policy, which is kept.
 
@@ -13,6 +14,7 @@ mod graphql;
 mod headers;
 mod health;
 mod home;
+pub mod metrics;
 pub mod server;
 
 use std::sync::Arc;
@@ -28,6 +30,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use self::cors::Cors;
+pub use self::dashboard::Dashboard;
 use self::errors::graphql_error_response;
 use crate::auth::AuthGate;
 use crate::error::INTERNAL_MESSAGE;
@@ -46,8 +49,8 @@ pub struct AppState {
     pub store: Store,
     pub gate: Arc<AuthGate>,
     pub max_body_bytes: usize,
-    /// The built dashboard (`frontend/dist`), served at `/`.
-    pub dashboard_dir: std::path::PathBuf,
+    /// The built dashboard (embedded, or `--dashboard-dir`), served at `/`.
+    pub dashboard: Dashboard,
     /// Longest a GraphQL request may run; `None`: no limit.
     pub graphql_timeout: Option<Duration>,
     /// Serve GraphiQL at `GET /graphql` (without `query`).
@@ -56,6 +59,8 @@ pub struct AppState {
     pub body_read_timeout: Duration,
     /// Send `Strict-Transport-Security` on every response (production).
     pub hsts: bool,
+    /// `/metrics`, when configured (on this port only with a token).
+    pub metrics: Option<metrics::MetricsEndpoint>,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
@@ -71,6 +76,7 @@ pub fn router(state: AppState, cors: &Cors) -> Router {
         .route("/graphql", get(graphql::get).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
+        .route("/metrics", get(metrics::on_main_port))
         .fallback(dashboard::serve)
         .with_state(state);
     with_layers(routes, cors, hsts)
@@ -105,6 +111,7 @@ fn with_layers(routes: Router, cors: &Cors, hsts: bool) -> Router {
     routes
         .layer(trace)
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(metrics::measure))
         .layer(cors.layer())
         .layer(axum::middleware::map_response(headers::secure))
         .layer(axum::middleware::map_response(move |response| {

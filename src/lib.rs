@@ -12,7 +12,8 @@
 //!   sea-orm entities are a private child module of `service`, so no other layer can even
 //!   name a table, let alone query it unscoped;
 //! - [`auth`]: passwords, access tokens, the signing secret, the client and the viewer;
-//! - [`config`], [`error`], [`money`]: plain values every layer may use.
+//! - [`config`], [`error`], [`money`]: plain values every layer may use; [`meter`]: what
+//!   `/metrics` reports, recorded from any layer.
 
 pub mod app;
 pub mod auth;
@@ -21,6 +22,7 @@ pub mod config;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod meter;
 pub mod money;
 pub mod service;
 pub mod telemetry;

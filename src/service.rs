@@ -130,8 +130,9 @@ impl Store {
         let mut db = Database::connect(options).await?;
         let statements = Arc::new(AtomicU64::new(0));
         let counter = statements.clone();
-        db.set_metric_callback(move |_| {
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::Relaxed);
+            crate::meter::statement(&info.statement.sql, info.failed, info.elapsed);
         });
         Ok(Self {
             db,
@@ -167,6 +168,37 @@ impl Store {
     /// How many SQL statements this store has executed (for N+1 tests and diagnostics).
     pub fn statements_executed(&self) -> u64 {
         self.statements.load(Ordering::Relaxed)
+    }
+
+    /// The connection pool now: connections in use and idle, and the statements and
+    /// transactions waiting for one (those holding or waiting, less those in use).
+    pub fn pool_status(&self) -> crate::meter::Pool {
+        let (size, idle, max) = match self.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => {
+                let pool = self.db.get_postgres_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            sea_orm::DbBackend::Sqlite => {
+                let pool = self.db.get_sqlite_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            _ => (0, 0, 0),
+        };
+        let in_use = (size as usize).saturating_sub(idle);
+        crate::meter::Pool {
+            in_use,
+            idle,
+            waiting: self.connections_held().saturating_sub(in_use),
+            max,
+        }
     }
 
     /// Close the pool (used on shutdown).

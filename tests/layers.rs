@@ -29,7 +29,8 @@ const LAYERS: &[&[&str]] = &[
     // Passwords, tokens, secrets, the client, the `Viewer`.
     &["auth"],
     // Plain values every layer may use; they import nothing of Tally.
-    &["config", "error", "money"],
+    // `meter` records metrics (the `metrics` facade), callable from any layer.
+    &["config", "error", "money", "meter"],
 ];
 
 /// Known exceptions: (file under `src/`, the module it names, why it is still there).

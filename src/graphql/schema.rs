@@ -4,7 +4,9 @@
 
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use async_graphql::parser::types::DocumentOperations;
 use async_graphql::{
     EmptySubscription, MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder,
     ServerError,
@@ -20,7 +22,7 @@ use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::my_data::{MyDataMutation, MyDataQuery};
 use super::profile::{ProfileMutation, ProfileQuery};
-use super::rate_limit::{RateLimiter, RateLimits};
+use super::rate_limit::{self, RateLimiter, RateLimits};
 use super::reports::{PeriodQuery, ReportQuery};
 use super::rules::{RuleMutation, RuleQuery};
 use super::sessions::{SessionMutation, SessionQuery};
@@ -30,6 +32,7 @@ use super::trusted::TrustedDocuments;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
+use crate::meter;
 
 /// The query root.
 #[derive(MergedObject, Default)]
@@ -185,7 +188,10 @@ impl Api {
     /// every error of the response carries an `extensions.code`, and none is longer than
     /// `errors` allows.
     pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
-        let mut response = match self.refusal(&mut request, context.client_ip()).await {
+        let started = Instant::now();
+        let refusal = self.refusal(&mut request, context.client_ip()).await;
+        let operation = operation_name(&mut request, refusal.is_none());
+        let mut response = match refusal {
             Some(refusal) => refusal,
             None => {
                 let services = self
@@ -195,6 +201,7 @@ impl Api {
             }
         };
         errors::label(&mut response);
+        record(operation.as_deref(), &response, started.elapsed());
         response
     }
 
@@ -221,6 +228,43 @@ impl Api {
         };
         request.variables = variables;
         refusal
+    }
+}
+
+/// The name of the operation `request` runs, for the metrics: `operationName`, else the one
+/// named operation of an admitted document (`parsed` — refused ones are not parsed again).
+fn operation_name(request: &mut Request, parsed: bool) -> Option<String> {
+    if !meter::enabled() {
+        return None;
+    }
+    if request.operation_name.is_some() || !parsed {
+        return request.operation_name.clone();
+    }
+    match &request.parsed_query().ok()?.operations {
+        DocumentOperations::Single(_) => None,
+        DocumentOperations::Multiple(operations) if operations.len() == 1 => {
+            operations.keys().next().map(|name| name.to_string())
+        }
+        DocumentOperations::Multiple(_) => None,
+    }
+}
+
+/// A request's metrics: its operation, outcome and latency, and each error's code.
+fn record(operation: Option<&str>, response: &Response, elapsed: Duration) {
+    let outcome = if response.errors.is_empty() {
+        meter::Outcome::Ok
+    } else {
+        meter::Outcome::Error
+    };
+    meter::graphql_request(operation, outcome, Some(elapsed));
+    for error in &response.errors {
+        let code = error.extensions.as_ref().and_then(|ext| ext.get("code"));
+        if let Some(async_graphql::Value::String(code)) = code {
+            meter::graphql_error(code);
+        }
+    }
+    if rate_limit::refused(response) {
+        meter::rate_limited();
     }
 }
 

@@ -1,11 +1,14 @@
-//! The dashboard: the built React app (`frontend/dist`, or `--dashboard-dir`) at `/` and at
-//! every path no other route claims. A path that names a file (`/assets/index-3f2a.js`,
-//! `/favicon.svg`) is that file or 404; any other path is `index.html`, so the app's own
-//! routes (`/transactions`, `/net-worth`) survive a reload. Hashed files under `/assets/`
-//! are cached for a year, `index.html` is revalidated every time, and every response
-//! carries the dashboard's Content-Security-Policy, which allows no inline script (the
-//! security-headers layer keeps a policy a handler set). Without a build, the landing page
-//! says how to make one, under its own stricter policy.
+//! The dashboard: the built React app at `/` and at every path no other route claims —
+//! embedded in the binary at build time ([`embedded`]), or read from `--dashboard-dir` for
+//! development. A path that names a file (`/assets/index-3f2a.js`, `/favicon.svg`) is that
+//! file or 404; any other path is `index.html`, so the app's own routes (`/transactions`,
+//! `/net-worth`) survive a reload. Hashed files under `/assets/` are cached for a year,
+//! `index.html` is revalidated every time, and every response carries the dashboard's
+//! Content-Security-Policy, which allows no inline script (the security-headers layer keeps
+//! a policy a handler set). Without a build, the landing page says how to make one, under its
+//! own stricter policy.
+
+mod embedded;
 
 use std::path::{Path, PathBuf};
 
@@ -28,17 +31,57 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `index.html` and unhashed files: always ask whether they changed.
 const REVALIDATE: &str = "no-cache";
 
+/// Where the dashboard's files come from.
+#[derive(Debug, Clone)]
+pub enum Dashboard {
+    /// The build embedded in the binary (which may be empty).
+    Embedded,
+    /// A build on disk (`--dashboard-dir`), read at each request.
+    Dir(PathBuf),
+}
+
+impl Dashboard {
+    /// The directory if one is given, else the embedded build.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        dir.map_or(Self::Embedded, Self::Dir)
+    }
+
+    /// Was the binary built with the dashboard in it?
+    pub fn embedded_build() -> bool {
+        embedded::present()
+    }
+
+    /// The build's file `name` (relative, e.g. `graphiql.html`), if there is one.
+    pub async fn read(&self, name: &str) -> Option<Vec<u8>> {
+        match self {
+            Self::Embedded => embedded::read(name),
+            Self::Dir(dir) => tokio::fs::read(dir.join(name)).await.ok(),
+        }
+    }
+
+    async fn is_built(&self) -> bool {
+        match self {
+            Self::Embedded => embedded::present(),
+            Self::Dir(dir) => tokio::fs::try_exists(dir.join("index.html"))
+                .await
+                .unwrap_or(false),
+        }
+    }
+}
+
 /// Serve the dashboard for a GET or HEAD of a path no other route matched.
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         let allow = [(header::ALLOW, "GET, HEAD")];
         return (StatusCode::METHOD_NOT_ALLOWED, allow).into_response();
     }
-    let index = state.dashboard_dir.join("index.html");
-    if !tokio::fs::try_exists(&index).await.unwrap_or(false) {
+    if !state.dashboard.is_built().await {
         return not_built(request.uri().path());
     }
-    let mut response = respond(&state.dashboard_dir, index, request).await;
+    let mut response = match &state.dashboard {
+        Dashboard::Dir(dir) => respond(dir, dir.join("index.html"), request).await,
+        Dashboard::Embedded => respond_embedded(&request),
+    };
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CONTENT_SECURITY_POLICY),
@@ -57,6 +100,21 @@ async fn respond(dir: &Path, index: PathBuf, request: Request) -> Response {
         (response.into_response(), REVALIDATE)
     };
     with_cache(response, cache)
+}
+
+/// The embedded build's answer, with the same caching as from a directory.
+fn respond_embedded(request: &Request) -> Response {
+    let path = request.uri().path();
+    if names_a_file(path) {
+        let response = embedded::respond(path, request.headers());
+        let hashed = path.starts_with("/assets/") && response.status().is_success();
+        with_cache(response, if hashed { IMMUTABLE } else { REVALIDATE })
+    } else {
+        with_cache(
+            embedded::respond("/index.html", request.headers()),
+            REVALIDATE,
+        )
+    }
 }
 
 /// A path whose last segment has an extension, or anything under `/assets/`: a file, never

@@ -3,16 +3,15 @@
 //! are not persisted.
 //!
 //! GraphiQL is bundled with the dashboard build (`frontend/graphiql.html`, built into
-//! `<dashboard dir>/graphiql.html` with its scripts, styles, fonts and editor workers under
+//! `graphiql.html` of the embedded build or `--dashboard-dir`, with its scripts, styles, fonts and editor workers under
 //! `/assets/`), so it works without reaching any other site. Its Content-Security-Policy lets
 //! the browser run scripts and workers from this origin only: no inline script, no `eval`, no
 //! CDN. Without a build, the page says how to make one.
 
-use std::path::Path;
-
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
+use super::Dashboard;
 use super::headers::{PAGE_BASELINE, inline_hash, with_policy};
 
 /// The built page, relative to the dashboard directory.
@@ -26,16 +25,17 @@ pub const POLICY: &str = "default-src 'none'; script-src 'self'; worker-src 'sel
      style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; \
      connect-src 'self'; manifest-src 'self'";
 
-/// The GraphiQL page from `dashboard_dir`, with its own policy; without a build, a page that
-/// says how to build it.
-pub async fn page(dashboard_dir: &Path) -> Response {
-    match tokio::fs::read_to_string(dashboard_dir.join(PAGE_FILE)).await {
-        Ok(html) => {
+/// The GraphiQL page of the dashboard build, with its own policy; without a build, a page
+/// that says how to build it.
+pub async fn page(dashboard: &Dashboard) -> Response {
+    let html = dashboard.read(PAGE_FILE).await.map(String::from_utf8);
+    match html {
+        Some(Ok(html)) => {
             let no_cache = [(header::CACHE_CONTROL, "no-cache")];
             let response = (no_cache, Html(html)).into_response();
             with_policy(response, &format!("{POLICY}; {PAGE_BASELINE}"))
         }
-        Err(_) => not_built(),
+        _ => not_built(),
     }
 }
 
@@ -54,9 +54,10 @@ fn not_built() -> Response {
 <body>
   <h1>GraphiQL is not built</h1>
   <p>GraphiQL is bundled with the dashboard, which has not been built. Build it with
-     <code>scripts/build-frontend</code> (or <code>cd frontend &amp;&amp; npm ci &amp;&amp;
-     npm run build</code>); Tally serves it from <code>--dashboard-dir</code> without a
-     restart. Meanwhile, send GraphQL requests with <code>POST /graphql</code>.</p>
+     <code>scripts/serve</code>, which builds it before the binary so that the binary carries
+     it; or build it with <code>scripts/build-frontend</code> and serve it with
+     <code>--dashboard-dir frontend/dist</code>. Meanwhile, send GraphQL requests with
+     <code>POST /graphql</code>.</p>
 </body>
 </html>
 "#

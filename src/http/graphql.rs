@@ -26,6 +26,7 @@ use crate::auth::Caller;
 use crate::error::INTERNAL_MESSAGE;
 use crate::graphql::errors::code;
 use crate::graphql::{RequestContext, errors, rate_limit};
+use crate::meter;
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const JSON: &str = "application/json";
@@ -73,12 +74,19 @@ async fn run(
         }
     };
     let context = RequestContext::new(caller).with_headers(headers);
+    let operation = meter::enabled()
+        .then(|| request.operation_name.clone())
+        .flatten();
     let execution = state.api.execute(request, context);
     let response = match state.graphql_timeout {
         // Dropping the execution drops any open database transaction, which rolls it back.
         Some(limit) => match tokio::time::timeout(limit, execution).await {
             Ok(response) => response,
-            Err(_) => return timed_out(limit),
+            Err(_) => {
+                meter::graphql_request(operation.as_deref(), meter::Outcome::Timeout, None);
+                meter::graphql_error(code::TIMEOUT);
+                return timed_out(limit);
+            }
         },
         None => execution.await,
     };

@@ -19,11 +19,12 @@ pub fn page() -> Response {
 </head>
 <body>
   <h1>Tally</h1>
-  <p>The dashboard has not been built, so there is nothing to show here yet. Build it with
-     <code>scripts/serve</code> (which builds it when needed and starts Tally), or by hand:
-     <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>. Tally serves
-     <code>frontend/dist</code> (or the directory given by <code>--dashboard-dir</code> /
-     <code>TALLY_DASHBOARD_DIR</code>) and picks up a new build without a restart.</p>
+  <p>The dashboard is not built: this binary was compiled without it, and no
+     <code>--dashboard-dir</code> holds a build. <code>scripts/serve</code> builds the
+     dashboard, then the binary with the dashboard inside, and starts Tally. For
+     development, build it by hand
+     (<code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>) and serve it with <code>--dashboard-dir frontend/dist</code> (or
+     <code>TALLY_DASHBOARD_DIR</code>), which picks up a new build without a restart.</p>
   <p>Personal finance over GraphQL. The API is at <code>POST /graphql</code>;
      explore it in <a href="/graphql">GraphiQL</a>.</p>
   <p>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></p>

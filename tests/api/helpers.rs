@@ -96,7 +96,7 @@ impl TestApp {
         config.rate_limit_refresh_per_minute = 100_000;
         // Whether `frontend/dist` happens to be built must not change what `/` answers;
         // the dashboard tests point this at a build of their own.
-        config.dashboard_dir = std::env::temp_dir().join("tally-tests-no-dashboard-build");
+        config.dashboard_dir = Some(std::env::temp_dir().join("tally-tests-no-dashboard-build"));
         adjust(&mut config);
         let jwt_secret = config
             .jwt_secret

@@ -12,5 +12,6 @@ mod audit;
 mod auth;
 mod finance;
 mod http;
+mod ops;
 mod scale;
 mod sessions;

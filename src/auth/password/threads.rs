@@ -45,11 +45,38 @@ impl HashThreads {
         T: Send + 'static,
     {
         let (done, result) = tokio::sync::oneshot::channel();
+        // Counted from now until the job ends, even if it panics or its caller gave up.
+        let queued = Queued::new();
         let job: Job = Box::new(move || {
+            let _queued = queued;
             let _ = done.send(work());
         });
         self.jobs.send(job).ok()?;
         result.await.ok()
+    }
+}
+
+/// A job in the queue depth metric (queued or running) while this lives. Only a job counted
+/// when it came is uncounted when it goes: metrics may be switched on in between.
+struct Queued {
+    counted: bool,
+}
+
+impl Queued {
+    fn new() -> Self {
+        let counted = crate::meter::enabled();
+        if counted {
+            crate::meter::password_hash_queue(1.0);
+        }
+        Self { counted }
+    }
+}
+
+impl Drop for Queued {
+    fn drop(&mut self) {
+        if self.counted {
+            crate::meter::password_hash_queue(-1.0);
+        }
     }
 }
 

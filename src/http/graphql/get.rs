@@ -73,7 +73,7 @@ pub async fn get(
 
 async fn graphiql_or_not_found(state: &AppState) -> Response {
     if state.graphiql_enabled {
-        graphiql::page(&state.dashboard_dir).await
+        graphiql::page(&state.dashboard).await
     } else {
         let message = "GraphiQL is disabled on this server; send GraphQL requests with POST";
         graphql_error_response(StatusCode::NOT_FOUND, code::NOT_FOUND, message)

@@ -65,6 +65,7 @@ pub(in crate::service) async fn check(
     let Some(found) = find(store, claimant).await? else {
         // No such account: the same bcrypt work as a real check, so timing tells nothing.
         hasher.verify_against_dummy(&password).await?;
+        count_login(claimant, "unknown_email");
         let event = failure(claimant, None).reason("UNKNOWN_EMAIL");
         audit::record(store.conn(), event).await?;
         return Ok(None);
@@ -80,11 +81,32 @@ pub(in crate::service) async fn check(
     match outcome {
         Ok(user) => Ok(Some(Verified { txn, user })),
         Err(reason) => {
+            count_refusal(claimant, reason);
             audit::record(&txn, failure(claimant, Some(&found)).reason(reason)).await?;
             txn.commit().await?;
             Ok(None)
         }
     }
+}
+
+/// A login's outcome in the metrics (a signed-in viewer's re-check is not a login).
+fn count_login(claimant: Claimant<'_>, outcome: &'static str) {
+    if let Claimant::Email(..) = claimant {
+        crate::meter::login(outcome);
+    }
+}
+
+/// A refused check in the metrics: the login's outcome, and the lock it started, if any.
+fn count_refusal(claimant: Claimant<'_>, reason: &'static str) {
+    if reason == "WRONG_PASSWORD_LOCKED" {
+        crate::meter::account_locked();
+    }
+    let outcome = match reason {
+        "WRONG_PASSWORD" | "WRONG_PASSWORD_LOCKED" => "wrong_password",
+        "DISABLED" => "disabled",
+        _ => "locked",
+    };
+    count_login(claimant, outcome);
 }
 
 /// The claimant's user row, read without a lock (the decision re-checks what matters).

@@ -48,6 +48,7 @@ pub async fn login(
     let event = Event::about(Some(user.id), Action::LoginSucceeded, client);
     audit::record(&txn, event).await?;
     txn.commit().await?;
+    crate::meter::login("success");
     Ok((to_user(user)?, grant))
 }
 

@@ -43,7 +43,7 @@ impl Drop for FakeDist {
 
 pub async fn app_serving(dir: &Path) -> TestApp {
     let dir = dir.to_path_buf();
-    TestApp::spawn_with(move |config| config.dashboard_dir = dir).await
+    TestApp::spawn_with(move |config| config.dashboard_dir = Some(dir)).await
 }
 
 pub fn header(response: &reqwest::Response, name: &str) -> String {

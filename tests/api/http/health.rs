@@ -16,7 +16,7 @@ async fn healthz_and_readyz_answer_ok_when_the_database_is_up() {
 #[tokio::test]
 async fn the_root_page_points_to_graphiql() {
     let no_build = std::env::temp_dir().join("tally-no-dashboard-build");
-    let app = TestApp::spawn_with(|config| config.dashboard_dir = no_build).await;
+    let app = TestApp::spawn_with(|config| config.dashboard_dir = Some(no_build)).await;
     let response = app.client.get(app.url("/")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert!(

@@ -37,7 +37,7 @@ async fn production_turns_graphiql_and_introspection_off_unless_set() {
     let dir = build.dir();
     let explicit = TestApp::spawn_with(|config| {
         in_production(config);
-        config.dashboard_dir = dir;
+        config.dashboard_dir = Some(dir);
         config.graphiql_enabled = Some(true);
         config.graphql_introspection = Some(true);
     })

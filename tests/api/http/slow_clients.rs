@@ -143,7 +143,7 @@ async fn a_client_that_stops_reading_a_large_response_is_closed() {
     let size = 32 << 20;
     std::fs::write(dir.join("big.bin"), vec![7u8; size]).unwrap();
     let app = app(|config| {
-        config.dashboard_dir = dir.clone();
+        config.dashboard_dir = Some(dir.clone());
         config.keep_alive_idle_seconds = 1;
     })
     .await;
