@@ -22,6 +22,7 @@ pub mod profile;
 pub mod rate_limit;
 pub mod recurring;
 pub mod reports;
+pub mod rules;
 pub mod scalars;
 pub mod schema;
 pub mod sessions;

@@ -15,6 +15,10 @@
 //! - [`config`], [`error`], [`money`]: plain values every layer may use; [`meter`]: what
 //!   `/metrics` reports, recorded from any layer.
 
+// The merged query and mutation roots hold many feature objects; async-graphql's generated
+// resolver nests one future per object, past the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod auth;
 pub mod cli;

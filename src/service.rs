@@ -30,6 +30,7 @@ pub mod page;
 pub mod rate_limits;
 pub mod recurring;
 pub mod reports;
+pub mod rules;
 pub mod sessions;
 mod share;
 mod sums;

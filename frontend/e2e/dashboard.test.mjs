@@ -5,7 +5,7 @@
 // Settings → Security (change password, sessions, audit log), "log out everywhere" from a
 // second browser context ending the first, a second user who sees none of it, and the
 // Admin page after `tally admin promote`; the transactions workflow (filters in the URL,
-// the server's totals, batch changes) and the profile. Screenshots land in
+// the server's totals, batch changes), rules (reorder, preview, apply) and the profile. Screenshots land in
 // test-artifacts/; every-page.test.mjs checks each page's accessibility and phone layout.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -293,6 +293,53 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     assert.match(await newest.innerText(), /\$1,664\.05/, 'the checking balance after the newest row');
     await page.getByRole('search').getByRole('button', { name: 'Clear filters' }).click();
     await page.getByText('Page 1 of 2 · 30 transactions').waitFor();
+  });
+
+  it('keeps rules: add two, reorder, preview one and apply it to existing transactions', async () => {
+    const { page } = main;
+    await go(page, 'Rules', 'Rules');
+    await page.getByText('No rules yet.').waitFor();
+
+    async function addRule({ name, text, category, amountTo, tags }) {
+      await page.getByRole('button', { name: 'Add rule' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Add a rule' });
+      await dialog.getByLabel('Name', { exact: true }).fill(name);
+      if (text) await dialog.getByLabel('Text or pattern').fill(text);
+      if (amountTo) await dialog.getByLabel('Amount to', { exact: true }).fill(amountTo);
+      if (category) await dialog.getByLabel('Set category').selectOption({ label: category });
+      await dialog.getByLabel('Add tags').fill(tags);
+      await dialog.getByRole('button', { name: 'Add rule' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    // A bad regular expression is refused under its field.
+    await page.getByRole('button', { name: 'Add rule' }).first().click();
+    const bad = page.getByRole('dialog', { name: 'Add a rule' });
+    await bad.getByLabel('Name', { exact: true }).fill('Broken');
+    await bad.getByLabel('Description', { exact: true }).selectOption('REGEX');
+    await bad.getByLabel('Text or pattern').fill('(coffee');
+    await bad.getByLabel('Add tags').fill('x');
+    await bad.getByRole('button', { name: 'Add rule' }).click();
+    await bad.getByText(/not a valid regular expression/).waitFor();
+    await bad.getByRole('button', { name: 'Cancel' }).click();
+
+    await addRule({ name: 'Coffee', text: 'imported coffee 0', category: 'Personal running costs / Restaurants', tags: 'coffee' });
+    await addRule({ name: 'Big spend', amountTo: '-1000', tags: 'big' });
+    const rules = page.getByRole('list', { name: 'Rules in order' }).getByRole('listitem');
+    await rules.nth(1).getByText('Big spend').waitFor();
+    await page.getByRole('button', { name: 'Move Big spend up' }).click();
+    await rules.first().getByText('Big spend').waitFor();
+    await screenshot(page, '08a-rules');
+
+    await rules.filter({ hasText: 'Coffee' }).getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('dialog', { name: 'Preview Coffee' });
+    await preview.getByText(/\d+ changes? among \d+ transactions looked at/).waitFor();
+    await preview.getByText('Imported coffee 05').waitFor();
+    await preview.getByRole('button', { name: 'Apply to existing transactions' }).click();
+    const notice = await page.getByText(/^Coffee: \d+ transactions? changed\.$/).innerText();
+    assert.ok(Number(notice.match(/\d+/)[0]) > 0, notice);
+    await rules.filter({ hasText: 'Coffee' }).getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('dialog', { name: 'Preview Coffee' }).getByText(/^No changes among/).waitFor();
+    await page.getByRole('dialog', { name: 'Preview Coffee' }).getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('shows every other page', async () => {

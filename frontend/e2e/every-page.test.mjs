@@ -20,6 +20,7 @@ const PAGES = [
   ['categories', '/categories', 'Categories'],
   ['budgets', '/budgets', 'Budgets'],
   ['recurring', '/recurring', 'Recurring'],
+  ['rules', '/rules', 'Rules'],
   ['settings', '/settings', 'Settings'],
   ['admin', '/admin', 'Admin'],
 ];
@@ -27,7 +28,7 @@ const PAGES = [
 let server;
 let browser;
 
-/** Months of salary, rent, groceries and a card debt, and a budget: every page has data. */
+/** Months of salary, rent, groceries and a card debt, a budget and a rule: every page has data. */
 async function seed(url) {
   const signup = await api(url, null, 'mutation($i: SignupInput!) { signup(input: $i) { accessToken } }', { i: { ...user, refreshTokenInBody: true } });
   const token = signup.signup.accessToken;
@@ -59,6 +60,9 @@ async function seed(url) {
   const account = accounts.find((a) => a.isDefault).id;
   await api(url, token, 'mutation($i: RecurringScheduleInput!) { createRecurringSchedule(input: $i) { id } }', {
     i: { accountId: account, amount: '-1250.00', description: 'Rent', recurrence: { frequency: 'MONTHLY', lastDayOfMonth: true, start: now.toISOString().slice(0, 10) } },
+  });
+  await api(url, token, 'mutation($i: RuleInput!) { createRule(input: $i) { id } }', {
+    i: { name: 'Market', conditions: [{ op: 'CONTAINS', value: 'market' }], categoryId: find('Groceries'), addTags: ['food'] },
   });
 }
 

@@ -17,6 +17,7 @@ const NetWorthPage = lazy(() => import('./pages/netWorth/NetWorthPage').then((m)
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const CategoriesPage = lazy(() => import('./pages/categories/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
 const RecurringPage = lazy(() => import('./pages/recurring/RecurringPage').then((m) => ({ default: m.RecurringPage })));
+const RulesPage = lazy(() => import('./pages/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
 const BudgetsPage = lazy(() => import('./pages/budgets/BudgetsPage').then((m) => ({ default: m.BudgetsPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
@@ -48,6 +49,7 @@ export function App() {
           <Route path="categories" element={<CategoriesPage />} />
           <Route path="budgets" element={<BudgetsPage />} />
           <Route path="recurring" element={<RecurringPage />} />
+          <Route path="rules" element={<RulesPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="admin" element={<AdminOnly />} />
           <Route path="*" element={<NotFoundPage />} />

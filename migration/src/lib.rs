@@ -18,6 +18,7 @@ mod m20261127_000009_idempotency_keys;
 mod m20261127_000010_sessions_audit;
 mod m20261206_000011_rate_limits;
 mod m20261206_000012_recurring;
+mod m20261206_000013_rules;
 
 /// The ordered list of Tally's migrations.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_sessions_audit::Migration),
             Box::new(m20261206_000011_rate_limits::Migration),
             Box::new(m20261206_000012_recurring::Migration),
+            Box::new(m20261206_000013_rules::Migration),
         ]
     }
 }

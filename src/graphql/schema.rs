@@ -25,6 +25,7 @@ use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{self, RateLimiter, RateLimits};
 use super::recurring::{RecurringMutation, RecurringQuery};
 use super::reports::{PeriodQuery, ReportQuery};
+use super::rules::{RuleMutation, RuleQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
@@ -53,6 +54,7 @@ pub struct Query(
     AuditQuery,
     ProfileQuery,
     RecurringQuery,
+    RuleQuery,
 );
 
 /// The mutation root.
@@ -72,6 +74,7 @@ pub struct Mutation(
     AdminMutation,
     ProfileMutation,
     RecurringMutation,
+    RuleMutation,
 );
 
 /// Tally's GraphQL schema.

@@ -257,9 +257,11 @@ impl TransactionMutation {
             Some(key) => Some(Claim::new(key, "createTransaction", &new.fingerprint())?),
             None => None,
         };
+        let store = &services(ctx).store;
+        let rules = crate::service::rules::for_writes(store, viewer).await?;
         let written = loaders::after_write(
             ctx,
-            transactions::create(&services(ctx).store, viewer, new, claim).await,
+            transactions::create(store, viewer, new, claim, &rules).await,
         )?;
         Ok(written.into())
     }

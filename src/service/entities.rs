@@ -10,6 +10,7 @@ pub mod idempotency_key;
 pub mod recurring_occurrence;
 pub mod recurring_schedule;
 pub mod refresh_token;
+pub mod rule;
 pub mod session;
 pub mod transaction;
 pub mod transaction_tag;

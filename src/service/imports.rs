@@ -5,6 +5,7 @@
 //! and skips rows imported before ([`prepare`]: each row's fingerprint, `import_key`, is unique
 //! per account), inserts the rest in chunks with their tags, and moves the stored balance
 //! once. By default one bad row stops the whole import, and every bad row is reported.
+//! The viewer's rules categorise, tag and rename the rows to write ([`with_rules`]).
 //! An import that wrote rows is one `IMPORTED` event (entity `account`, its id) in the
 //! audit log; one that wrote nothing (all duplicates, or refused) leaves none.
 
@@ -13,6 +14,7 @@ mod cells;
 mod prepare;
 mod read;
 mod row_numbers;
+mod with_rules;
 
 use sea_orm::EntityTrait;
 use uuid::Uuid;
@@ -22,7 +24,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::constraints::IMPORT_KEYS;
 use crate::service::entities::transaction;
-use crate::service::{Store, accounts, categories, transactions::tags};
+use crate::service::{Store, accounts, categories, rules, transactions::tags};
 
 pub(in crate::service) use cells::FORMULA_STARTS;
 
@@ -133,6 +135,7 @@ pub async fn import(
     let rows = read::rows(&request)?;
     let categories = categories::list(store, viewer).await?;
     let names = category_names::CategoryNames::new(&categories);
+    let rules = rules::for_writes(store, viewer).await?;
     let txn = store.begin().await?;
     let account = accounts::lock(&txn, viewer, request.account_id).await?;
     if account.archived {
@@ -142,6 +145,7 @@ pub async fn import(
         ));
     }
     let plan = prepare::plan(&txn, viewer, &account, &names, rows).await?;
+    let plan = with_rules::apply(rules, account.currency, plan).await?;
     if !plan.rows.is_empty() {
         // Recorded before the checks below, so a refused import provably rolls it back.
         let event = Event::by(viewer, Action::Imported).entity("account", account.id);

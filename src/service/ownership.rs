@@ -121,6 +121,7 @@ owned_by_user!(
     idempotency_key,
     recurring_occurrence,
     recurring_schedule,
+    rule,
     session,
     transaction,
     transaction_tag,
@@ -132,6 +133,7 @@ owned_rows!(
     category,
     recurring_occurrence,
     recurring_schedule,
+    rule,
     transaction,
     valuation
 );

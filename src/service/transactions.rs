@@ -3,6 +3,7 @@
 //! as integer minor units of the account's currency.
 
 pub mod batch;
+pub mod classify;
 pub mod cursor;
 mod edit;
 mod ledger;

@@ -14,6 +14,7 @@ const LINKS = [
   ['/categories', 'Categories'],
   ['/budgets', 'Budgets'],
   ['/recurring', 'Recurring'],
+  ['/rules', 'Rules'],
   ['/settings', 'Settings'],
 ] as const;
 

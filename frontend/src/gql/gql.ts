@@ -59,6 +59,13 @@ type Documents = {
     "\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n": typeof types.DeleteRecurringDocument,
     "\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": typeof types.SkipOccurrenceDocument,
     "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": typeof types.ConfirmOccurrenceDocument,
+    "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RulesPageDocument,
+    "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateRuleDocument,
+    "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
+    "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": typeof types.MoveRuleDocument,
+    "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.PreviewRuleDocument,
+    "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.ApplyRuleDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ChangeEmailDocument,
@@ -125,6 +132,13 @@ const documents: Documents = {
     "\n  mutation DeleteRecurring($id: UUID!) {\n    deleteRecurringSchedule(id: $id)\n  }\n": types.DeleteRecurringDocument,
     "\n  mutation SkipOccurrence($scheduleId: UUID!, $date: Date!) {\n    skipOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": types.SkipOccurrenceDocument,
     "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n": types.ConfirmOccurrenceDocument,
+    "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n": types.RulesPageDocument,
+    "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n": types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateRuleDocument,
+    "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n": types.DeleteRuleDocument,
+    "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": types.MoveRuleDocument,
+    "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": types.PreviewRuleDocument,
+    "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": types.ApplyRuleDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": types.ChangeEmailDocument,
@@ -340,6 +354,34 @@ export function graphql(source: "\n  mutation SkipOccurrence($scheduleId: UUID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmOccurrence($scheduleId: UUID!, $date: Date!) {\n    confirmOccurrence(scheduleId: $scheduleId, date: $date) {\n      date\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RulesPage {\n    rules {\n      id\n      position\n      name\n      conditions {\n        op\n        value\n      }\n      amountMin\n      amountMax\n      accountId\n      account {\n        id\n        name\n      }\n      categoryId\n      category {\n        id\n        name\n      }\n      addTags\n      renameTo\n    }\n    accounts {\n      id\n      name\n    }\n    categories {\n      id\n      name\n      children {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRule($input: RuleInput!) {\n    createRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRule($id: UUID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRule($id: UUID!) {\n    deleteRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 //! Heavy fields: those whose work grows with everything the viewer has rather than with one
 //! page — the exports (`exportMyData`, `exportTransactions`), the CSV import, a transactions
-//! connection's `totals` (an aggregate over every matching row) and the reports over more
+//! connection's `totals` (an aggregate over every matching row), a rule's preview and apply
+//! (each scans up to thousands of rows), and the reports over more
 //! than a year (`spendingByCategory`, `netWorth`, `cashflow`). A document may hold one; aliases
 //! and fragments would otherwise multiply them (thirty aliased exports in one request each
 //! read everything and answered hundreds of megabytes). A year or less is not heavy, so a
@@ -23,6 +24,8 @@ const ALWAYS_HEAVY: &[&str] = &[
     "exportTransactions",
     "importTransactions",
     "totals",
+    "previewRule",
+    "applyRule",
 ];
 
 /// A report over more days than this (`from` to `to`, both included) is heavy.

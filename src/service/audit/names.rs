@@ -7,7 +7,8 @@
 //! - a deleted entity has no name any more (the event still says what kind it was), and a
 //!   renamed one shows its current name.
 //!
-//! One statement per entity type on the page (two for budgets and valuations).
+//! One statement per entity type on the page (two for budgets and valuations); a rule is
+//! named by its name.
 
 use std::collections::HashMap;
 
@@ -17,7 +18,7 @@ use uuid::Uuid;
 use super::Entry;
 use crate::auth::Viewer;
 use crate::error::AppResult;
-use crate::service::entities::{account, budget, category, transaction, valuation};
+use crate::service::entities::{account, budget, category, rule, transaction, valuation};
 use crate::service::ownership::OwnedRow;
 use crate::service::{Store, owned};
 
@@ -56,6 +57,10 @@ pub async fn of(
     let found = names_of::<transaction::Entity>(store, viewer, transactions, description).await?;
     for (id, text) in found {
         put("transaction", id, text);
+    }
+    let rules = ids.get("rule");
+    for (id, name) in names_of::<rule::Entity>(store, viewer, rules, rule::Column::Name).await? {
+        put("rule", id, name);
     }
     let transfers = ids.get("transfer").map(Vec::as_slice).unwrap_or_default();
     if !transfers.is_empty() {

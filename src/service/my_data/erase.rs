@@ -13,8 +13,8 @@ use crate::auth::{ClientInfo, PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{
-    account, audit_event, budget, category, idempotency_key, transaction, transaction_tag, user,
-    valuation,
+    account, audit_event, budget, category, idempotency_key, rule, transaction, transaction_tag,
+    user, valuation,
 };
 use crate::service::users::credentials::{self, Claimant, Verified};
 use crate::service::users::{self, LockoutPolicy};
@@ -41,6 +41,7 @@ pub async fn erase(
     delete_all::<idempotency_key::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<transaction_tag::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<budget::Entity>(&txn, viewer, Condition::all()).await?;
+    delete_all::<rule::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<valuation::Entity>(&txn, viewer, Condition::all()).await?;
     delete_all::<transaction::Entity>(&txn, viewer, Condition::all()).await?;
     let children = Condition::all().add(category::Column::ParentId.is_not_null());

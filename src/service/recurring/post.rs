@@ -18,7 +18,7 @@ use crate::service::entities::recurring_occurrence::{self, Column};
 use crate::service::entities::recurring_schedule;
 use crate::service::idempotency::Claim;
 use crate::service::transactions::{self, NewTransaction, transfers};
-use crate::service::{Store, accounts, owned};
+use crate::service::{Store, accounts, owned, rules};
 
 /// What can happen to a date of a schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,9 @@ pub(super) async fn post(
                 notes: None,
                 tags: schedule.tags.lines().map(str::to_owned).collect(),
             };
-            transactions::create(store, viewer, input, Some(claim))
+            // The owner's rules fill in what the schedule leaves open, as for any new one.
+            let rules = rules::for_writes(store, viewer).await?;
+            transactions::create(store, viewer, input, Some(claim), &rules)
                 .await?
                 .id
         }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
 
+use super::classify::{Classify, Explicit, Subject};
 use super::ledger::{ensure_in_range, ensure_open, minor_in, reference_gone, save_owned};
 use super::{
     MAX_DESCRIPTION_CHARS, MAX_NOTES_CHARS, NewTransaction, Transaction, TransactionPatch,
@@ -25,12 +26,15 @@ use crate::service::{
 /// Record a transaction. The account and category must be the viewer's (`NOT_FOUND`
 /// otherwise), and the amount must fit the account's currency and balance range. The account
 /// is locked meanwhile, so concurrent writes cannot together pass the balance bound.
+/// `rules` fill in the category and tags when the input leaves them out (the description
+/// given is the user's own, never renamed).
 #[tracing::instrument(skip_all)]
 pub async fn create(
     store: &Store,
     viewer: &Viewer,
     input: NewTransaction,
     claim: Option<Claim>,
+    rules: &dyn Classify,
 ) -> AppResult<Transaction> {
     let (description, notes) = description_and_notes(&input.description, input.notes.as_deref())?;
     let tags = tags::normalize("input.tags", &input.tags)?;
@@ -58,12 +62,25 @@ pub async fn create(
     }
     let amount_minor = minor_in(account.currency, input.amount, "input.amount")?;
     ensure_in_range(&account, amount_minor, "input.amount")?;
+    let subject = Subject {
+        account_id: account.id,
+        amount: input.amount,
+        description: &description,
+    };
+    let explicit = Explicit {
+        category: input.category_id.is_some(),
+        tags: !tags.is_empty(),
+        description: true,
+    };
+    let decided = rules.classify(subject, explicit);
+    let category_id = input.category_id.or(decided.category_id);
+    let tags = if tags.is_empty() { decided.tags } else { tags };
     let now = Utc::now();
     let row = transaction::ActiveModel {
         id: Set(id),
         user_id: Set(viewer.user_id()),
         account_id: Set(account.id),
-        category_id: Set(input.category_id),
+        category_id: Set(category_id),
         date: Set(input.date),
         amount_minor: Set(amount_minor),
         currency: Set(account.currency.code().to_owned()),

@@ -14,6 +14,7 @@ const KINDS: Record<string, string> = {
   account: 'Account',
   budget: 'Budget',
   category: 'Category',
+  rule: 'Rule',
   session: 'Session',
   transaction: 'Transaction',
   transfer: 'Transfer',
