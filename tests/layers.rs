@@ -129,6 +129,28 @@ fn every_arrow_points_down_the_layers_and_siblings_form_no_cycle() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A `Viewer` comes from the auth gate, for a verified token, with one exception: the
+/// recurring job acts as a schedule's owner. Nothing else may make one that way, so that no
+/// request path can hold a viewer it was not given.
+#[test]
+fn only_the_recurring_job_makes_a_viewer_without_a_token() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let allowed = [src.join("auth"), src.join("service").join("recurring")];
+    let callers: Vec<String> = rust_files(&src)
+        .into_iter()
+        .filter(|file| !allowed.iter().any(|dir| file.starts_with(dir)))
+        .filter(|file| {
+            let text = std::fs::read_to_string(file).expect("readable source");
+            code_only(&text).contains("for_job")
+        })
+        .map(|file| file.display().to_string())
+        .collect();
+    assert!(
+        callers.is_empty(),
+        "Viewer::for_job called from {callers:?}"
+    );
+}
+
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).expect("readable directory") {

@@ -65,7 +65,7 @@ impl Viewer {
     /// The viewer for work Tally does for a user outside any request: the recurring job
     /// writes a schedule's dates as the schedule's owner (the id read from the schedule row),
     /// through the same scoped service functions. No session (the nil id), role `User`.
-    /// Nothing that answers a request may call this.
+    /// Nothing that answers a request may call this (`tests/layers.rs` checks who does).
     pub fn for_job(user_id: Uuid, client: Arc<ClientInfo>) -> Self {
         Self::verified(user_id, Uuid::nil(), Role::User, client)
     }

@@ -56,6 +56,18 @@ impl Claim {
         })
     }
 
+    /// A key of Tally's own (the recurring job's, one per schedule and date). It holds
+    /// spaces, which a client's key never may, so no request can take its place.
+    pub(super) fn internal(operation: &'static str, parts: &[&str]) -> Self {
+        let key = format!("tally {operation} {}", parts.join(" "));
+        let digest = Sha256::digest(format!("{operation}\n{key}").as_bytes());
+        Self {
+            key,
+            operation,
+            fingerprint: hex(&digest),
+        }
+    }
+
     /// What the key already stands for: `Some(id)` of the first result for the same
     /// request, `None` if the key is new, `CONFLICT` if it was used for another request.
     pub(super) async fn earlier(

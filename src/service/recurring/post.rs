@@ -87,8 +87,8 @@ pub(super) async fn post(
     date: NaiveDate,
     record: Option<&recurring_occurrence::Model>,
 ) -> AppResult<Uuid> {
-    let key = format!("recurring:{}:{date}", schedule.id);
-    let claim = Claim::new(&key, "recurringOccurrence", &key)?;
+    let (schedule_id, day) = (schedule.id.to_string(), date.to_string());
+    let claim = Claim::internal("recurringOccurrence", &[&schedule_id, &day]);
     let account = accounts::find(store.conn(), viewer, schedule.account_id)
         .await?
         .ok_or(AppError::not_found("account"))?;
