@@ -40,6 +40,33 @@ pub mod code {
     pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
     /// The server runs only trusted documents and the request sent its own.
     pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
+
+    /// Every code above: the metrics label errors with these alone.
+    pub const ALL: &[&str] = &[
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        BAD_USER_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        RATE_LIMITED,
+        INTERNAL_SERVER_ERROR,
+        UNAVAILABLE,
+        BAD_REQUEST,
+        GRAPHQL_PARSE_FAILED,
+        GRAPHQL_VALIDATION_FAILED,
+        OPERATION_RESOLUTION_FAILURE,
+        TIMEOUT,
+        PERSISTED_QUERY_NOT_FOUND,
+        TRUSTED_DOCUMENTS_ONLY,
+    ];
+
+    /// `code` as one of [`ALL`], or `OTHER`.
+    pub fn known(code: &str) -> &'static str {
+        ALL.iter()
+            .find(|known| **known == code)
+            .copied()
+            .unwrap_or("OTHER")
+    }
 }
 
 /// The `extensions.code` of a service error.

@@ -263,7 +263,7 @@ fn record(operation: Option<&str>, response: &Response, elapsed: Duration) {
     for error in &response.errors {
         let code = error.extensions.as_ref().and_then(|ext| ext.get("code"));
         if let Some(async_graphql::Value::String(code)) = code {
-            meter::graphql_error(code);
+            meter::graphql_error(code::known(code));
         }
     }
     if rate_limit::refused(response) {

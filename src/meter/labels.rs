@@ -47,34 +47,6 @@ fn is_graphql_name(name: &str) -> bool {
     first_ok && name.len() <= MAX_NAME_LEN && bytes.all(|b| b == b'_' || b.is_ascii_alphanumeric())
 }
 
-/// The codes Tally answers with (`graphql::errors::code`); anything else is `OTHER`.
-const CODES: &[&str] = &[
-    "UNAUTHENTICATED",
-    "FORBIDDEN",
-    "BAD_USER_INPUT",
-    "NOT_FOUND",
-    "CONFLICT",
-    "RATE_LIMITED",
-    "INTERNAL_SERVER_ERROR",
-    "UNAVAILABLE",
-    "BAD_REQUEST",
-    "GRAPHQL_PARSE_FAILED",
-    "GRAPHQL_VALIDATION_FAILED",
-    "OPERATION_RESOLUTION_FAILURE",
-    "TIMEOUT",
-    "PERSISTED_QUERY_NOT_FOUND",
-    "TRUSTED_DOCUMENTS_ONLY",
-];
-
-/// An error code as a label.
-pub fn error_code(code: &str) -> &'static str {
-    CODES
-        .iter()
-        .find(|known| **known == code)
-        .copied()
-        .unwrap_or("OTHER")
-}
-
 /// The routes of the router; the dashboard and anything unmatched are `other`.
 const ROUTES: &[&str] = &["/graphql", "/healthz", "/readyz", "/metrics"];
 
@@ -170,8 +142,6 @@ mod tests {
 
     #[test]
     fn other_labels_come_from_fixed_sets() {
-        assert_eq!(error_code("NOT_FOUND"), "NOT_FOUND");
-        assert_eq!(error_code("made up"), "OTHER");
         assert_eq!(route(Some("/graphql")), "/graphql");
         assert_eq!(route(Some("/anything")), "other");
         assert_eq!(route(None), "other");

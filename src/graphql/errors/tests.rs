@@ -141,3 +141,13 @@ fn rate_limited_says_when_to_retry() {
     assert_eq!(ext["retryAfter"], 30);
     assert!(message.contains("30 seconds"));
 }
+
+#[test]
+fn only_our_own_codes_are_known_to_the_metrics() {
+    assert_eq!(code::known("NOT_FOUND"), code::NOT_FOUND);
+    assert_eq!(
+        code::known(code::TRUSTED_DOCUMENTS_ONLY),
+        "TRUSTED_DOCUMENTS_ONLY"
+    );
+    assert_eq!(code::known("made up"), "OTHER");
+}
