@@ -430,6 +430,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await form.getByLabel('Thu', { exact: true }).check();
     await form.getByLabel('After how many times').fill('4');
     await form.getByLabel('Record automatically (otherwise suggest)').check();
+    await screenshot(page, '10c-recurring-weekly-form');
     await form.getByRole('button', { name: 'Add recurring' }).click();
     const box = schedules.getByRole('row').filter({ hasText: 'Grocery box' });
     await box.getByRole('cell', { name: 'Every week, Mon Thu, 4 times' }).waitFor();
