@@ -383,7 +383,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await page.getByText(alice.email).waitFor();
   });
 
-  it('sets up recurring transactions: next dates, skip the next one, record a suggested one; the overview lists them', async () => {
+  it('sets up recurring transactions: next dates, skip the next one, record a suggested one, weekly on two weekdays edited to monthly; the overview lists them', async () => {
     const { page } = main;
     await go(page, 'Recurring', 'Recurring');
     const form = page.getByRole('form', { name: 'Add a recurring transaction' });
@@ -419,6 +419,57 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await record.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Next 30 days of recurring transactions' }).getByText('Recorded').waitFor();
     await screenshot(page, '10b-recurring');
+
+    // Weekly on two weekdays, four times, with a category and tags: four dates coming.
+    await form.getByLabel('Amount').fill('20');
+    await form.getByLabel('Description').fill('Grocery box');
+    await form.getByLabel('Category').selectOption({ label: 'Personal running costs / Groceries' });
+    await form.getByLabel('Tags').fill('home, weekly');
+    await form.getByLabel('Repeats').selectOption({ label: 'Weekly' });
+    await form.getByLabel('Mon', { exact: true }).check();
+    await form.getByLabel('Thu', { exact: true }).check();
+    await form.getByLabel('After how many times').fill('4');
+    await form.getByLabel('Record automatically (otherwise suggest)').check();
+    await screenshot(page, '10c-recurring-weekly-form');
+    await form.getByRole('button', { name: 'Add recurring' }).click();
+    const box = schedules.getByRole('row').filter({ hasText: 'Grocery box' });
+    await box.getByRole('cell', { name: 'Every week, Mon Thu, 4 times' }).waitFor();
+    const boxDates = page.getByRole('table', { name: 'Next 30 days of recurring transactions' }).getByRole('row').filter({ hasText: 'Grocery box' });
+    await boxDates.nth(3).waitFor();
+    assert.equal(await boxDates.count(), 4, 'four dates, then the count ends it');
+    const dates = await boxDates.evaluateAll((rows) => rows.map((r) => r.cells[0].textContent.trim()));
+    // The first date, or the second when the job already recorded today's.
+    const boxNext = (await box.locator('td').nth(3).textContent()).trim();
+    assert.ok(dates.slice(0, 2).includes(boxNext), `next date ${boxNext} among ${dates}`);
+    const weekdays = await boxDates.evaluateAll((rows) => rows.map((r) => new Date(`${r.cells[0].textContent} UTC`).getUTCDay()));
+    assert.ok(weekdays.every((d) => d === 1 || d === 4), `Mondays and Thursdays only: ${weekdays}`);
+
+    // Edit: the form comes filled in; monthly on the last day keeps the category, tags and count.
+    const editForm = page.getByRole('form', { name: 'Edit the recurring transaction' });
+    const openEdit = async () => {
+      await box.getByRole('button', { name: 'Edit Grocery box' }).click();
+      await editForm.waitFor();
+    };
+    const chosenCategory = () => editForm.getByLabel('Category').evaluate((select) => select.selectedOptions[0].textContent);
+    await openEdit();
+    assert.ok(await editForm.getByLabel('Mon', { exact: true }).isChecked());
+    assert.ok(await editForm.getByLabel('Thu', { exact: true }).isChecked());
+    assert.ok(!(await editForm.getByLabel('Tue', { exact: true }).isChecked()));
+    assert.equal(await editForm.getByLabel('After how many times').inputValue(), '4');
+    assert.equal(await chosenCategory(), 'Personal running costs / Groceries');
+    await editForm.getByLabel('Repeats').selectOption({ label: 'Monthly' });
+    await editForm.getByLabel('On the last day of the month').check();
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await editForm.waitFor({ state: 'detached' });
+    await box.getByRole('cell', { name: 'Every month, last day, 4 times' }).waitFor();
+    await openEdit();
+    assert.equal(await editForm.getByLabel('Repeats').inputValue(), 'MONTHLY');
+    assert.ok(await editForm.getByLabel('On the last day of the month').isChecked());
+    assert.equal(await chosenCategory(), 'Personal running costs / Groceries');
+    assert.match(await editForm.getByLabel('Tags').inputValue(), /home.*weekly/);
+    assert.equal(await editForm.getByLabel('After how many times').inputValue(), '4');
+    await editForm.getByRole('button', { name: 'Cancel' }).click();
+    await editForm.waitFor({ state: 'detached' });
 
     await go(page, 'Overview', 'Overview');
     await page.getByRole('table', { name: 'Next 30 days' }).getByText('Gym').first().waitFor();
@@ -467,8 +518,20 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     const log = page.getByRole('table', { name: 'My audit log' });
     await log.getByRole('cell', { name: 'Email changed' }).waitFor();
     await log.getByRole('cell', { name: 'Profile changed' }).waitFor();
-    await log.getByRole('cell', { name: 'Transaction Imported coffee 03' }).first().waitFor();
     await log.getByText(/ on Linux$/).first().waitFor();
+    // Newest first, 20 a page: by now (recurring schedules made and edited) the import may be
+    // a page or two back; go there and come back to the first page.
+    const coffee = log.getByRole('cell', { name: 'Transaction Imported coffee 03' }).first();
+    const auditPages = page.getByRole('navigation', { name: 'Audit log pages' });
+    let back = 0;
+    while (back < 5 && !(await coffee.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+      await auditPages.getByRole('button', { name: 'Next' }).click();
+      back += 1;
+      await auditPages.getByText(`Page ${back + 1}`).waitFor();
+    }
+    await coffee.waitFor();
+    for (; back > 0; back -= 1) await auditPages.getByRole('button', { name: 'Previous' }).click();
+    await log.getByRole('cell', { name: 'Email changed' }).waitFor();
 
     const form = page.getByRole('form', { name: 'Change password' });
     await form.getByLabel('Current password').fill(alice.password);

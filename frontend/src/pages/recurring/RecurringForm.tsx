@@ -1,107 +1,118 @@
-// Create or edit a recurring transaction: account, amount (money out by default),
-// description, how often, from when, and whether it is recorded by itself or suggested.
+// Create or edit a recurring transaction or transfer: account, amount (money out by
+// default), description, category and tags, or the account a transfer goes to (and what
+// arrives between currencies); when it falls; recorded by itself or only suggested.
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
-import type { RecurrenceFrequency, RecurringPageQuery } from '../../gql/graphql';
+import type { RecurringPageQuery } from '../../gql/graphql';
 import { todayIso } from '../../lib/dates';
 import { formErrors } from '../../lib/errors';
-import { decimalInput } from '../../lib/money';
+import { CategoryOptions } from '../transactions/CategoryOptions';
 import { CreateRecurringDoc, UpdateRecurringDoc } from './operations';
+import { RecurrenceFields } from './RecurrenceFields';
+import { buildInput, initialValues, type ScheduleFormValues } from './scheduleForm';
 
 type Schedule = RecurringPageQuery['recurringSchedules'][number];
 type Accounts = RecurringPageQuery['accounts'];
+type Categories = RecurringPageQuery['categories'];
 
-const FIELDS = ['accountId', 'amount', 'description', 'every', 'start', 'end', 'count'] as const;
-const FREQUENCIES: [RecurrenceFrequency, string][] = [
-  ['DAILY', 'Daily'],
-  ['WEEKLY', 'Weekly'],
-  ['MONTHLY', 'Monthly'],
-  ['YEARLY', 'Yearly'],
-];
+const FIELDS = ['accountId', 'toAccountId', 'amount', 'toAmount', 'description', 'categoryId', 'tags', 'every', 'weekdays', 'monthDay', 'start', 'end', 'count'] as const;
 
-export function RecurringForm({ accounts, editing, onDone }: { accounts: Accounts; editing: Schedule | null; onDone: () => void }) {
-  const open = accounts.filter((a) => !a.archived);
-  const [accountId, setAccountId] = useState(editing?.account.id ?? open[0]?.id ?? '');
-  const [amount, setAmount] = useState(editing ? editing.amount.replace(/^-/, '') : '');
-  const [moneyIn, setMoneyIn] = useState(editing ? !editing.amount.startsWith('-') : false);
-  const [description, setDescription] = useState(editing?.description ?? '');
-  const [frequency, setFrequency] = useState<RecurrenceFrequency>(editing?.recurrence.frequency ?? 'MONTHLY');
-  const [every, setEvery] = useState(String(editing?.recurrence.every ?? 1));
-  const [start, setStart] = useState(editing?.recurrence.start ?? todayIso());
-  const [lastDay, setLastDay] = useState(editing?.recurrence.lastDayOfMonth ?? false);
-  const [automatic, setAutomatic] = useState(editing?.automatic ?? true);
-  const [amountError, setAmountError] = useState<string | null>(null);
+interface Props {
+  accounts: Accounts;
+  categories: Categories;
+  editing: Schedule | null;
+  onDone: () => void;
+}
+
+export function RecurringForm({ accounts, categories, editing, onDone }: Props) {
+  // An archived account stays in the lists when the schedule being edited uses it.
+  const used = new Set([editing?.account.id, editing?.toAccount?.id]);
+  const open = accounts.filter((a) => !a.archived || used.has(a.id));
+  const [values, setValues] = useState<ScheduleFormValues>(() => initialValues(editing, open[0]?.id ?? '', todayIso()));
+  const set = (change: Partial<ScheduleFormValues>) => setValues((v) => ({ ...v, ...change }));
+  const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   const options = { refetchQueries: 'active' as const, awaitRefetchQueries: true };
   const [create, creation] = useMutation(CreateRecurringDoc, options);
   const [update, updating] = useMutation(UpdateRecurringDoc, options);
   const failure = creation.error ?? updating.error;
   const errors = failure ? formErrors(failure, FIELDS) : null;
 
+  const transfer = values.toAccountId !== '';
+  const currencyOf = (id: string) => accounts.find((a) => a.id === id)?.currency;
+  const currenciesDiffer = transfer && currencyOf(values.accountId) !== currencyOf(values.toAccountId);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const value = decimalInput(amount);
-    setAmountError(value && !value.startsWith('-') && Number(value) !== 0 ? null : 'Enter an amount above zero, e.g. 1250.00.');
-    if (!value || value.startsWith('-') || Number(value) === 0) return;
-    const recurrence = {
-      frequency,
-      every: Number.parseInt(every, 10) || 0,
-      start,
-      lastDayOfMonth: frequency === 'MONTHLY' && lastDay,
-      end: editing?.recurrence.end ?? null,
-      count: editing?.recurrence.count ?? null,
-    };
-    const input = { accountId, amount: moneyIn ? value : `-${value}`, description, recurrence, automatic };
+    const built = buildInput(values, currenciesDiffer);
+    if ('field' in built) {
+      setLocalError(built);
+      return;
+    }
+    setLocalError(null);
+    const { input } = built;
     const result = editing
       ? await update({ variables: { id: editing.id, input } }).catch(() => null)
       : await create({ variables: { input } }).catch(() => null);
     if (result?.data) {
-      setAmount('');
-      setDescription('');
+      set({ amount: '', toAmount: '', description: '' });
       onDone();
     }
   }
 
-  const field = (name: string) => errors?.fields[name];
+  const field = (name: string) => (localError?.field === name ? localError.message : errors?.fields[name]);
   return (
     <form onSubmit={submit} noValidate className="inline-form" aria-label={editing ? 'Edit the recurring transaction' : 'Add a recurring transaction'}>
       <Field label="Account" error={field('accountId')}>
-        <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+        <select value={values.accountId} onChange={(e) => set({ accountId: e.target.value })}>
           {open.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>{`${a.name} (${a.currency})`}</option>
           ))}
         </select>
       </Field>
-      <Field label="Amount" error={amountError ?? field('amount')}>
-        <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-      </Field>
-      <label className="check">
-        <input type="checkbox" checked={moneyIn} onChange={(e) => setMoneyIn(e.target.checked)} /> Money in
-      </label>
-      <Field label="Description" error={field('description')}>
-        <input value={description} onChange={(e) => setDescription(e.target.value)} />
-      </Field>
-      <Field label="Repeats">
-        <select value={frequency} onChange={(e) => setFrequency(e.target.value as RecurrenceFrequency)}>
-          {FREQUENCIES.map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
-          ))}
+      <Field label="Transfer to" error={field('toAccountId')}>
+        <select value={values.toAccountId} onChange={(e) => set({ toAccountId: e.target.value })}>
+          <option value="">Not a transfer</option>
+          {open
+            .filter((a) => a.id !== values.accountId)
+            .map((a) => (
+              <option key={a.id} value={a.id}>{`${a.name} (${a.currency})`}</option>
+            ))}
         </select>
       </Field>
-      <Field label="Every" error={field('every')}>
-        <input type="number" min={1} max={1000} value={every} onChange={(e) => setEvery(e.target.value)} />
+      <Field label={transfer ? 'Amount sent' : 'Amount'} error={field('amount')}>
+        <input inputMode="decimal" value={values.amount} onChange={(e) => set({ amount: e.target.value })} />
       </Field>
-      <Field label="Starts" error={field('start')}>
-        <input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
-      </Field>
-      {frequency === 'MONTHLY' && (
+      {currenciesDiffer && (
+        <Field label={`Received amount (${currencyOf(values.toAccountId) ?? ''})`} error={field('toAmount')}>
+          <input inputMode="decimal" value={values.toAmount} onChange={(e) => set({ toAmount: e.target.value })} />
+        </Field>
+      )}
+      {!transfer && (
         <label className="check">
-          <input type="checkbox" checked={lastDay} onChange={(e) => setLastDay(e.target.checked)} /> On the last day of the month
+          <input type="checkbox" checked={values.moneyIn} onChange={(e) => set({ moneyIn: e.target.checked })} /> Money in
         </label>
       )}
+      <Field label="Description" error={field('description')}>
+        <input value={values.description} onChange={(e) => set({ description: e.target.value })} />
+      </Field>
+      {!transfer && (
+        <>
+          <Field label="Category" error={field('categoryId')}>
+            <select value={values.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
+              <option value="">No category</option>
+              <CategoryOptions categories={categories} />
+            </select>
+          </Field>
+          <Field label="Tags" hint="Comma-separated" error={field('tags')}>
+            <input value={values.tags} onChange={(e) => set({ tags: e.target.value })} />
+          </Field>
+        </>
+      )}
+      <RecurrenceFields values={values} set={set} error={field} />
       <label className="check">
-        <input type="checkbox" checked={automatic} onChange={(e) => setAutomatic(e.target.checked)} /> Record automatically (otherwise suggest)
+        <input type="checkbox" checked={values.automatic} onChange={(e) => set({ automatic: e.target.checked })} /> Record automatically (otherwise suggest)
       </label>
       <FormErrors messages={errors?.form ?? []} />
       <button type="submit" className="primary" disabled={creation.loading || updating.loading}>

@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/dates';
 import { nextThirtyDays } from './dates';
 import { ConfirmOccurrenceDoc, DeleteRecurringDoc, RecurringPageDoc, SkipOccurrenceDoc } from './operations';
 import { RecurringForm } from './RecurringForm';
+import { WEEKDAYS } from './scheduleForm';
 import { UpcomingList } from './UpcomingList';
 
 type Schedule = RecurringPageQuery['recurringSchedules'][number];
@@ -27,7 +28,14 @@ const UNITS: Record<string, [string, string]> = {
 function repeats(s: Schedule): string {
   const [one, many] = UNITS[s.recurrence.frequency] ?? ['period', 'periods'];
   const every = s.recurrence.every === 1 ? `Every ${one}` : `Every ${s.recurrence.every} ${many}`;
-  return s.recurrence.lastDayOfMonth ? `${every}, last day` : every;
+  const r = s.recurrence;
+  const parts = [every];
+  if (r.frequency === 'WEEKLY' && r.weekdays.length > 0) parts.push(WEEKDAYS.filter(([d]) => r.weekdays.includes(d)).map(([, label]) => label).join(' '));
+  if (r.lastDayOfMonth) parts.push('last day');
+  else if (r.frequency === 'MONTHLY' && r.monthDay != null) parts.push(`day ${r.monthDay}`);
+  if (r.end) parts.push(`until ${formatDate(r.end)}`);
+  if (r.count != null) parts.push(`${r.count} times`);
+  return parts.join(', ');
 }
 
 export function RecurringPage() {
@@ -109,7 +117,7 @@ export function RecurringPage() {
           </section>
           <section className="panel" aria-labelledby="recurring-form-h">
             <h2 id="recurring-form-h">{editing ? `Edit ${editing.description}` : 'Add a recurring transaction'}</h2>
-            <RecurringForm key={editing?.id ?? 'new'} accounts={data.accounts} editing={editing} onDone={() => setEditing(null)} />
+            <RecurringForm key={editing?.id ?? 'new'} accounts={data.accounts} categories={data.categories} editing={editing} onDone={() => setEditing(null)} />
           </section>
           <section className="panel" aria-labelledby="recurring-upcoming-h">
             <h2 id="recurring-upcoming-h">Next 30 days</h2>

@@ -10,6 +10,11 @@ export const RecurringPageDoc = graphql(`
       description
       automatic
       nextDate
+      toAmount
+      tags
+      category {
+        id
+      }
       account {
         id
         name
@@ -38,7 +43,18 @@ export const RecurringPageDoc = graphql(`
     accounts {
       id
       name
+      currency
       archived
+    }
+    categories {
+      id
+      name
+      kind
+      children {
+        id
+        name
+        kind
+      }
     }
   }
 `);
