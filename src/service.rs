@@ -52,7 +52,7 @@ use crate::error::AppError;
 
 use self::constraints::{ensure_name_free, name_conflict};
 use self::ownership::{
-    Owned, delete_all_owned, delete_owned, lock_owned, lock_where, owned, owned_by_id,
+    Owned, delete_all_owned, delete_owned, lock_owned, lock_viewer, lock_where, owned, owned_by_id,
     update_owned, update_owned_by_id,
 };
 use self::share::Txn;

@@ -11,8 +11,11 @@
 //!
 //! [`check`] refuses to start (exit code 1) on what is unsafe in production — a bcrypt cost
 //! below [`MIN_PRODUCTION_BCRYPT_COST`], `COOKIE_SECURE=never`, a CORS origin over plain
-//! `http://`, a trusted-proxy block of every address — and returns warnings, logged loudly at
+//! `http://`, a trusted-proxy block of every address, a metrics address open to every network without a
+//! token — and returns warnings, logged loudly at
 //! start, for what may be deliberate but weakens a guarantee.
+
+use std::net::IpAddr;
 
 use crate::config::{Config, CookieSecure, Environment};
 
@@ -86,6 +89,16 @@ pub fn check(config: &Config) -> anyhow::Result<Vec<String>> {
     if trusts_everyone {
         anyhow::bail!("{everyone}; list your proxies' addresses");
     }
+    if let Some(addr) = config.metrics_addr
+        && config.metrics_token.is_none()
+        && reachable_from_anywhere(addr.ip())
+    {
+        anyhow::bail!(
+            "TALLY_METRICS_ADDR={addr} in production without TALLY_METRICS_TOKEN: anyone who \
+             reaches that address reads the metrics; bind it to loopback or a private network, \
+             or set a token"
+        );
+    }
     let switches = [
         ("GRAPHIQL_ENABLED", config.graphiql_enabled),
         ("GRAPHQL_INTROSPECTION", config.graphql_introspection),
@@ -136,4 +149,19 @@ pub fn check(config: &Config) -> anyhow::Result<Vec<String>> {
         }
     }
     Ok(warnings)
+}
+
+/// Whether `ip` is neither loopback nor a private or link-local network's: an unspecified
+/// address (`0.0.0.0`, `::`) listens on every interface, public ones included.
+fn reachable_from_anywhere(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => {
+            ip.is_unspecified() || !(ip.is_loopback() || ip.is_private() || ip.is_link_local())
+        }
+        IpAddr::V6(ip) => {
+            let unique_local = (ip.segments()[0] & 0xfe00) == 0xfc00;
+            let link_local = (ip.segments()[0] & 0xffc0) == 0xfe80;
+            ip.is_unspecified() || !(ip.is_loopback() || unique_local || link_local)
+        }
+    }
 }

@@ -234,21 +234,22 @@ impl Api {
     }
 }
 
-/// The name of the operation `request` runs, for the metrics: `operationName`, else the one
-/// named operation of an admitted document (`parsed` — refused ones are not parsed again).
+/// The name of the operation `request` runs, for the metrics: a named operation of an
+/// admitted document (`parsed` — refused ones are not parsed again) that `operationName`
+/// selects, or its only one. A name the document does not hold is never a label, so clients
+/// cannot fill the bounded label set with names of their choosing.
 fn operation_name(request: &mut Request, parsed: bool) -> Option<String> {
-    if !meter::enabled() {
+    if !meter::enabled() || !parsed {
         return None;
     }
-    if request.operation_name.is_some() || !parsed {
-        return request.operation_name.clone();
-    }
-    match &request.parsed_query().ok()?.operations {
-        DocumentOperations::Single(_) => None,
-        DocumentOperations::Multiple(operations) if operations.len() == 1 => {
-            operations.keys().next().map(|name| name.to_string())
-        }
-        DocumentOperations::Multiple(_) => None,
+    let wanted = request.operation_name.clone();
+    let DocumentOperations::Multiple(operations) = &request.parsed_query().ok()?.operations else {
+        return None;
+    };
+    match wanted {
+        Some(name) => operations.contains_key(name.as_str()).then_some(name),
+        None if operations.len() == 1 => operations.keys().next().map(|name| name.to_string()),
+        None => None,
     }
 }
 

@@ -88,6 +88,27 @@ pub(super) async fn lock_owned<E: OwnedRow>(
     Ok(lock_where::<E>(db, viewer, condition).await? == 1)
 }
 
+/// Take the write lock on the viewer's own user row, which serialises per-user writes that
+/// check a count before inserting (at most N rules, N schedules): two concurrent creates
+/// cannot both see room for one more. `UNAUTHENTICATED` when the user no longer exists.
+pub(super) async fn lock_viewer(
+    db: &DatabaseTransaction,
+    viewer: &Viewer,
+) -> crate::error::AppResult<()> {
+    use entities::user;
+    let locked = user::Entity::update_many()
+        .col_expr(user::Column::UpdatedAt, Expr::col(user::Column::UpdatedAt))
+        .filter(user::Column::Id.eq(viewer.user_id()))
+        .exec(db)
+        .await?;
+    if locked.rows_affected != 1 {
+        return Err(crate::error::AppError::Unauthenticated(
+            "This user no longer exists",
+        ));
+    }
+    Ok(())
+}
+
 macro_rules! owned_by_user {
     ($($module:ident),*) => {$(
         impl Owned for entities::$module::Entity {

@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Action, Event};
 use super::entities::recurring_schedule;
-use super::{Store, delete_owned, lock_owned, owned};
+use super::{Store, delete_owned, lock_owned, lock_viewer, owned};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
@@ -96,6 +96,8 @@ pub async fn create(store: &Store, viewer: &Viewer, input: ScheduleInput) -> App
         Event::by(viewer, Action::Created).entity("recurring", id),
     )
     .await?;
+    // Serialises this user's creates, so two at once cannot both pass the count below.
+    lock_viewer(&txn, viewer).await?;
     let count = owned::<recurring_schedule::Entity>(viewer)
         .count(&txn)
         .await?;

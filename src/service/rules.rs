@@ -10,6 +10,7 @@
 mod edit;
 pub mod existing;
 pub mod matcher;
+mod regex_cache;
 mod stored;
 
 use chrono::{DateTime, Utc};
@@ -109,11 +110,24 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Rule> {
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn for_writes(store: &Store, viewer: &Viewer) -> AppResult<RuleSet> {
     let rules = all_in(store.conn(), viewer).await?;
-    let compiled = rules
-        .into_iter()
-        .map(matcher::Compiled::new)
-        .collect::<AppResult<_>>()?;
-    Ok(RuleSet(compiled))
+    let uncompiled = rules
+        .iter()
+        .flat_map(|rule| &rule.conditions)
+        .any(|c| c.op == TextOp::Regex && !regex_cache::contains(&c.value));
+    let compile = move || {
+        let compiled = rules
+            .into_iter()
+            .map(matcher::Compiled::new)
+            .collect::<AppResult<_>>()?;
+        Ok(RuleSet(compiled))
+    };
+    if !uncompiled {
+        return compile();
+    }
+    // A pattern not compiled yet can take milliseconds: not on the async workers.
+    tokio::task::spawn_blocking(compile)
+        .await
+        .map_err(|err| AppError::internal(anyhow::anyhow!("compiling rules: {err}")))?
 }
 
 async fn all_in(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Vec<Rule>> {

@@ -26,6 +26,7 @@ const ALWAYS_HEAVY: &[&str] = &[
     "totals",
     "previewRule",
     "applyRule",
+    "upcomingOccurrences",
 ];
 
 /// A report over more days than this (`from` to `to`, both included) is heavy.

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::sea_query::{Condition, Expr, Query, SelectStatement};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -27,6 +27,7 @@ use crate::auth::{ClientInfo, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::Store;
 use crate::service::entities::recurring_schedule::{Column, Entity};
+use crate::service::entities::user;
 use crate::service::update_owned_by_id;
 
 /// Schedules one run handles at most.
@@ -67,6 +68,7 @@ pub async fn run_due(store: &Store, today: NaiveDate) -> AppResult<RunReport> {
             .filter(Column::NextDue.lte(today))
             .filter(Column::Id.is_not_in(seen.iter().copied()))
             .filter(unclaimed(now))
+            .filter(Column::UserId.not_in_subquery(disabled_users()))
             .order_by_asc(Column::NextDue)
             .order_by_asc(Column::Id)
             .limit(BATCH)
@@ -91,6 +93,15 @@ pub async fn run_due(store: &Store, today: NaiveDate) -> AppResult<RunReport> {
         }
     }
     Ok(report)
+}
+
+/// The ids of disabled users: their schedules wait, like their logins, until re-enabled.
+fn disabled_users() -> SelectStatement {
+    Query::select()
+        .column(user::Column::Id)
+        .from(user::Entity)
+        .and_where(user::Column::DisabledAt.is_not_null())
+        .to_owned()
 }
 
 fn unclaimed(now: chrono::DateTime<Utc>) -> Condition {

@@ -5,8 +5,7 @@
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -15,8 +14,10 @@ use super::{MAX_RULES, Rule, RuleInput, all_in};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
-use crate::service::entities::{rule, user};
-use crate::service::{Store, accounts, categories, delete_owned, owned, update_owned_by_id};
+use crate::service::entities::rule;
+use crate::service::{
+    Store, accounts, categories, delete_owned, lock_viewer, owned, update_owned_by_id,
+};
 
 /// Add a rule at the end of the viewer's order. `BAD_USER_INPUT` with a field for a bad
 /// input or when the viewer has [`MAX_RULES`] already; `NOT_FOUND` for an account or
@@ -25,7 +26,7 @@ use crate::service::{Store, accounts, categories, delete_owned, owned, update_ow
 pub async fn create(store: &Store, viewer: &Viewer, input: RuleInput) -> AppResult<Rule> {
     let checked = check(&input)?;
     let txn = store.begin().await?;
-    lock_user(&txn, viewer).await?;
+    lock_viewer(&txn, viewer).await?;
     let count = owned::<rule::Entity>(viewer).count(&txn).await?;
     if count >= MAX_RULES as u64 {
         let message = format!("at most {MAX_RULES} rules; delete one first");
@@ -64,7 +65,7 @@ pub async fn create(store: &Store, viewer: &Viewer, input: RuleInput) -> AppResu
 pub async fn update(store: &Store, viewer: &Viewer, id: Uuid, input: RuleInput) -> AppResult<Rule> {
     let checked = check(&input)?;
     let txn = store.begin().await?;
-    lock_user(&txn, viewer).await?;
+    lock_viewer(&txn, viewer).await?;
     ensure_references(&txn, viewer, &input).await?;
     let row = active(
         checked,
@@ -94,7 +95,7 @@ pub async fn update(store: &Store, viewer: &Viewer, id: Uuid, input: RuleInput) 
 #[tracing::instrument(skip_all)]
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     let txn = store.begin().await?;
-    lock_user(&txn, viewer).await?;
+    lock_viewer(&txn, viewer).await?;
     let gone = delete_owned::<rule::Entity>(viewer, id).exec(&txn).await?;
     if gone.rows_affected == 0 {
         return Err(AppError::not_found("rule"));
@@ -121,7 +122,7 @@ pub async fn move_to(
         ));
     }
     let txn = store.begin().await?;
-    lock_user(&txn, viewer).await?;
+    lock_viewer(&txn, viewer).await?;
     let mut rules = all_in(&txn, viewer).await?;
     let Some(from) = rules.iter().position(|r| r.id == id) else {
         return Err(AppError::not_found("rule"));
@@ -157,19 +158,6 @@ async fn renumber(
         rule.position = position;
     }
     Ok(rules)
-}
-
-/// Serialise the viewer's rule writes (see the module doc).
-async fn lock_user(db: &DatabaseTransaction, viewer: &Viewer) -> AppResult<()> {
-    let locked = user::Entity::update_many()
-        .col_expr(user::Column::UpdatedAt, Expr::col(user::Column::UpdatedAt))
-        .filter(user::Column::Id.eq(viewer.user_id()))
-        .exec(db)
-        .await?;
-    if locked.rows_affected != 1 {
-        return Err(AppError::Unauthenticated("This user no longer exists"));
-    }
-    Ok(())
 }
 
 /// The account and category a rule names must be the viewer's (`NOT_FOUND`).

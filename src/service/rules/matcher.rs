@@ -11,7 +11,7 @@
 //! the category wins, the first that renames wins, tags accumulate up to the tag limit.
 //! (The same rules in `README`-level words: docs/API.md, "Rules".)
 
-use super::{Rule, TextOp};
+use super::{Rule, TextOp, regex_cache};
 use crate::error::{AppError, AppResult};
 use crate::service::transactions::classify::{Classify, Effects, Explicit, Subject};
 use crate::service::transactions::tags::MAX_TAGS;
@@ -75,7 +75,7 @@ impl Compiled {
                     TextOp::Contains => Text::Contains(value),
                     TextOp::StartsWith => Text::StartsWith(value),
                     TextOp::Equals => Text::Equals(value),
-                    TextOp::Regex => Text::Regex(compile_regex("conditions", &c.value)?),
+                    TextOp::Regex => Text::Regex(regex_cache::compiled("conditions", &c.value)?),
                 })
             })
             .collect::<AppResult<_>>()?;

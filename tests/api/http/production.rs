@@ -147,6 +147,19 @@ fn production_refuses_settings_it_can_tell_are_unsafe() {
     for everyone in [everyone_v4, everyone_v6] {
         assert!(refusal(&everyone).contains("TRUSTED_PROXIES"));
     }
+    for open in ["0.0.0.0:9100", "[::]:9100", "203.0.113.7:9100"] {
+        let metrics = production_config(|c| c.metrics_addr = Some(open.parse().unwrap()));
+        assert!(refusal(&metrics).contains("TALLY_METRICS_ADDR"), "{open}");
+    }
+    for fine in ["127.0.0.1:9100", "10.1.2.3:9100", "[fd00::1]:9100"] {
+        let metrics = production_config(|c| c.metrics_addr = Some(fine.parse().unwrap()));
+        assert!(production::check(&metrics).is_ok(), "{fine}");
+    }
+    let with_token = production_config(|c| {
+        c.metrics_addr = Some("0.0.0.0:9100".parse().unwrap());
+        c.metrics_token = Some("a-long-enough-metrics-token-0123456789".to_owned().into());
+    });
+    assert!(production::check(&with_token).is_ok(), "a token guards it");
     let development = Config {
         environment: Environment::Development,
         ..production_config(|c| c.cookie_secure = CookieSecure::Never)

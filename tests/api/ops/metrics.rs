@@ -204,6 +204,9 @@ async fn the_series_cover_requests_errors_logins_locks_limits_hashing_and_the_da
 #[tokio::test]
 async fn client_chosen_operation_names_cannot_grow_the_series_without_bound() {
     let app = app_with_token().await;
+    // A name the document does not hold (async-graphql refuses it) is no label.
+    let ghost = json!({ "query": "query Real { __typename }", "operationName": "Ghost" });
+    app.post(None, ghost).await;
     for n in 0..260 {
         let body = json!({ "query": format!("query Flood{n} {{ __typename }}") });
         let (status, _) = app.post(None, body).await;
@@ -223,5 +226,9 @@ async fn client_chosen_operation_names_cannot_grow_the_series_without_bound() {
     assert!(
         !text.contains("not a name"),
         "a malformed name became a label"
+    );
+    assert!(
+        !text.contains("operation=\"Ghost\""),
+        "a name outside the document became a label"
     );
 }

@@ -124,3 +124,27 @@ async fn two_instances_running_the_job_at_once_write_each_date_once() {
     keys.dedup();
     assert_eq!(keys.len(), 120, "no date of a schedule twice");
 }
+
+#[tokio::test]
+async fn a_disabled_users_schedules_wait_until_they_are_enabled_again() {
+    let app = TestApp::spawn_with(|config| config.recurring_job_interval_seconds = 0).await;
+    let admin = crate::admin::roles::admin(&app).await;
+    let user = app.signed_up_user().await;
+    let daily = json!({ "frequency": "DAILY", "start": day(1) });
+    create(&app, &user, input(&app, &user, "-1", daily).await).await;
+    let switch =
+        |mutation: &str| format!("mutation($id: UUID!) {{ {mutation}(userId: $id) {{ id }} }}");
+    let id = json!({ "id": user.id });
+    app.ok(&admin.token, &switch("disableUser"), id.clone())
+        .await;
+
+    let run = run_due(&app.store, day(3)).await.unwrap();
+    assert_eq!(run.posted, 0, "nothing written for a disabled user");
+
+    app.ok(&admin.token, &switch("enableUser"), id).await;
+    let run = run_due(&app.store, day(3)).await.unwrap();
+    assert_eq!(
+        run.posted, 3,
+        "the dates that waited are written once enabled"
+    );
+}

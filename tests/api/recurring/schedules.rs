@@ -180,13 +180,29 @@ async fn a_user_has_at_most_200_schedules() {
         json!({ "frequency": "YEARLY", "start": day(1) }),
     )
     .await;
-    for _ in 0..200 {
+    for _ in 0..190 {
         create(&app, &user, one.clone()).await;
     }
+    // The last few at once: the count and the insert cannot interleave (the user row is
+    // locked first), so exactly ten more land.
+    let racing = (0..25).map(|_| json!({ "input": one })).collect();
+    let answers = app.all_at_once(&user, CREATE, racing).await;
+    let landed = answers
+        .iter()
+        .filter(|body| body["errors"].is_null())
+        .count();
+    assert_eq!(landed, 10, "{answers:?}");
     let body = app
         .gql(Some(&user.token), CREATE, json!({ "input": one }))
         .await;
     error_saying(&body, "BAD_USER_INPUT", "at most 200");
+    let list = app
+        .ok(&user.token, "{ recurringSchedules { id } }", json!({}))
+        .await;
+    assert_eq!(
+        list["recurringSchedules"].as_array().map(Vec::len),
+        Some(200)
+    );
 }
 
 #[tokio::test]
