@@ -36,7 +36,6 @@ mod share;
 mod sums;
 pub mod text;
 pub mod transactions;
-pub mod two_factor;
 mod user_record;
 pub mod users;
 pub mod valuations;

@@ -5,15 +5,15 @@
 //! limit and counts as the one password check of its request (`limits`).
 //!
 //! A login of an account with a second factor answers `TWO_FACTOR_REQUIRED` with
-//! `extensions.challenge` and `extensions.expiresAt` ([`two_factor_required`]) instead of an
-//! access token.
+//! `extensions.challenge` and `extensions.expiresAt` (`users::two_factor_required`) instead
+//! of an access token.
 
-use async_graphql::{ComplexObject, Context, ErrorExtensions, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject};
 
 use super::context::{client, services, viewer};
-use super::errors::code;
 use super::users::{AuthPayload, User, hand_over};
-use crate::service::two_factor::{self, Answer, Proof};
+use crate::service::users::two_factor::{self, Proof};
+use crate::service::users::{self, Answer};
 
 /// What an authenticator app needs: scan `otpauthUri` as a QR code, or type `secret`.
 #[derive(SimpleObject)]
@@ -67,28 +67,11 @@ pub struct DisableTwoFactorInput {
     pub recovery_code: Option<String>,
 }
 
-/// The answer of a login whose account has a second factor: no token, a challenge.
-pub(super) fn two_factor_required(
-    token: String,
-    expires_at: chrono::DateTime<chrono::Utc>,
-) -> async_graphql::Error {
-    let message = "Enter the code from your authenticator app to finish signing in";
-    async_graphql::Error::new(message).extend_with(|_, ext| {
-        ext.set("code", code::TWO_FACTOR_REQUIRED);
-        ext.set("challenge", token.as_str());
-        ext.set(
-            "expiresAt",
-            expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    })
-}
-
 #[ComplexObject]
 impl User {
     /// Whether sign-in needs a second factor (TOTP).
     async fn two_factor_enabled(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let status = two_factor::status(&services(ctx).store, self.id.0).await?;
-        Ok(status.enabled)
+        Ok(two_factor::enabled(&services(ctx).store, self.id.0).await?)
     }
 
     /// Unused recovery codes (0 when two-factor sign-in is off).
@@ -121,7 +104,7 @@ impl TwoFactorMutation {
             lockout: &services.lockout,
         };
         let (user, grant) =
-            two_factor::complete(&services.store, &input.challenge, proof, answer).await?;
+            users::complete_two_factor(&services.store, &input.challenge, proof, answer).await?;
         Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
     }
 

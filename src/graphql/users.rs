@@ -1,17 +1,17 @@
 //! Sign-up, login, password change and `me`, and the [`AuthPayload`] every way of getting
 //! an access token answers with.
 
-use async_graphql::{Context, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ErrorExtensions, InputObject, Object, SimpleObject};
 
 use super::admin::Role;
 use super::context::{client, services, viewer};
 use super::cookie;
+use super::errors::code;
 use super::scalars::{DateTime, Uuid};
-use super::two_factor::two_factor_required;
 use crate::auth::AccessClaims;
 use crate::error::AppError;
 use crate::service::sessions::Grant;
-use crate::service::two_factor::Proof;
+use crate::service::users::two_factor::Proof;
 use crate::service::users::{self, NewUser, PasswordChange, SignIn};
 
 /// A Tally user.
@@ -204,6 +204,22 @@ impl AuthMutation {
             continued.refresh_expires_at,
         )?)
     }
+}
+
+/// The answer of a login whose account has a second factor: no token, a challenge.
+fn two_factor_required(
+    token: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> async_graphql::Error {
+    let message = "Enter the code from your authenticator app to finish signing in";
+    async_graphql::Error::new(message).extend_with(|_, ext| {
+        ext.set("code", code::TWO_FACTOR_REQUIRED);
+        ext.set("challenge", token.as_str());
+        ext.set(
+            "expiresAt",
+            expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    })
 }
 
 /// The answer to a login, sign-up or refresh: a new access token for `grant`'s session, and

@@ -100,7 +100,7 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<AdminUse
 /// Whether `id` has a second factor on, for an administrator (never the secret).
 pub async fn has_two_factor(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<bool> {
     claims_admin(viewer)?;
-    super::two_factor::is_enabled(store.conn(), id).await
+    super::users::two_factor::is_enabled(store.conn(), id).await
 }
 
 /// A page of `target`'s audit log, for an administrator: at most `first` events (see

@@ -8,12 +8,13 @@ mod login;
 mod password;
 mod profile;
 pub(super) mod sign_in;
+pub mod two_factor;
 
 pub use credentials::LockoutPolicy;
 pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
-pub use sign_in::{SignIn, SignInMethod};
+pub use sign_in::{Answer, SignIn, SignInMethod, complete_two_factor};
 
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

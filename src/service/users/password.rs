@@ -15,6 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::credentials::LockoutPolicy;
 use super::credentials::{self, Claimant};
+use super::two_factor::{self, Proof};
 use super::{User, to_user};
 use crate::auth::policy::{self, Identity};
 use crate::auth::sealing::Sealer;
@@ -26,7 +27,6 @@ use crate::service::entities::{session, user};
 use crate::service::sessions::{
     self, EndReason, SessionSettings, bump_token_version, end_other_sessions,
 };
-use crate::service::two_factor::{self, Proof};
 
 /// What a password change needs.
 pub struct PasswordChange {

@@ -1,20 +1,23 @@
 //! The one step every way of signing in ends with: a user whose first factor was verified
 //! (a right password, an OpenID Connect login) becomes a session — or, when the user has a
-//! second factor on, a two-factor challenge ([`two_factor::complete`] then starts the session
-//! with [`start_session`]). Whatever the way in, the session, `last_login_at` and the audit
+//! second factor on, a two-factor challenge, answered through [`complete_two_factor`] which
+//! then starts the session the same way ([`start_session`]). Whatever the way in, the session, `last_login_at` and the audit
 //! event (which names the method) are made here.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use super::two_factor::{self, Proof, Redeemed};
+use super::{LockoutPolicy, User, to_user};
 use crate::auth::ClientInfo;
+use crate::auth::sealing::Sealer;
 use crate::error::AppResult;
+use crate::service::Store;
 use crate::service::Txn;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::user;
 use crate::service::sessions::{self, Grant, SessionSettings};
-use crate::service::two_factor;
 
 /// How the first factor was passed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +77,7 @@ pub async fn finish(
     now: DateTime<Utc>,
 ) -> AppResult<SignIn> {
     if two_factor::is_enabled(&*txn, user.id).await? {
-        let (token, expires_at) = two_factor::issue(&*txn, user.id, &method, now).await?;
+        let (token, expires_at) = two_factor::issue(&*txn, user.id, method.stored(), now).await?;
         txn.commit().await?;
         crate::meter::login("two_factor_required");
         return Ok(SignIn::Challenge { token, expires_at });
@@ -83,6 +86,34 @@ pub async fn finish(
     txn.commit().await?;
     crate::meter::login("success");
     Ok(SignIn::Session(grant))
+}
+
+/// What answering a two-factor challenge needs besides the answer.
+pub struct Answer<'a> {
+    pub client: &'a ClientInfo,
+    pub sessions: &'a SessionSettings,
+    pub sealer: &'a Sealer,
+    pub lockout: &'a LockoutPolicy,
+}
+
+/// The second step of a sign-in: answer the challenge `token` with `proof`; the session,
+/// started as [`finish`] starts one, by the method of the first step.
+#[tracing::instrument(skip_all)]
+pub async fn complete_two_factor(
+    store: &Store,
+    token: &str,
+    proof: Proof,
+    answer: Answer<'_>,
+) -> AppResult<(User, Grant)> {
+    let now = Utc::now();
+    let keys = (answer.sealer, answer.lockout);
+    let redeemed = two_factor::redeem(store, token, proof, keys, answer.client, now).await?;
+    let Redeemed { txn, user, method } = redeemed;
+    let method = SignInMethod::parse(&method);
+    let grant = start_session(&*txn, &user, answer.client, answer.sessions, &method, now).await?;
+    txn.commit().await?;
+    crate::meter::login("success");
+    Ok((to_user(user)?, grant))
 }
 
 /// The session of a completed sign-in, with `last_login_at` and its audit event, in `db`

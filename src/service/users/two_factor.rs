@@ -9,7 +9,7 @@
 //! - Recovery codes (10) are shown once, stored as hashes, each used once; new ones replace
 //!   them all and need a fresh code.
 //! - Wrong codes count toward the account lock like wrong passwords
-//!   ([`LockoutPolicy`](super::users::LockoutPolicy)), and the fields that take them share
+//!   ([`LockoutPolicy`](super::LockoutPolicy)), and the fields that take them share
 //!   the login rate limit.
 
 mod challenge;
@@ -17,9 +17,9 @@ mod enrolment;
 mod proof;
 mod recovery;
 
-pub(super) use challenge::issue;
-pub use challenge::{Answer, CHALLENGE_TTL, MAX_ATTEMPTS, complete};
-pub(super) use enrolment::for_password_change;
+pub use challenge::{CHALLENGE_TTL, MAX_ATTEMPTS};
+pub(in crate::service) use challenge::{Redeemed, issue, redeem};
+pub(in crate::service) use enrolment::for_password_change;
 pub use enrolment::{
     Enrolment, confirm_enrolment, disable, regenerate_recovery_codes, start_enrolment,
 };
@@ -29,9 +29,9 @@ pub use recovery::RECOVERY_CODES;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::Store;
-use super::entities::{recovery_code, two_factor};
 use crate::error::{AppError, AppResult};
+use crate::service::Store;
+use crate::service::entities::{recovery_code, two_factor};
 
 /// The answer to every refused code or recovery code (wrong, replayed, locked account).
 pub const INVALID_CODE: AppError =
@@ -64,8 +64,16 @@ pub async fn status(store: &Store, user_id: Uuid) -> AppResult<Status> {
     })
 }
 
+/// Whether the user has a second factor — for the user's own record, as [`status`].
+pub async fn enabled(store: &Store, user_id: Uuid) -> AppResult<bool> {
+    is_enabled(store.conn(), user_id).await
+}
+
 /// Is a confirmed second factor on for `user_id`?
-pub(super) async fn is_enabled(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
+pub(in crate::service) async fn is_enabled(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> AppResult<bool> {
     Ok(two_factor::Entity::find_by_id(user_id)
         .filter(two_factor::Column::EnabledAt.is_not_null())
         .one(db)

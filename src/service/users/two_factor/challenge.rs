@@ -3,8 +3,8 @@
 //! a session: 256 random bits, stored only as their SHA-256 (in the database, so any
 //! instance can answer it), bound to the user, good for [`CHALLENGE_TTL`] and
 //! [`MAX_ATTEMPTS`] answers, used up by the right one. It is not an access token: it opens
-//! nothing but [`complete`], which answers it with a code or a recovery code and starts the
-//! session exactly as a login without a second factor does.
+//! nothing but [`redeem`] (through `sign_in::complete_two_factor`, which then starts the
+//! session exactly as a login without a second factor does).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -20,11 +20,11 @@ use super::proof::{self, Proof, Who};
 use crate::auth::ClientInfo;
 use crate::auth::sealing::Sealer;
 use crate::error::{AppError, AppResult};
-use crate::service::Store;
 use crate::service::audit::{self, Action};
 use crate::service::entities::{two_factor_challenge as challenge, user};
-use crate::service::sessions::{Grant, SessionSettings};
-use crate::service::users::{LockoutPolicy, SignInMethod, User, credentials, sign_in};
+use crate::service::users::LockoutPolicy;
+use crate::service::users::credentials;
+use crate::service::{Store, Txn};
 
 /// How long a challenge can be answered.
 pub const CHALLENGE_TTL: chrono::Duration = chrono::Duration::minutes(5);
@@ -42,12 +42,13 @@ fn digest(token: &str) -> String {
         .collect()
 }
 
-/// A new challenge for `user_id`, whose first step was `method`: the token (to hand to the
-/// client, once) and when it expires. The user's spent challenges are cleared on the way.
+/// A new challenge for `user_id`, whose first step was `method` (as `sign_in` stores it):
+/// the token (to hand to the client, once) and when it expires. The user's spent challenges
+/// are cleared on the way.
 pub(in crate::service) async fn issue(
     db: &impl ConnectionTrait,
     user_id: Uuid,
-    method: &SignInMethod,
+    method: String,
     now: DateTime<Utc>,
 ) -> AppResult<(String, DateTime<Utc>)> {
     challenge::Entity::delete_many()
@@ -66,7 +67,7 @@ pub(in crate::service) async fn issue(
     challenge::Entity::insert(challenge::ActiveModel {
         token_hash: Set(digest(&token)),
         user_id: Set(user_id),
-        method: Set(method.stored()),
+        method: Set(method),
         created_at: Set(now),
         expires_at: Set(expires_at),
         attempts: Set(0),
@@ -77,25 +78,27 @@ pub(in crate::service) async fn issue(
     Ok((token, expires_at))
 }
 
-/// What answering a challenge needs besides the answer.
-pub struct Answer<'a> {
-    pub client: &'a ClientInfo,
-    pub sessions: &'a SessionSettings,
-    pub sealer: &'a Sealer,
-    pub lockout: &'a LockoutPolicy,
+/// A challenge answered rightly: its user and first-step method, in the transaction that
+/// used it up (the caller starts the session in it and commits).
+pub(in crate::service) struct Redeemed {
+    pub txn: Txn,
+    pub user: user::Model,
+    /// As [`issue`] stored it.
+    pub method: String,
 }
 
-/// Answer the challenge `token` with `proof`: the new session, or a refusal. Every answer
-/// takes one of the challenge's attempts first (one conditional `UPDATE`, which also makes
-/// concurrent answers to one challenge wait for each other).
-#[tracing::instrument(skip_all)]
-pub async fn complete(
+/// Answer the challenge `token` with `proof`. Every answer takes one of the challenge's
+/// attempts first (one conditional `UPDATE`, which also makes concurrent answers to one
+/// challenge wait for each other); a refused answer is counted and committed before the
+/// error.
+pub(in crate::service) async fn redeem(
     store: &Store,
     token: &str,
     proof: Proof,
-    answer: Answer<'_>,
-) -> AppResult<(User, Grant)> {
-    let now = Utc::now();
+    keys: (&Sealer, &LockoutPolicy),
+    client: &ClientInfo,
+    now: DateTime<Utc>,
+) -> AppResult<Redeemed> {
     let hash = digest(token);
     let txn = store.begin().await?;
     let taken = challenge::Entity::update_many()
@@ -117,7 +120,7 @@ pub async fn complete(
         .await?
         .ok_or(CHALLENGE_ENDED)?;
     let found = user::Entity::find_by_id(row.user_id).one(&*txn).await?;
-    let who = Who::SigningIn(answer.client);
+    let who = Who::SigningIn(client);
     let Some(user) = found else {
         return Err(CHALLENGE_ENDED);
     };
@@ -128,7 +131,6 @@ pub async fn complete(
         txn.commit().await?;
         return Err(INVALID_CODE);
     }
-    let keys = (answer.sealer, answer.lockout);
     if !proof::check(&txn, &user, proof, keys, who, now).await? {
         txn.commit().await?;
         return Err(INVALID_CODE);
@@ -142,10 +144,9 @@ pub async fn complete(
     if used.rows_affected != 1 {
         return Err(CHALLENGE_ENDED);
     }
-    let method = SignInMethod::parse(&row.method);
-    let grant =
-        sign_in::start_session(&*txn, &user, answer.client, answer.sessions, &method, now).await?;
-    txn.commit().await?;
-    crate::meter::login("success");
-    Ok((crate::service::users::to_user(user)?, grant))
+    Ok(Redeemed {
+        txn,
+        user,
+        method: row.method,
+    })
 }
