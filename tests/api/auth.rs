@@ -15,3 +15,4 @@ pub mod rate_limits;
 pub mod tokens;
 pub mod two_factor;
 pub mod two_factor_guards;
+pub mod two_factor_keys;
