@@ -214,3 +214,25 @@ async fn an_admin_sees_whether_a_user_has_two_factor_but_never_the_secret() {
         .await;
     error_with_code(&not_admin, "FORBIDDEN");
 }
+
+#[tokio::test]
+async fn answers_share_the_login_rate_limit() {
+    let app = TestApp::spawn_with(|config| config.rate_limit_login_per_minute = 4).await;
+    // Starting and confirming the enrolment take two units, the login a third.
+    let Enrolled { user, secret, .. } = enrolled(&app).await;
+    let challenge = challenge(&app, &user).await;
+
+    let wrong = complete(
+        &app,
+        &challenge,
+        json!({ "recoveryCode": "AAAA-AAAA-AAAA-AAAA" }),
+    )
+    .await;
+    error_with_code(&wrong, "INVALID_TWO_FACTOR_CODE");
+    let input = json!({ "input": { "challenge": challenge, "code": code(&secret, 0) } });
+    let (status, limited) = app
+        .post(None, json!({ "query": COMPLETE, "variables": input }))
+        .await;
+    assert_eq!(status, 429, "{limited}");
+    error_with_code(&limited, "RATE_LIMITED");
+}
