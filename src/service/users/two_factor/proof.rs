@@ -136,7 +136,11 @@ async fn by_code(
     sealer: &Sealer,
     now: DateTime<Utc>,
 ) -> AppResult<Result<(), &'static str>> {
-    let Some(row) = two_factor::Entity::find_by_id(user_id).one(txn).await? else {
+    let enabled = two_factor::Entity::find_by_id(user_id)
+        .filter(two_factor::Column::EnabledAt.is_not_null())
+        .one(txn)
+        .await?;
+    let Some(row) = enabled else {
         return Ok(Err("WRONG_CODE"));
     };
     let opened = sealer
@@ -150,6 +154,7 @@ async fn by_code(
     let mut accept = two_factor::Entity::update_many()
         .col_expr(two_factor::Column::LastUsedStep, Expr::value(Some(step)))
         .filter(two_factor::Column::UserId.eq(user_id))
+        .filter(two_factor::Column::EnabledAt.is_not_null())
         .filter(
             Condition::any()
                 .add(two_factor::Column::LastUsedStep.is_null())
