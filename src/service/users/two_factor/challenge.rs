@@ -87,10 +87,10 @@ pub(in crate::service) struct Redeemed {
     pub method: String,
 }
 
-/// Answer the challenge `token` with `proof`. Every answer takes one of the challenge's
-/// attempts first (one conditional `UPDATE`, which also makes concurrent answers to one
-/// challenge wait for each other); a refused answer is counted and committed before the
-/// error.
+/// Answer the challenge `token` with `proof`. Every answer holds the user's row and takes
+/// one of the challenge's attempts first (conditional `UPDATE`s, which also make concurrent
+/// answers for one user wait for each other); a refused answer is counted and committed
+/// before the error.
 pub(in crate::service) async fn redeem(
     store: &Store,
     token: &str,
@@ -100,13 +100,23 @@ pub(in crate::service) async fn redeem(
     now: DateTime<Utc>,
 ) -> AppResult<Redeemed> {
     let hash = digest(token);
+    // Whose challenge, read without a lock: the user's row is locked first (as every other
+    // check of this user does), then the challenge, so no two of them wait on each other.
+    let Some(found) = challenge::Entity::find_by_id(hash.as_str())
+        .one(store.conn())
+        .await?
+    else {
+        return Err(CHALLENGE_ENDED);
+    };
     let txn = store.begin().await?;
+    let held = credentials::hold_unlocked(&txn, found.user_id, now).await?;
     let taken = challenge::Entity::update_many()
         .col_expr(
             challenge::Column::Attempts,
             Expr::col(challenge::Column::Attempts).add(1),
         )
         .filter(challenge::Column::TokenHash.eq(hash.as_str()))
+        .filter(challenge::Column::UserId.eq(found.user_id))
         .filter(challenge::Column::UsedAt.is_null())
         .filter(challenge::Column::ExpiresAt.gt(now))
         .filter(challenge::Column::Attempts.lt(MAX_ATTEMPTS))
@@ -115,17 +125,12 @@ pub(in crate::service) async fn redeem(
     if taken.rows_affected != 1 {
         return Err(CHALLENGE_ENDED);
     }
-    let row = challenge::Entity::find_by_id(hash.as_str())
-        .one(&*txn)
-        .await?
-        .ok_or(CHALLENGE_ENDED)?;
-    let found = user::Entity::find_by_id(row.user_id).one(&*txn).await?;
     let who = Who::SigningIn(client);
-    let Some(user) = found else {
+    let Some(user) = user::Entity::find_by_id(found.user_id).one(&*txn).await? else {
         return Err(CHALLENGE_ENDED);
     };
-    if !credentials::hold_unlocked(&txn, user.id, now).await? {
-        // Locked or disabled meanwhile: refused like a wrong code, not counted.
+    if !held {
+        // Locked or disabled: refused like a wrong code, not counted.
         let event = who.event(user.id, Action::TwoFactorFailed).reason("LOCKED");
         audit::record(&*txn, event).await?;
         txn.commit().await?;
@@ -147,6 +152,6 @@ pub(in crate::service) async fn redeem(
     Ok(Redeemed {
         txn,
         user,
-        method: row.method,
+        method: found.method,
     })
 }
