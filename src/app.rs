@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::net::TcpListener;
 
+use crate::auth::sealing::Sealer;
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::Config;
@@ -70,6 +71,8 @@ impl App {
             config.jwt_previous_secret_valid_until,
             &secret,
         )?;
+        let retired = previous.as_ref().map(|(previous, _)| previous);
+        let sealer = Arc::new(Sealer::new(&secret, retired));
         let tokens = Arc::new(token_keys(&config, &secret, previous));
         let sessions = session_settings(&config);
         let states = GateStates::new(store.clone(), sessions.idle);
@@ -86,6 +89,7 @@ impl App {
             gate: gate.clone(),
             sessions,
             lockout: lockout_policy(&config),
+            sealer,
             export_max_rows: config.export_max_rows,
         };
         let limits = Limits {

@@ -1,5 +1,5 @@
 //! Authentication: password hashing ([`password`]), access tokens ([`token`]), the signing
-//! secret ([`secret`]), the client of a request ([`client`]), the gate that admits tokens
+//! secret ([`secret`]), TOTP codes ([`totp`]) and the sealing of their secrets ([`sealing`]), the client of a request ([`client`]), the gate that admits tokens
 //! against live session state ([`gate`]) and the [`Viewer`] — the only way into user data
 //! ([`viewer`]); the policy new passwords must meet ([`policy`]).
 //!
@@ -11,8 +11,10 @@ pub mod client;
 pub mod gate;
 pub mod password;
 pub mod policy;
+pub mod sealing;
 pub mod secret;
 pub mod token;
+pub mod totp;
 pub mod viewer;
 
 pub use client::ClientInfo;
@@ -35,7 +37,9 @@ mod tests {
             include_str!("auth/password/threads.rs"),
         ),
         ("policy.rs", include_str!("auth/policy.rs")),
+        ("sealing.rs", include_str!("auth/sealing.rs")),
         ("secret.rs", include_str!("auth/secret.rs")),
+        ("totp.rs", include_str!("auth/totp.rs")),
         ("token.rs", include_str!("auth/token.rs")),
         ("viewer.rs", include_str!("auth/viewer.rs")),
     ];

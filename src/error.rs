@@ -30,6 +30,9 @@ pub enum AppError {
         field: &'static str,
         message: String,
     },
+    /// A two-factor code or recovery code that is wrong, already used, or missing where the
+    /// second factor is required.
+    InvalidTwoFactorCode(&'static str),
     /// Too many attempts; the client may retry after this many seconds.
     RateLimited { retry_after_secs: u64 },
     /// The database cannot be reached right now; the client may retry shortly.
@@ -63,7 +66,9 @@ impl AppError {
     /// The message a client sees.
     pub fn message(&self) -> String {
         match self {
-            Self::Unauthenticated(message) | Self::Forbidden(message) => (*message).to_owned(),
+            Self::Unauthenticated(message)
+            | Self::Forbidden(message)
+            | Self::InvalidTwoFactorCode(message) => (*message).to_owned(),
             Self::BadUserInput { message, .. } | Self::Conflict { message, .. } => message.clone(),
             Self::NotFound { entity } => format!("{entity} not found"),
             Self::RateLimited { retry_after_secs } => {

@@ -29,6 +29,7 @@ pub mod sessions;
 pub mod transactions;
 pub mod transfers;
 pub mod trusted;
+pub mod two_factor;
 pub mod users;
 pub mod valuations;
 

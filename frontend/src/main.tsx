@@ -8,8 +8,11 @@ import { App } from './App';
 import { AuthProvider } from './auth/AuthProvider';
 import { sessionApi } from './auth/session';
 import { sessionStore } from './auth/sessionStore';
+import { captureHandedOverChallenge } from './auth/twoFactor';
 import './styles.css';
 
+// Before the router can redirect and drop it: a 2FA challenge handed over in the fragment.
+captureHandedOverChallenge();
 const client = createApolloClient({ store: sessionStore, sessions: sessionApi });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -30,6 +30,7 @@ pub enum Role {
 
 /// A user as administrators see them: who they are and the state of their account.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct AdminUser {
     pub id: Uuid,
     pub username: String,
@@ -44,6 +45,16 @@ pub struct AdminUser {
     pub failed_logins: i32,
     /// Until when logins are refused after repeated failures, if that is still ahead.
     pub locked_until: Option<DateTime>,
+}
+
+#[ComplexObject]
+impl AdminUser {
+    /// Whether the user signs in with a second factor (TOTP). Never the secret.
+    #[graphql(guard = "RoleGuard::new(auth::Role::Admin)")]
+    async fn two_factor_enabled(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let store = &services(ctx).store;
+        Ok(admin::has_two_factor(store, viewer(ctx)?, self.id.0).await?)
+    }
 }
 
 impl From<admin::AdminUser> for AdminUser {

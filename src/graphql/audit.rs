@@ -43,6 +43,18 @@ pub enum AuditAction {
     ProfileUpdated,
     /// The email (the login name) was changed, after a password check.
     EmailChanged,
+    /// Two-factor enrolment began (a new secret was shown), after a password check.
+    TwoFactorEnrolmentStarted,
+    /// A first code confirmed the enrolment: sign-in now needs a second factor.
+    TwoFactorEnabled,
+    /// The second factor was turned off, after a password and a code.
+    TwoFactorDisabled,
+    /// A wrong, replayed or refused two-factor or recovery code (`reason` says which).
+    TwoFactorFailed,
+    /// A recovery code was used (each works once).
+    RecoveryCodeUsed,
+    /// New recovery codes replaced the old ones, after a code.
+    RecoveryCodesRegenerated,
 }
 
 /// One event of a user's audit log. Never a password, token or secret.

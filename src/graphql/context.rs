@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 
 use super::loaders::ScopedLoader;
+use crate::auth::sealing::Sealer;
 use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
@@ -25,6 +26,8 @@ pub struct Services {
     pub gate: Arc<AuthGate>,
     pub sessions: SessionSettings,
     pub lockout: LockoutPolicy,
+    /// Seals and opens the stored two-factor secrets.
+    pub sealer: Arc<Sealer>,
     /// Most rows one export (`exportTransactions`, `exportMyData`) holds.
     pub export_max_rows: u64,
 }

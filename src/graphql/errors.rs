@@ -40,6 +40,11 @@ pub mod code {
     pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
     /// The server runs only trusted documents and the request sent its own.
     pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
+    /// The password was right and the account has a second factor: answer
+    /// `extensions.challenge` with `completeTwoFactorLogin` before `extensions.expiresAt`.
+    pub const TWO_FACTOR_REQUIRED: &str = "TWO_FACTOR_REQUIRED";
+    /// A two-factor code or recovery code is wrong, already used, or missing.
+    pub const INVALID_TWO_FACTOR_CODE: &str = "INVALID_TWO_FACTOR_CODE";
 
     /// Every code above: the metrics label errors with these alone.
     pub const ALL: &[&str] = &[
@@ -58,6 +63,8 @@ pub mod code {
         TIMEOUT,
         PERSISTED_QUERY_NOT_FOUND,
         TRUSTED_DOCUMENTS_ONLY,
+        TWO_FACTOR_REQUIRED,
+        INVALID_TWO_FACTOR_CODE,
     ];
 
     /// `code` as one of [`ALL`], or `OTHER`.
@@ -77,6 +84,7 @@ pub fn code_of(err: &AppError) -> &'static str {
         AppError::BadUserInput { .. } => code::BAD_USER_INPUT,
         AppError::NotFound { .. } => code::NOT_FOUND,
         AppError::Conflict { .. } => code::CONFLICT,
+        AppError::InvalidTwoFactorCode(_) => code::INVALID_TWO_FACTOR_CODE,
         AppError::RateLimited { .. } => code::RATE_LIMITED,
         AppError::Unavailable => code::UNAVAILABLE,
         AppError::Internal(_) => code::INTERNAL_SERVER_ERROR,

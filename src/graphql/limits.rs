@@ -10,7 +10,7 @@
 //!   directives per selection, selections and aliases with fragments expanded, the depth of
 //!   fields (below `__schema`/`__type`, the nesting of introspection lists instead, so the
 //!   standard introspection queries fit), one password check (`login`, `signup`,
-//!   `changePassword`, `changeEmail`, `deleteMyAccount`) and one heavy field ([`heavy`]) per document, and
+//!   `changePassword`, `changeEmail`, `deleteMyAccount`, and the two-factor fields) and one heavy field ([`heavy`]) per document, and
 //!   no `__schema`/`__type` when introspection is off.
 //!
 //! Every refusal is `GRAPHQL_VALIDATION_FAILED`. The same walk counts an operation's root
@@ -38,9 +38,20 @@ pub use self::heavy::{LONG_RANGE_DAYS, LONG_RANGE_MONTHS};
 pub use self::tokens::{MAX_BRACKET_NESTING, MAX_NAME_BYTES, MAX_TOKEN_BYTES};
 pub use self::walk::{MAX_NESTING, TooDeep};
 
-/// Fields that check a password against an account (`service::users::credentials`): the
-/// rate limiter charges each to the client's login bucket.
-pub const PASSWORD_CHECKS: &[&str] = &["login", "changePassword", "changeEmail", "deleteMyAccount"];
+/// Fields that check a password (`service::users::credentials`) or a second factor
+/// (`service::two_factor`) against an account: the rate limiter charges each to the client's
+/// login bucket.
+pub const PASSWORD_CHECKS: &[&str] = &[
+    "login",
+    "changePassword",
+    "changeEmail",
+    "deleteMyAccount",
+    "completeTwoFactorLogin",
+    "startTwoFactorEnrolment",
+    "confirmTwoFactorEnrolment",
+    "regenerateRecoveryCodes",
+    "disableTwoFactor",
+];
 
 /// Most directives on one selection, operation, fragment or variable: only `@skip` and
 /// `@include` can be used in a query.
@@ -183,8 +194,9 @@ fn check_total(total: &Shape, limits: &DocumentLimits) -> Result<(), ServerError
     }
     if total.password_checks > 1 {
         return Err(refused(
-            "Send one password check (login, signup, changePassword, changeEmail or \
-             deleteMyAccount) per request"
+            "Send one password check (login, signup, changePassword, \
+             changeEmail, deleteMyAccount, completeTwoFactorLogin or a two-factor setting) \
+             per request"
                 .to_owned(),
         ));
     }

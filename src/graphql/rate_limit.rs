@@ -1,7 +1,8 @@
 //! Per-client-IP rate limits on the mutations an attacker repeats: every password check
 //! (`login`, and `changePassword`, `changeEmail` and `deleteMyAccount`, which a stolen access
-//! token could otherwise use to guess the password) in one bucket, `signup` (a password hash)
-//! and `refreshSession`.
+//! token could otherwise use to guess the password), and every two-factor check
+//! (`completeTwoFactorLogin` and the two-factor settings) in one bucket, `signup` (a password
+//! hash) and `refreshSession`.
 //!
 //! Checked on the parsed document before anything executes: every root field of the
 //! operation that will run is charged to its bucket, aliases and fragment spreads each

@@ -30,6 +30,7 @@ use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
 use super::trusted::TrustedDocuments;
+use super::two_factor::TwoFactorMutation;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
@@ -61,6 +62,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     AuthMutation,
+    TwoFactorMutation,
     SessionMutation,
     AccountMutation,
     CategoryMutation,

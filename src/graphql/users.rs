@@ -1,19 +1,22 @@
 //! Sign-up, login, password change and `me`, and the [`AuthPayload`] every way of getting
 //! an access token answers with.
 
-use async_graphql::{Context, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ErrorExtensions, InputObject, Object, SimpleObject};
 
 use super::admin::Role;
 use super::context::{client, services, viewer};
 use super::cookie;
+use super::errors::code;
 use super::scalars::{DateTime, Uuid};
 use crate::auth::AccessClaims;
 use crate::error::AppError;
 use crate::service::sessions::Grant;
-use crate::service::users::{self, NewUser, PasswordChange};
+use crate::service::users::two_factor::Proof;
+use crate::service::users::{self, NewUser, PasswordChange, SignIn};
 
 /// A Tally user.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct User {
     pub id: Uuid,
     pub username: String,
@@ -91,6 +94,9 @@ pub struct ChangePasswordInput {
     pub current_password: String,
     /// Same rules as at sign-up.
     pub new_password: String,
+    /// A code from the authenticator app, or a recovery code: required when two-factor
+    /// sign-in is on.
+    pub two_factor_code: Option<String>,
 }
 
 #[derive(Default)]
@@ -136,7 +142,10 @@ impl AuthMutation {
         Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
     }
 
-    /// Exchange an email and password for an access token.
+    /// Exchange an email and password for an access token. For an account with two-factor
+    /// sign-in, a right password answers the error `TWO_FACTOR_REQUIRED` with
+    /// `extensions.challenge` and `extensions.expiresAt`: finish with
+    /// `completeTwoFactorLogin`.
     #[graphql(complexity = 1000)]
     async fn login(
         &self,
@@ -144,7 +153,7 @@ impl AuthMutation {
         input: LoginInput,
     ) -> async_graphql::Result<AuthPayload> {
         let services = services(ctx);
-        let (user, grant) = users::login(
+        let (user, signed_in) = users::login(
             &services.store,
             &services.hasher,
             &input.email,
@@ -153,12 +162,18 @@ impl AuthMutation {
             (&services.sessions, &services.lockout),
         )
         .await?;
-        Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
+        match signed_in {
+            SignIn::Session(grant) => {
+                Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
+            }
+            SignIn::Challenge { token, expires_at } => Err(two_factor_required(token, expires_at)),
+        }
     }
 
     /// Change the viewer's password. Ends every other session and every access token issued
     /// so far; this session goes on (same refresh token) with the new access token returned.
-    /// A wrong current password counts as a failed login.
+    /// A wrong current password counts as a failed login. With two-factor sign-in on, also
+    /// needs `twoFactorCode` (a code or a recovery code), counted the same way.
     #[graphql(complexity = 1000)]
     async fn change_password(
         &self,
@@ -170,8 +185,9 @@ impl AuthMutation {
         let change = PasswordChange {
             current_password: input.current_password,
             new_password: input.new_password,
+            two_factor: input.two_factor_code.map(Proof::parse),
         };
-        let rules = (&services.sessions, &services.lockout);
+        let rules = (&services.sessions, &services.lockout, &*services.sealer);
         let continued =
             users::change_password(&services.store, &services.hasher, viewer, change, rules)
                 .await?;
@@ -188,6 +204,22 @@ impl AuthMutation {
             continued.refresh_expires_at,
         )?)
     }
+}
+
+/// The answer of a login whose account has a second factor: no token, a challenge.
+fn two_factor_required(
+    token: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> async_graphql::Error {
+    let message = "Enter the code from your authenticator app to finish signing in";
+    async_graphql::Error::new(message).extend_with(|_, ext| {
+        ext.set("code", code::TWO_FACTOR_REQUIRED);
+        ext.set("challenge", token.as_str());
+        ext.set(
+            "expiresAt",
+            expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    })
 }
 
 /// The answer to a login, sign-up or refresh: a new access token for `grant`'s session, and

@@ -97,6 +97,12 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<AdminUse
         .ok_or(AppError::not_found("user"))
 }
 
+/// Whether `id` has a second factor on, for an administrator (never the secret).
+pub async fn has_two_factor(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<bool> {
+    claims_admin(viewer)?;
+    super::users::two_factor::is_enabled(store.conn(), id).await
+}
+
 /// A page of `target`'s audit log, for an administrator: at most `first` events (see
 /// [`PageSize`]), newest first, after the `after` cursor; `NOT_FOUND` if there is no such
 /// user (checked before `first`).

@@ -45,11 +45,17 @@ pub enum Action {
     Imported,
     ProfileUpdated,
     EmailChanged,
+    TwoFactorEnrolmentStarted,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorFailed,
+    RecoveryCodeUsed,
+    RecoveryCodesRegenerated,
 }
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 25] = [
         Self::Signup,
         Self::LoginSucceeded,
         Self::LoginFailed,
@@ -69,6 +75,12 @@ impl Action {
         Self::Imported,
         Self::ProfileUpdated,
         Self::EmailChanged,
+        Self::TwoFactorEnrolmentStarted,
+        Self::TwoFactorEnabled,
+        Self::TwoFactorDisabled,
+        Self::TwoFactorFailed,
+        Self::RecoveryCodeUsed,
+        Self::RecoveryCodesRegenerated,
     ];
 
     /// The action stored under this name, if there is one.
@@ -100,6 +112,12 @@ impl Action {
             Self::Imported => "IMPORTED",
             Self::ProfileUpdated => "PROFILE_UPDATED",
             Self::EmailChanged => "EMAIL_CHANGED",
+            Self::TwoFactorEnrolmentStarted => "TWO_FACTOR_ENROLMENT_STARTED",
+            Self::TwoFactorEnabled => "TWO_FACTOR_ENABLED",
+            Self::TwoFactorDisabled => "TWO_FACTOR_DISABLED",
+            Self::TwoFactorFailed => "TWO_FACTOR_FAILED",
+            Self::RecoveryCodeUsed => "RECOVERY_CODE_USED",
+            Self::RecoveryCodesRegenerated => "RECOVERY_CODES_REGENERATED",
         }
     }
 }

@@ -1,16 +1,20 @@
 //! Users: sign-up (with the default account and categories, and a first session), the one
-//! password check ([`credentials`]), login ([`login`]), password change ([`password`]), and
+//! password check ([`credentials`]), login ([`login`]) and the step every sign-in ends with
+//! ([`sign_in`]), password change ([`password`]), and
 //! `me`.
 
 pub(super) mod credentials;
 mod login;
 mod password;
 mod profile;
+pub(super) mod sign_in;
+pub mod two_factor;
 
 pub use credentials::LockoutPolicy;
 pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
+pub use sign_in::{Answer, SignIn, SignInMethod, complete_two_factor};
 
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

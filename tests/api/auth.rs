@@ -1,5 +1,5 @@
 //! Signing up and logging in: passwords, the policy, tokens and key rotation, the account lock,
-//! rate limits, enumeration resistance, and deleting one's account.
+//! rate limits, enumeration resistance, deleting one's account, and two-factor sign-in.
 
 pub mod delete_account;
 pub mod enumeration;
@@ -13,3 +13,6 @@ pub mod password_policy;
 pub mod profile;
 pub mod rate_limits;
 pub mod tokens;
+pub mod two_factor;
+pub mod two_factor_guards;
+pub mod two_factor_keys;

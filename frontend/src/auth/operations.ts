@@ -59,3 +59,12 @@ export const ViewerDoc = graphql(`
     }
   }
 `);
+
+/** The second step of a login with two-factor sign-in: a code or a recovery code. */
+export const CompleteTwoFactorLoginDoc = graphql(`
+  mutation CompleteTwoFactorLogin($input: CompleteTwoFactorLoginInput!) {
+    completeTwoFactorLogin(input: $input) {
+      ...AuthFields
+    }
+  }
+`);

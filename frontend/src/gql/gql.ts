@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CompleteTwoFactorLogin($input: CompleteTwoFactorLoginInput!) {\n    completeTwoFactorLogin(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.CompleteTwoFactorLoginDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.AuditLogPageFragmentDoc,
     "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": typeof types.MyAuditLogDocument,
@@ -75,6 +76,11 @@ type Documents = {
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  query TwoFactorStatus {\n    me {\n      id\n      twoFactorEnabled\n      recoveryCodesRemaining\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
+    "\n  mutation StartTwoFactorEnrolment($input: StartTwoFactorEnrolmentInput!) {\n    startTwoFactorEnrolment(input: $input) {\n      otpauthUri\n      secret\n    }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($input: TwoFactorCodeInput!) {\n    confirmTwoFactorEnrolment(input: $input) {\n      codes\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($input: TwoFactorCodeInput!) {\n    regenerateRecoveryCodes(input: $input) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input)\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": typeof types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": typeof types.CreateTransactionDocument,
@@ -93,6 +99,7 @@ const documents: Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation CompleteTwoFactorLogin($input: CompleteTwoFactorLoginInput!) {\n    completeTwoFactorLogin(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.CompleteTwoFactorLoginDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    entityType\n    entityId\n    entityName\n    reason\n    ip\n    userAgent\n    createdAt\n    actorId\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  fragment AuditLogPage on AuditEventConnection {\n    edges {\n      node {\n        ...AuditEventFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.AuditLogPageFragmentDoc,
     "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": types.MyAuditLogDocument,
@@ -148,6 +155,11 @@ const documents: Documents = {
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+    "\n  query TwoFactorStatus {\n    me {\n      id\n      twoFactorEnabled\n      recoveryCodesRemaining\n    }\n  }\n": types.TwoFactorStatusDocument,
+    "\n  mutation StartTwoFactorEnrolment($input: StartTwoFactorEnrolmentInput!) {\n    startTwoFactorEnrolment(input: $input) {\n      otpauthUri\n      secret\n    }\n  }\n": types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($input: TwoFactorCodeInput!) {\n    confirmTwoFactorEnrolment(input: $input) {\n      codes\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($input: TwoFactorCodeInput!) {\n    regenerateRecoveryCodes(input: $input) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input)\n  }\n": types.DisableTwoFactorDocument,
     "\n  query TransactionsPage(\n    $first: Int!\n    $after: String\n    $filter: TransactionFilter\n    $orderBy: TransactionOrder\n  ) {\n    transactions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      totals {\n        currency\n        count\n        moneyIn\n        moneyOut\n        net\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        runningBalance\n        node {\n          ...TransactionRow\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      currency\n      kind\n      archived\n      isDefault\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n    tags {\n      name\n      transactionCount\n    }\n  }\n": types.TransactionsPageDocument,
     "\n  fragment TransactionRow on Transaction {\n    id\n    date\n    amount\n    currency\n    description\n    notes\n    tags\n    transferId\n    account {\n      id\n      name\n    }\n    category {\n      id\n      name\n    }\n  }\n": types.TransactionRowFragmentDoc,
     "\n  mutation CreateTransaction($input: CreateTransactionInput!) {\n    createTransaction(input: $input) {\n      ...TransactionRow\n    }\n  }\n": types.CreateTransactionDocument,
@@ -198,6 +210,10 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      role\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteTwoFactorLogin($input: CompleteTwoFactorLoginInput!) {\n    completeTwoFactorLogin(input: $input) {\n      ...AuthFields\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteTwoFactorLogin($input: CompleteTwoFactorLoginInput!) {\n    completeTwoFactorLogin(input: $input) {\n      ...AuthFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -418,6 +434,26 @@ export function graphql(source: "\n  mutation RevokeSession($id: UUID!) {\n    r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TwoFactorStatus {\n    me {\n      id\n      twoFactorEnabled\n      recoveryCodesRemaining\n    }\n  }\n"): (typeof documents)["\n  query TwoFactorStatus {\n    me {\n      id\n      twoFactorEnabled\n      recoveryCodesRemaining\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTwoFactorEnrolment($input: StartTwoFactorEnrolmentInput!) {\n    startTwoFactorEnrolment(input: $input) {\n      otpauthUri\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation StartTwoFactorEnrolment($input: StartTwoFactorEnrolmentInput!) {\n    startTwoFactorEnrolment(input: $input) {\n      otpauthUri\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($input: TwoFactorCodeInput!) {\n    confirmTwoFactorEnrolment(input: $input) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($input: TwoFactorCodeInput!) {\n    confirmTwoFactorEnrolment(input: $input) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($input: TwoFactorCodeInput!) {\n    regenerateRecoveryCodes(input: $input) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($input: TwoFactorCodeInput!) {\n    regenerateRecoveryCodes(input: $input) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input)\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n    disableTwoFactor(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,13 +7,18 @@ use async_graphql::parser::types::{Directive, Field, FragmentSpread, InlineFragm
 use super::heavy::Arguments;
 use super::walk::Measure;
 
-/// Fields that hash or check a password: one request may run only one of them.
+/// Fields that hash or check a password or a second factor: one request may run only one.
 const PASSWORD_FIELDS: &[&str] = &[
     "login",
     "signup",
     "changePassword",
     "changeEmail",
     "deleteMyAccount",
+    "completeTwoFactorLogin",
+    "startTwoFactorEnrolment",
+    "confirmTwoFactorEnrolment",
+    "regenerateRecoveryCodes",
+    "disableTwoFactor",
 ];
 
 /// Fields that read the schema itself. `__typename` is not one: clients need it.

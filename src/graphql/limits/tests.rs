@@ -192,6 +192,10 @@ fn one_password_check_per_document() {
     assert_eq!(refused(&format!("mutation {{ {login} }}")), None);
     let two = format!("mutation {{ a: {login} b: {login} }}");
     assert!(refused(&two).unwrap().contains("one password check"));
+    let answer =
+        r#"completeTwoFactorLogin(input: {challenge: "c", code: "123456"}) { accessToken }"#;
+    let both = format!("mutation {{ {login} b: {answer} }}");
+    assert!(refused(&both).unwrap().contains("one password check"));
 }
 
 #[test]

@@ -141,9 +141,9 @@ fn failure<'a>(claimant: Claimant<'a>, user: Option<&user::Model>) -> Event<'a> 
 }
 
 /// `UPDATE users … WHERE id = user AND` the account is not locked at `now`.
-fn unlocked(user: &user::Model, now: DateTime<Utc>) -> UpdateMany<user::Entity> {
+fn unlocked(user_id: uuid::Uuid, now: DateTime<Utc>) -> UpdateMany<user::Entity> {
     user::Entity::update_many()
-        .filter(user::Column::Id.eq(user.id))
+        .filter(user::Column::Id.eq(user_id))
         .filter(
             Condition::any()
                 .add(user::Column::LockedUntil.is_null())
@@ -151,15 +151,26 @@ fn unlocked(user: &user::Model, now: DateTime<Utc>) -> UpdateMany<user::Entity> 
         )
 }
 
+/// `failed_logins` after a right password: kept while a second factor is on, else 0.
+const KEEP_COUNT_WITH_SECOND_FACTOR: &str = "CASE WHEN EXISTS (SELECT 1 FROM two_factor \
+     WHERE two_factor.user_id = users.id AND two_factor.enabled_at IS NOT NULL) \
+     THEN failed_logins ELSE 0 END";
+
 /// The right password: record the success unless the account is locked or disabled now.
 async fn succeed(
     txn: &DatabaseTransaction,
     found: &user::Model,
     now: DateTime<Utc>,
 ) -> AppResult<Result<user::Model, &'static str>> {
-    let reset = unlocked(found, now)
+    // With a second factor on, the password alone proves too little to forgive earlier
+    // failures: the count goes on until the second factor is passed too, so wrong codes
+    // keep doubling the lock (`two_factor::proof`).
+    let reset = unlocked(found.id, now)
         .filter(user::Column::DisabledAt.is_null())
-        .col_expr(user::Column::FailedLogins, Expr::value(0))
+        .col_expr(
+            user::Column::FailedLogins,
+            Expr::cust(KEEP_COUNT_WITH_SECOND_FACTOR),
+        )
         .col_expr(
             user::Column::LockedUntil,
             Expr::value(None::<DateTime<Utc>>),
@@ -174,15 +185,15 @@ async fn succeed(
     }
 }
 
-/// A wrong password: count it unless the account is locked now, and lock it once the count
-/// reaches the threshold.
-async fn fail(
+/// A wrong password (or second factor): count it unless the account is locked now, and lock
+/// it once the count reaches the threshold. `Err` holds the reason to audit.
+pub(in crate::service) async fn fail(
     txn: &DatabaseTransaction,
     found: &user::Model,
     policy: &LockoutPolicy,
     now: DateTime<Utc>,
 ) -> AppResult<Result<user::Model, &'static str>> {
-    let counted = unlocked(found, now)
+    let counted = unlocked(found.id, now)
         .col_expr(
             user::Column::FailedLogins,
             Expr::col(user::Column::FailedLogins).add(1),
@@ -201,6 +212,38 @@ async fn fail(
     };
     lock_until(txn, found.id, now + lock).await?;
     Ok(Err("WRONG_PASSWORD_LOCKED"))
+}
+
+/// Take the user's row for the rest of `txn` if the account is neither locked nor disabled
+/// at `now` (the first statement of a second-factor check, so that checks of one user are
+/// decided one at a time on every instance); `false` if it is.
+pub(in crate::service) async fn hold_unlocked(
+    txn: &DatabaseTransaction,
+    user_id: uuid::Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let held = unlocked(user_id, now)
+        .filter(user::Column::DisabledAt.is_null())
+        .col_expr(
+            user::Column::FailedLogins,
+            Expr::col(user::Column::FailedLogins),
+        )
+        .exec(txn)
+        .await?;
+    Ok(held.rows_affected == 1)
+}
+
+/// A passed second factor: the failures so far are forgiven.
+pub(in crate::service) async fn forgive(
+    txn: &DatabaseTransaction,
+    user_id: uuid::Uuid,
+) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::FailedLogins, Expr::value(0))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 async fn lock_until(

@@ -1,7 +1,8 @@
 //! Changing one's password: proven by the current password through the one password check
 //! ([`super::credentials`]) — a wrong one counts toward the account lock in the database and
 //! is audited, and a locked account is answered like a wrong password — so a stolen access
-//! token cannot be used to guess the password. The new password must meet the policy
+//! token cannot be used to guess the password — and, when a second factor is on, by a code or
+//! recovery code (`two_factor`), counted the same way. The new password must meet the policy
 //! ([`crate::auth::policy`]).
 //!
 //! One transaction: the new hash, a bumped token version (every access token issued so far
@@ -14,8 +15,10 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::credentials::LockoutPolicy;
 use super::credentials::{self, Claimant};
+use super::two_factor::{self, Proof};
 use super::{User, to_user};
 use crate::auth::policy::{self, Identity};
+use crate::auth::sealing::Sealer;
 use crate::auth::{PasswordHasher, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::Store;
@@ -29,6 +32,8 @@ use crate::service::sessions::{
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,
+    /// A code (or recovery code) of the second factor: required when it is on.
+    pub two_factor: Option<Proof>,
 }
 
 /// The viewer's session after a password change: same session and refresh token, a new
@@ -51,7 +56,7 @@ pub async fn change_password(
     hasher: &PasswordHasher,
     viewer: &Viewer,
     change: PasswordChange,
-    (settings, lockout): (&SessionSettings, &LockoutPolicy),
+    (settings, lockout, sealer): (&SessionSettings, &LockoutPolicy, &Sealer),
 ) -> AppResult<Continued> {
     let model = user::Entity::find_by_id(viewer.user_id())
         .one(store.conn())
@@ -69,8 +74,11 @@ pub async fn change_password(
     else {
         return Err(AppError::bad_input("input.currentPassword", WRONG_CURRENT));
     };
+    let (user, proof) = (&verified.user, change.two_factor);
+    let txn = two_factor::for_password_change(verified.txn, user, viewer, proof, (sealer, lockout))
+        .await?;
     // The success is recorded; the new hash is slow, so it is made outside any transaction.
-    verified.txn.commit().await?;
+    txn.commit().await?;
     let password_hash = hasher.hash(&new_password).await?;
     let now = Utc::now();
     store_change(store, viewer, password_hash, settings, now).await

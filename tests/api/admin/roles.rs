@@ -218,6 +218,7 @@ async fn admin_user_shows_no_finance_data_and_links_to_nothing() {
         "lastLoginAt",
         "lockedUntil",
         "role",
+        "twoFactorEnabled",
         "username",
     ];
     assert_eq!(names, BTreeSet::from(expected));

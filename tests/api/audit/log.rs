@@ -84,7 +84,7 @@ async fn signup_and_logins_are_logged_with_ip_and_user_agent_and_never_a_secret(
     assert_eq!(
         summary,
         [
-            ("LOGIN_SUCCEEDED", None),
+            ("LOGIN_SUCCEEDED", Some("PASSWORD")),
             ("LOGIN_FAILED", Some("WRONG_PASSWORD")),
             ("SIGNUP", None),
         ]

@@ -156,6 +156,11 @@ impl TestApp {
             .await
     }
 
+    /// The reason codes of `user_id`'s `action` events, oldest first.
+    pub async fn audit_column_of(&self, user_id: &str, action: &str) -> Vec<String> {
+        self.audit_column(user_id, "reason", Some(action)).await
+    }
+
     /// One text column of `user_id`'s audit events (only `action`'s, if given), oldest first.
     async fn audit_column(&self, user_id: &str, column: &str, action: Option<&str>) -> Vec<String> {
         use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};

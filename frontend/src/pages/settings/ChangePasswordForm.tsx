@@ -1,15 +1,17 @@
-// Change the password: the current one, the new one twice. The API ends every other
+// Change the password: the current one, the new one twice, and with two-factor sign-in on
+// a code from the app (or a recovery code). The API ends every other
 // session and returns a new access token for this one, which is kept (in memory).
-import { useApolloClient, useMutation } from '@apollo/client';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/AuthContext';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { formErrors } from '../../lib/errors';
 import { ChangePasswordDoc } from './operations';
+import { TwoFactorStatusDoc } from './twoFactorOperations';
 
-const FIELDS = ['currentPassword', 'newPassword'] as const;
-const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
+const FIELDS = ['currentPassword', 'newPassword', 'twoFactorCode'] as const;
+const EMPTY = { currentPassword: '', newPassword: '', repeat: '', twoFactorCode: '' };
 
 export function ChangePasswordForm() {
   const auth = useAuth();
@@ -18,6 +20,7 @@ export function ChangePasswordForm() {
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
   const [change, { loading, error, reset }] = useMutation(ChangePasswordDoc);
+  const twoFactor = useQuery(TwoFactorStatusDoc).data?.me.twoFactorEnabled ?? false;
   const errors = error ? formErrors(error, FIELDS) : null;
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -31,7 +34,11 @@ export function ChangePasswordForm() {
     const differ = form.newPassword !== form.repeat;
     setMismatch(differ);
     if (differ) return;
-    const input = { currentPassword: form.currentPassword, newPassword: form.newPassword };
+    const input = {
+      currentPassword: form.currentPassword,
+      newPassword: form.newPassword,
+      ...(twoFactor ? { twoFactorCode: form.twoFactorCode.trim() } : {}),
+    };
     const result = await change({ variables: { input } }).catch(() => null);
     if (!result?.data) return;
     auth.renew(result.data.changePassword);
@@ -58,6 +65,11 @@ export function ChangePasswordForm() {
         <Field label="Repeat the new password" error={mismatch ? 'The two new passwords differ.' : null}>
           <input type="password" autoComplete="new-password" required value={form.repeat} onChange={set('repeat')} />
         </Field>
+        {twoFactor && (
+          <Field label="Two-factor code" hint="From your authenticator app, or a recovery code." error={errors?.fields.twoFactorCode}>
+            <input autoComplete="one-time-code" required value={form.twoFactorCode} onChange={set('twoFactorCode')} />
+          </Field>
+        )}
         <FormErrors messages={errors?.form ?? []} />
         <button type="submit" className="primary" disabled={loading || !form.currentPassword || !form.newPassword}>
           {loading ? 'Changing…' : 'Change password'}

@@ -1,8 +1,9 @@
-// Security: change the password, see and end sessions (one, or all with "Log out
+// Security: change the password, two-factor sign-in, see and end sessions (one, or all with "Log out
 // everywhere"), and read the account's audit log.
 import { AuditLogPanel } from './AuditLogPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SessionsPanel } from './SessionsPanel';
+import { TwoFactorSection } from './TwoFactorSection';
 
 export function SecuritySection() {
   return (
@@ -11,6 +12,7 @@ export function SecuritySection() {
         Security
       </h2>
       <ChangePasswordForm />
+      <TwoFactorSection />
       <SessionsPanel />
       <AuditLogPanel />
     </section>
