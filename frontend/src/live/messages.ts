@@ -16,7 +16,7 @@ export function sessionEndedMessage(reason: SessionEndReason): string {
 
 export type ThresholdCrossed = BudgetThresholdCrossedSubscription['budgetThresholdCrossed'];
 
-/** "Groceries has used 80 % of its budget for December 2026." */
+/** "Groceries has used 80 % of its budget for Dec 2026." */
 export function thresholdMessage({ month, thresholdPercent, line }: ThresholdCrossed): string {
   const name = line.budget.category.name;
   const when = monthLabel(month, true);
