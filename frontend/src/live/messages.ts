@@ -4,7 +4,7 @@ import { monthLabel } from '../lib/dates';
 
 const ENDED: Record<SessionEndReason, string> = {
   REVOKED: 'You were signed out: this session was revoked elsewhere.',
-  LOGGED_OUT_EVERYWHERE: 'You were signed out: someone logged out everywhere.',
+  LOGGED_OUT_EVERYWHERE: 'You were signed out: every session was logged out elsewhere.',
   PASSWORD_CHANGED: 'You were signed out: the password was changed.',
   USER_DISABLED: 'You were signed out: this account was disabled.',
   EXPIRED: 'You were signed out: the session expired.',
