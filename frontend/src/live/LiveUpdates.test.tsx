@@ -141,4 +141,13 @@ describe('live updates', () => {
     expect(store.accessToken()).toBeNull();
     await waitFor(() => expect(live.subscribed('LedgerChanged')).toBe(false));
   });
+
+  it("keeps this page's own message when it ended the session itself a moment before", async () => {
+    const { live, store } = setup();
+    await screen.findByRole('cell', { name: 'Coffee' });
+    store.signOut('You have been logged out on every device.');
+    live.emit('SessionEnded', { sessionEnded: { __typename: 'SessionEnded', reason: 'LOGGED_OUT_EVERYWHERE' } });
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('You have been logged out on every device.');
+  });
 });

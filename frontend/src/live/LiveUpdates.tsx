@@ -42,7 +42,7 @@ export function LiveUpdates() {
     ignoreResults: true,
     onData: ({ data }) => {
       const reason = data.data?.sessionEnded.reason;
-      if (reason) auth.ended(sessionEndedMessage(reason));
+      if (reason) auth.endedElsewhere(sessionEndedMessage(reason));
     },
   });
 
