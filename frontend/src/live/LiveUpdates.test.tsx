@@ -8,24 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { documentId } from '../apollo/trusted';
 import { fakeApi, session } from '../test/fakeApi';
 import { renderWholeApp } from '../test/renderApp';
+import { transactionRow as row } from '../test/transactionRow';
 import { BudgetThresholdCrossedDoc, LedgerChangedDoc, SessionEndedDoc } from './operations';
 import { WINDOW_MS } from './refetch';
-
-function row(id: string, description: string, amount: string) {
-  return {
-    __typename: 'Transaction',
-    id,
-    date: '2026-03-02',
-    amount,
-    currency: 'USD',
-    description,
-    notes: null,
-    tags: [],
-    transferId: null,
-    account: { __typename: 'Account', id: 'a1', name: 'Checking' },
-    category: null,
-  };
-}
 
 function setup(path = '/transactions') {
   let rows = [row('t1', 'Coffee', '-3.00')];
