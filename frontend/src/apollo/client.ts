@@ -41,7 +41,7 @@ export function createApolloClient({ store, sessions, fetch, uri = '/graphql', l
       watchQuery: { fetchPolicy: 'cache-and-network', errorPolicy: 'none' },
     },
   });
-  // Changes made while the socket was down (a retry, a renewed token) were not sent: catch up.
+  // Changes made while the socket was down were not sent to it: catch up after a reconnection.
   socket.on('connected', (_socket, _payload, wasRetry) => {
     if (wasRetry) ledgerRefetch(client).schedule();
   });

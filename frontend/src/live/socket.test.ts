@@ -1,11 +1,11 @@
 // The subscriptions' socket against a scripted WebSocket: the real graphql-ws client with
 // Tally's options — the token in connection_init, refresh after a 4403, the session's end
-// when that fails, a reconnect with a renewed token, and a backoff that never spins.
+// when that fails, a renewed token handed over in a ping, and a backoff that never spins.
 import { describe, expect, it, vi } from 'vitest';
 import { SESSION_ENDED } from '../auth/authLink';
 import { createSessionStore } from '../auth/sessionStore';
 import { session } from '../test/fakeApi';
-import { backoffDelay, createLiveSocket, FORBIDDEN, RENEWED, socketUrl } from './socket';
+import { backoffDelay, createLiveSocket, FORBIDDEN, socketUrl } from './socket';
 
 interface Sent {
   type: string;
@@ -137,16 +137,19 @@ describe('live socket', () => {
     expect(ScriptedSocket.all).toHaveLength(2);
   });
 
-  it('reconnects with a token renewed elsewhere (HTTP refresh, password change)', async () => {
+  it('hands a token renewed elsewhere (HTTP refresh, password change) to the open connection in a ping', async () => {
     const { store, refresh } = setup();
     const first = await socketNumber(0);
     await first.accept();
     store.signIn(session('renewed'));
-    expect(first.closedWith).toBe(RENEWED);
+    expect(first.sent.at(-1)).toEqual({ type: 'ping', payload: { Authorization: 'Bearer renewed' } });
+    expect(first.closedWith).toBeNull();
+    // Refused after all (another session's token): a refresh, then a new connection.
+    first.serverClose(FORBIDDEN);
     const second = await socketNumber(1);
     await second.accept();
-    expect(second.init).toEqual({ Authorization: 'Bearer renewed' });
-    expect(refresh).not.toHaveBeenCalled();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(second.init).toEqual({ Authorization: 'Bearer fresh' });
   });
 
   it('does not reconnect after a logout', async () => {

@@ -4,7 +4,7 @@
 // subscription is open (lazy). The server closes it with 4403 when the token expires or the
 // session ends: the next attempt refreshes first (the same single-flight refresh as the
 // HTTP link) and, when that fails, the session is over. A token renewed elsewhere (HTTP
-// refresh, password change) reconnects with the new one. Reconnection backs off
+// refresh, password change) goes to the server in a `ping`, keeping the connection. Reconnection backs off
 // exponentially (to 30 s) unless the last connection lived a while, so a server that keeps
 // refusing never meets a tight loop.
 
@@ -14,8 +14,6 @@ import type { SessionStore } from '../auth/sessionStore';
 
 /** Close code the server uses for a refused token (expired, revoked, disabled user). */
 export const FORBIDDEN = 4403;
-/** Close code this client uses to reconnect with a renewed token (any non-fatal code). */
-export const RENEWED = 4000;
 /** A connection that lived this long was healthy: the next retry starts the backoff anew. */
 const HEALTHY_MS = 10_000;
 const MAX_DELAY_MS = 30_000;
@@ -53,7 +51,6 @@ export function createLiveSocket(options: LiveSocketOptions): Client {
   let open: WebSocket | null = null; // the acknowledged socket
   let connectedAt = 0;
   let failures = 0;
-  let renewing = false;
 
   const client = createClient({
     url: options.url,
@@ -87,22 +84,22 @@ export function createLiveSocket(options: LiveSocketOptions): Client {
       closed(event) {
         const { code } = event as CloseEvent;
         const lived = open ? Date.now() - connectedAt : 0;
-        failures = renewing || lived >= HEALTHY_MS ? 0 : failures + 1;
-        renewing = false;
+        failures = lived >= HEALTHY_MS ? 0 : failures + 1;
         open = null;
         if (code === FORBIDDEN) refused = sent;
       },
     },
   });
 
-  // A token renewed by an HTTP refresh or a password change: reconnect with it, since the
-  // server ends a connection at its token's expiry.
+  // A token renewed by an HTTP refresh or a password change: hand it to the server in a
+  // `ping` (Tally's way to extend a connection past its first token's expiry, for the same
+  // session), so the connection stays and no event is missed. Should the server refuse it,
+  // it closes with 4403 and the next connection starts from a refresh.
   store.subscribe(() => {
     const token = store.accessToken();
-    if (open && token && token !== sent) {
-      renewing = true;
-      open.close(RENEWED, 'Access token renewed');
-    }
+    if (!open || !token || token === sent) return;
+    sent = token;
+    open.send(JSON.stringify({ type: 'ping', payload: { Authorization: `Bearer ${token}` } }));
   });
 
   return client;
