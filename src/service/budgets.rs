@@ -6,6 +6,7 @@
 //! copying the previous month's budgets is one `CREATED` event per budget it created.
 
 mod status;
+pub mod thresholds;
 
 use chrono::Utc;
 use rust_decimal::Decimal;
