@@ -40,6 +40,8 @@ pub mod code {
     pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
     /// The server runs only trusted documents and the request sent its own.
     pub const TRUSTED_DOCUMENTS_ONLY: &str = "TRUSTED_DOCUMENTS_ONLY";
+    /// A WebSocket connection already holds `TALLY_WS_MAX_SUBSCRIPTIONS` subscriptions.
+    pub const SUBSCRIPTION_LIMIT: &str = "SUBSCRIPTION_LIMIT";
 
     /// Every code above: the metrics label errors with these alone.
     pub const ALL: &[&str] = &[
@@ -58,6 +60,7 @@ pub mod code {
         TIMEOUT,
         PERSISTED_QUERY_NOT_FOUND,
         TRUSTED_DOCUMENTS_ONLY,
+        SUBSCRIPTION_LIMIT,
     ];
 
     /// `code` as one of [`ALL`], or `OTHER`.

@@ -181,6 +181,7 @@ export type ImportTransactionsInput = {
   mapping: CsvMapping;
 };
 
+/** What changed in a ledger. */
 export type LedgerChangeKind =
   | 'IMPORT_FINISHED'
   | 'TRANSACTIONS_CREATED'
@@ -295,6 +296,7 @@ export type RuleTextOp =
   | 'REGEX'
   | 'STARTS_WITH';
 
+/** Why a session ended. */
 export type SessionEndReason =
   | 'EXPIRED'
   | 'LOGGED_OUT_EVERYWHERE'
