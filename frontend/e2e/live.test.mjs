@@ -64,7 +64,7 @@ describe('live updates between two browsers of one user', { concurrency: false }
     await phone.page.getByRole('cell', { name: 'Live mistake' }).first().waitFor();
     await laptop.page.getByRole('button', { name: 'Delete Live mistake' }).click();
     await laptop.page.getByRole('alertdialog', { name: 'Delete this transaction?' }).getByRole('button', { name: 'Delete' }).click();
-    await phone.page.getByRole('cell', { name: 'Live mistake' }).waitFor({ state: 'detached' });
+    await phone.page.getByRole('cell', { name: 'Live mistake', exact: true }).waitFor({ state: 'detached' });
     await phone.page.getByText('Page 1 of 1 · 1 transaction').waitFor();
     await assertNotReloaded(phone.page);
     await screenshot(phone.page, 'live-01-phone-transactions');
