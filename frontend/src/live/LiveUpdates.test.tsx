@@ -58,7 +58,7 @@ const ledgerChange = (kind: string, transactions: unknown[]) => ({
 describe('live updates', () => {
   it('subscribes to the ledger, budget thresholds and the session by trusted id, without text', async () => {
     const { live } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     for (const doc of [LedgerChangedDoc, BudgetThresholdCrossedDoc, SessionEndedDoc]) {
       const hash = documentId(doc).replace(/^sha256:/, '');
       const payload = live.payloads.find((p) => (p.extensions as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash === hash);
@@ -70,7 +70,7 @@ describe('live updates', () => {
 
   it('updates a changed row at once and refetches the page once for a burst of changes', async () => {
     const { live, api, setRows } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     const before = api.count('TransactionsPage');
 
     setRows([row('t1', 'Espresso', '-3.00'), row('t2', 'Rent', '-900.00')]);
@@ -80,14 +80,14 @@ describe('live updates', () => {
     live.emit('LedgerChanged', ledgerChange('TRANSACTIONS_CREATED', [row('t2', 'Rent', '-900.00')]));
     live.emit('LedgerChanged', ledgerChange('TRANSACTIONS_CREATED', []));
 
-    expect(await screen.findByRole('cell', { name: 'Rent' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'Rent' }, { timeout: 5000 })).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, WINDOW_MS * 2));
     expect(api.count('TransactionsPage')).toBe(before + 1);
   });
 
   it('catches up after the socket reconnects', async () => {
     const { live, api, setRows } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     setRows([row('t1', 'Coffee', '-3.00'), row('t3', 'Missed while offline', '-1.00')]);
     live.reconnected();
     expect(await screen.findByRole('cell', { name: 'Missed while offline' })).toBeInTheDocument();
@@ -96,7 +96,7 @@ describe('live updates', () => {
 
   it('shows a notice when a budget crosses a threshold, until dismissed', async () => {
     const { live } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     live.emit('BudgetThresholdCrossed', {
       budgetThresholdCrossed: {
         __typename: 'BudgetThresholdCrossed',
@@ -119,7 +119,7 @@ describe('live updates', () => {
 
   it('returns to the login page saying why when the session ended elsewhere', async () => {
     const { live, store } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     live.emit('SessionEnded', { sessionEnded: { __typename: 'SessionEnded', reason: 'REVOKED' } });
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('You were signed out: this session was revoked elsewhere.');
@@ -129,7 +129,7 @@ describe('live updates', () => {
 
   it("keeps this page's own message when it ended the session itself a moment before", async () => {
     const { live, store } = setup();
-    await screen.findByRole('cell', { name: 'Coffee' });
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
     store.signOut('You have been logged out on every device.');
     live.emit('SessionEnded', { sessionEnded: { __typename: 'SessionEnded', reason: 'LOGGED_OUT_EVERYWHERE' } });
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
