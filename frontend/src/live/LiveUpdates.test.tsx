@@ -94,6 +94,19 @@ describe('live updates', () => {
     expect(api.count('Viewer')).toBe(1); // only the ledger's queries are refetched
   });
 
+  it('subscribes again after the socket closed for good, and catches up', async () => {
+    const { live, api, setRows } = setup();
+    await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });
+    const subscribed = live.payloads.length;
+    setRows([row('t1', 'Coffee', '-3.00'), row('t4', 'Written while the database was away', '-1.00')]);
+    live.failAll();
+    expect(live.subscribed('LedgerChanged')).toBe(false);
+    await waitFor(() => expect(live.subscribed('LedgerChanged') && live.subscribed('SessionEnded')).toBe(true), { timeout: 3000 });
+    expect(live.payloads.length).toBe(subscribed + 3);
+    expect(await screen.findByRole('cell', { name: 'Written while the database was away' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(api.count('Viewer')).toBe(1);
+  });
+
   it('shows a notice when a budget crosses a threshold, until dismissed', async () => {
     const { live } = setup();
     await screen.findByRole('cell', { name: 'Coffee' }, { timeout: 5000 });

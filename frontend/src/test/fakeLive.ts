@@ -40,6 +40,12 @@ export function fakeLive() {
       if (!sink) throw new Error(`${operationName} is not subscribed`);
       sink.next({ data });
     },
+    /** The socket closed for good (a close code graphql-ws does not retry): every sink errs. */
+    failAll(error: unknown = { code: 4500, reason: 'The database is unavailable' }) {
+      const all = [...sinks.values()];
+      sinks.clear();
+      for (const sink of all) sink.error(error);
+    },
     /** The socket connected again after a drop. */
     reconnected() {
       for (const listener of listeners.get('connected') ?? []) listener({}, undefined, true);
