@@ -1,5 +1,5 @@
 //! Live updates: subscriptions over WebSocket with a real client (tokio-tungstenite).
 
-mod client;
+pub(crate) mod client;
 mod events;
 mod protocol;

@@ -49,11 +49,7 @@ struct Close(u16, &'static str);
 
 pub async fn run(mut socket: WebSocket, state: AppState, client: Arc<ClientInfo>) {
     let live = state.live.clone();
-    let close = match serve(&mut socket, &state, &live, client).await {
-        Ok(()) => None,
-        Err(close) => Some(close),
-    };
-    if let Some(Close(code, reason)) = close {
+    if let Err(Close(code, reason)) = serve(&mut socket, &state, &live, client).await {
         let frame = CloseFrame {
             code,
             reason: Utf8Bytes::from_static(reason),

@@ -169,3 +169,26 @@ async fn oversized_messages_close_the_socket() {
     let code = close_code(&mut socket).await;
     assert!(code == 1009 || code == 1005 || code == 1006, "{code}");
 }
+
+#[tokio::test]
+async fn with_trusted_documents_only_a_subscription_text_is_refused() {
+    // The sign-up's text is not trusted: sign up through an open instance on the same database.
+    let open = TestApp::spawn_shared_with(|_| {}).await;
+    let user = open.signed_up_user().await;
+    let app = open
+        .another_instance_with(|c| c.trusted_documents_only = Some(true))
+        .await;
+    let mut socket = connected(&app, &user.token).await;
+    send(&mut socket, subscribe("1", LEDGER)).await;
+    let message = next_message(&mut socket).await;
+    assert_eq!(message["type"], "error", "{message}");
+    assert_eq!(
+        message["payload"][0]["extensions"]["code"],
+        "TRUSTED_DOCUMENTS_ONLY"
+    );
+    let unknown = json!({"type": "subscribe", "id": "2",
+                         "payload": {"documentId": "sha256:00", "query": null}});
+    send(&mut socket, unknown).await;
+    let message = next_message(&mut socket).await;
+    assert_eq!(message["type"], "error", "{message}");
+}
