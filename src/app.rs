@@ -18,9 +18,10 @@ use crate::graphql::schema::Limits;
 use crate::graphql::trusted::TrustedDocuments;
 use crate::graphql::{Api, Services};
 use crate::http::server::{self, ConnectionLimits};
-use crate::http::{AppState, Cors, Dashboard, router};
+use crate::http::{AppState, Cors, Dashboard, Live, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
+use crate::service::events::listen::Listener;
 use crate::service::recurring::job::RecurringTask;
 use crate::service::sessions::{GateStates, SessionSettings};
 use crate::service::users::LockoutPolicy;
@@ -47,6 +48,8 @@ pub struct App {
     connections: ConnectionLimits,
     /// `/metrics`, when configured.
     metrics: Option<Metrics>,
+    /// Where the live-event listener connects (PostgreSQL only).
+    listen_url: Option<String>,
 }
 
 impl App {
@@ -124,11 +127,13 @@ impl App {
             hsts: production::hsts(&config),
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
             metrics: metrics.as_ref().map(Metrics::endpoint),
+            live: Arc::new(Live::new(&config.live, cors.clone())),
         };
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;
         Ok(Self {
+            listen_url: listen_url(&config, &store),
             listener,
             router: router(state, &cors),
             store,
@@ -173,11 +178,17 @@ impl App {
             .recurring_every
             .map(|every| RecurringTask::spawn(self.store.clone(), every));
         tracing::info!(%addr, "tally is listening");
+        let listener = self
+            .listen_url
+            .map(|url| Listener::spawn(url, self.store.events().clone()));
         let background = self.metrics.map(Metrics::start).unwrap_or_default();
         let (router, limits) = (self.router, self.connections);
         server::serve(self.listener, router, limits, signal, self.grace).await;
         for task in background {
             task.abort();
+        }
+        if let Some(listener) = listener {
+            listener.stop();
         }
         if let Some(retention) = retention {
             retention.stop().await;
@@ -238,6 +249,30 @@ fn session_settings(config: &Config) -> SessionSettings {
         reuse_grace: chrono::Duration::seconds(i64::from(config.refresh_reuse_grace_seconds)),
         cookie_secure: production::cookie_secure(config),
     }
+}
+
+/// On PostgreSQL, where the live-event listener connects: `DATABASE_LISTEN_URL`, else
+/// `DATABASE_URL` (which must then not be a transaction-pooling PgBouncer).
+fn listen_url(config: &Config, store: &Store) -> Option<String> {
+    if !store.is_postgres() {
+        return None;
+    }
+    if config.live.database_listen_url.is_none()
+        && config.database_pooler == crate::config::DatabasePooler::Transaction
+    {
+        tracing::warn!(
+            "DATABASE_POOLER=transaction without DATABASE_LISTEN_URL: live updates LISTEN \
+             through the pooler, which does not keep a LISTEN; set DATABASE_LISTEN_URL to a \
+             direct connection (docs/OPERATIONS.md)"
+        );
+    }
+    Some(
+        config
+            .live
+            .database_listen_url
+            .clone()
+            .unwrap_or_else(|| config.database_url()),
+    )
 }
 
 /// `AUDIT_RETENTION_DAYS` as a period; 0 keeps audit events forever.

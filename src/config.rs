@@ -4,6 +4,7 @@
 //! Plain settings only: this module imports nothing of Tally, so every layer may read it.
 //! What a setting means for a layer (a secret's strength, a proxy's trust) is decided there.
 
+mod live;
 mod values;
 
 use std::net::SocketAddr;
@@ -13,6 +14,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, ValueEnum};
 use ipnet::IpNet;
 
+pub use self::live::LiveConfig;
 pub use self::values::{Secret, parse_ip_block};
 
 /// Where the process runs: production refuses unsafe settings instead of warning about them.
@@ -68,6 +70,9 @@ pub struct Config {
     /// docs/OPERATIONS.md, "Behind PgBouncer"); `none` (the default) otherwise.
     #[arg(long, env = "DATABASE_POOLER", value_enum, default_value_t = DatabasePooler::None)]
     pub database_pooler: DatabasePooler,
+    /// Live updates (subscriptions over WebSocket).
+    #[command(flatten)]
+    pub live: LiveConfig,
     /// Longest a statement waits for a pooled connection, in seconds — also while the
     /// database cannot be reached: past it the request fails with `UNAVAILABLE` (HTTP 503)
     /// instead of hanging.

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod guards;
 pub mod imports;
 pub mod limits;
+pub mod live;
 pub mod loaders;
 pub mod my_data;
 pub mod paging;

@@ -14,6 +14,7 @@ mod graphql;
 mod headers;
 mod health;
 mod home;
+mod live;
 pub mod metrics;
 pub mod server;
 
@@ -32,6 +33,7 @@ use tracing::Level;
 pub use self::cors::Cors;
 pub use self::dashboard::Dashboard;
 use self::errors::graphql_error_response;
+pub use self::live::Live;
 use crate::auth::AuthGate;
 use crate::error::INTERNAL_MESSAGE;
 use crate::graphql::Api;
@@ -61,6 +63,8 @@ pub struct AppState {
     pub hsts: bool,
     /// `/metrics`, when configured (on this port only with a token).
     pub metrics: Option<metrics::MetricsEndpoint>,
+    /// What the WebSocket connections (subscriptions) share.
+    pub live: Arc<Live>,
 }
 
 impl FromRef<AppState> for Arc<AuthGate> {
@@ -73,7 +77,7 @@ impl FromRef<AppState> for Arc<AuthGate> {
 pub fn router(state: AppState, cors: &Cors) -> Router {
     let hsts = state.hsts;
     let routes = Router::new()
-        .route("/graphql", get(graphql::get).post(graphql::execute))
+        .route("/graphql", get(live::get).post(graphql::execute))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/metrics", get(metrics::on_main_port))

@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod categories;
 mod constraints;
 mod cursor;
+pub mod events;
 pub mod exports;
 pub mod idempotency;
 pub mod imports;
@@ -72,6 +73,8 @@ pub struct Store {
     /// Behind a transaction-pooling PgBouncer: every statement runs in a transaction of its
     /// own, so that sqlx's parse and execute reach the same server connection ([`share`]).
     pinned: bool,
+    /// This process's subscribers to live events ([`events`]).
+    events: Arc<events::Bus>,
 }
 
 impl Store {
@@ -141,6 +144,7 @@ impl Store {
             share: None,
             held: Arc::default(),
             pinned: transaction_pooler && url.starts_with("postgres"),
+            events: Arc::default(),
         })
     }
 
@@ -159,6 +163,12 @@ impl Store {
     /// Is this store on PostgreSQL (shared by every instance) rather than SQLite?
     pub fn is_postgres(&self) -> bool {
         self.db.get_database_backend() == sea_orm::DbBackend::Postgres
+    }
+
+    /// This process's subscribers to live events, which committed writes reach (on
+    /// PostgreSQL through the listener, [`events::listen`]).
+    pub fn events(&self) -> &Arc<events::Bus> {
+        &self.events
     }
 
     /// Is the database answering?

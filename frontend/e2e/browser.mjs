@@ -1,6 +1,7 @@
 // Debian's Chromium through playwright-core (never a downloaded browser), with helpers the
 // end-to-end test shares: screenshots, and the page errors, CSP violations and GraphQL
-// requests that carry a document's text instead of its trusted-document id seen.
+// requests (HTTP, or subscriptions over the WebSocket) that carry a document's text instead
+// of its trusted-document id seen.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -50,6 +51,20 @@ export async function openPage(browser, options = {}) {
     }
     const named = body?.documentId ?? body?.extensions?.persistedQuery?.sha256Hash;
     if (body && (body.query || !named)) problems.push(`sent its text, not a trusted id: ${body.operationName}`);
+  });
+  // Subscriptions go over the WebSocket by trusted id as well, never by text.
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      if (new URL(page.url()).pathname === '/graphql') return;
+      let message = null;
+      try {
+        message = JSON.parse(String(payload));
+      } catch {
+        problems.push('WebSocket frame is not JSON');
+      }
+      const sub = message?.type === 'subscribe' ? message.payload : null;
+      if (sub && (sub.query || !sub.extensions?.persistedQuery?.sha256Hash)) problems.push(`subscribed with its text, not a trusted id: ${sub.operationName}`);
+    });
   });
   page.setDefaultTimeout(15_000);
   return { context, page, problems };

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launch, openPage, screenshot } from './browser.mjs';
+import { addTransaction, go, logIn, signUp, tile } from './flows.mjs';
 import { startTally } from './tally.mjs';
 
 const year = new Date().getFullYear();
@@ -41,44 +42,6 @@ let bobs; // bob's browser, from his sign-up on
 async function assertNothingStored(page) {
   const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
   assert.deepEqual(stored, { local: 0, session: 0 });
-}
-
-/** Log in on the login page; it goes on to the page the user was sent away from. */
-async function logIn(page, user) {
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
-
-async function signUp(page, user) {
-  await page.getByRole('link', { name: 'Create an account' }).click();
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
-}
-
-async function go(page, link, heading) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
-
-async function addTransaction(page, { direction, amount, description, category }) {
-  await page.getByRole('button', { name: 'Add transaction' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a transaction' });
-  await dialog.getByLabel(direction === 'in' ? 'Money in' : 'Money out').check();
-  await dialog.getByLabel('Amount').fill(amount);
-  await dialog.getByLabel('Description').fill(description);
-  await dialog.getByLabel('Category').selectOption({ label: category });
-  await dialog.getByRole('button', { name: 'Add transaction' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.getByRole('cell', { name: description }).first().waitFor();
-}
-
-async function tile(page, testId) {
-  return (await page.getByTestId(testId).locator('.tile-value').textContent()).trim();
 }
 
 /** Bars with a height (recharts draws a path only for a non-zero bar) and pie slices. */
@@ -555,7 +518,7 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await screenshot(page, '14-settings-security');
   });
 
-  it('logs out everywhere from a second context and the first is sent to the login page', async () => {
+  it('logs out everywhere from a second context and the first is sent to the login page at once', async () => {
     const second = await openPage(browser);
     await second.page.goto(`${server.url}/login`);
     await logIn(second.page, alice);
@@ -568,10 +531,9 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await second.page.getByRole('heading', { name: 'Log in' }).waitFor();
     await second.page.getByText('You have been logged out on every device.').waitFor();
 
-    // The first context's next request: 401, the refresh fails, the login page says why.
-    await main.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    // The first context is told at once over its WebSocket: the login page says why.
     await main.page.getByRole('heading', { name: 'Log in' }).waitFor();
-    await main.page.getByText('Your session has ended').waitFor();
+    await main.page.getByText('You were signed out: every session was logged out elsewhere.').waitFor();
     await screenshot(main.page, '15-session-ended');
     assert.deepEqual(second.problems, []);
     await second.context.close();
@@ -628,10 +590,9 @@ describe('Tally dashboard in Chromium', { concurrency: false }, () => {
     await bobsLog.getByRole('cell', { name: 'Account disabled' }).waitFor();
     await screenshot(page, '17-admin-user-disabled');
 
-    // Disabled, bob's session is over: his next request ends on the login page.
-    await bobs.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    // Disabled, bob's session is over: his dashboard is sent to the login page at once.
     await bobs.page.getByRole('heading', { name: 'Log in' }).waitFor();
-    await bobs.page.getByText('Your session has ended').waitFor();
+    await bobs.page.getByText('You were signed out: this account was disabled.').waitFor();
 
     await page.getByRole('button', { name: `Enable ${bob.username}` }).click();
     await page.getByRole('alertdialog', { name: `Enable ${bob.username}?` }).getByRole('button', { name: 'Enable' }).click();

@@ -13,7 +13,8 @@ const repo = resolve(import.meta.dirname, '..', '..');
 
 /**
  * Environment for the server. Revocations take effect at once (no auth-state cache), and
- * the per-IP rate limits are off: every request of the test comes from 127.0.0.1.
+ * the per-IP rate limits are off (or out of reach): every request of the test comes from
+ * 127.0.0.1.
  */
 function environment(dir) {
   return {
@@ -30,6 +31,8 @@ function environment(dir) {
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
     RATE_LIMIT_SIGNUP_PER_HOUR: '0',
     RATE_LIMIT_REFRESH_PER_MINUTE: '0',
+    // Every browser context and page load opens its own WebSocket, all from 127.0.0.1.
+    TALLY_WS_CONNECTS_PER_MINUTE: '100000',
     // The recurring job runs every second, so a suggested date becomes due while a test waits.
     RECURRING_JOB_INTERVAL_SECONDS: '1',
   };

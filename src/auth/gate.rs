@@ -95,7 +95,19 @@ impl AuthGate {
 
     /// The viewer `token` stands for, if it is valid and still honoured.
     pub async fn admit(&self, token: &str, client: Arc<ClientInfo>) -> Result<Viewer, Refusal> {
-        let claims = self.keys.verify(token).map_err(|reason| {
+        self.admit_until(token, client)
+            .await
+            .map(|(viewer, _)| viewer)
+    }
+
+    /// Like [`AuthGate::admit`], with the token's expiry (Unix seconds), for connections that
+    /// outlive a request.
+    pub async fn admit_until(
+        &self,
+        token: &str,
+        client: Arc<ClientInfo>,
+    ) -> Result<(Viewer, i64), Refusal> {
+        let (claims, expires) = self.keys.verify_until(token).map_err(|reason| {
             tracing::debug!(%reason, "rejected access token");
             Refusal::Invalid
         })?;
@@ -108,12 +120,8 @@ impl AuthGate {
             tracing::debug!("rejected a revoked access token");
             return Err(Refusal::Invalid);
         }
-        Ok(Viewer::verified(
-            claims.user_id,
-            claims.session_id,
-            state.role,
-            client,
-        ))
+        let viewer = Viewer::verified(claims.user_id, claims.session_id, state.role, client);
+        Ok((viewer, expires))
     }
 
     /// Forget what is cached about `user_id`'s sessions (after this instance revoked some).

@@ -172,6 +172,12 @@ impl TokenKeys {
 
     /// Verify a token and return what it vouches for.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
+        self.verify_until(token).map(|(claims, _)| claims)
+    }
+
+    /// Like [`TokenKeys::verify`], with the token's expiry (`exp`, Unix seconds): a
+    /// WebSocket lives past its token's end only with a fresh one.
+    pub fn verify_until(&self, token: &str) -> Result<(AccessClaims, i64), TokenError> {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
             return Err(TokenError::Malformed);
         }
@@ -190,11 +196,12 @@ impl TokenKeys {
         if claims.iat < 0 || claims.exp - claims.iat > self.settings.ttl.num_seconds() + leeway {
             return Err(TokenError::LifetimeTooLong);
         }
-        Ok(AccessClaims {
+        let access = AccessClaims {
             user_id: canonical_uuid(&claims.sub)?,
             session_id: canonical_uuid(&claims.sid)?,
             version: claims.ver,
-        })
+        };
+        Ok((access, claims.exp))
     }
 
     /// The key that signed a token with this `kid`: the current one, or the previous one

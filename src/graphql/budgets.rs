@@ -65,6 +65,19 @@ pub struct BudgetLine {
     pub used_percent: Option<Money>,
 }
 
+impl From<budgets::BudgetLine> for BudgetLine {
+    fn from(line: budgets::BudgetLine) -> Self {
+        Self {
+            budgeted: Money(line.budgeted),
+            spent: Money(line.spent),
+            remaining: Money(line.remaining),
+            counted_in_totals: line.counted_in_totals,
+            used_percent: line.used_percent.map(Money),
+            budget: line.budget.into(),
+        }
+    }
+}
+
 /// A month's budgets in one currency, and their totals.
 #[derive(SimpleObject)]
 pub struct BudgetStatus {
@@ -89,18 +102,7 @@ impl From<budgets::BudgetStatus> for BudgetStatus {
         Self {
             month: Month(s.month),
             currency: s.currency.code().to_owned(),
-            lines: s
-                .lines
-                .into_iter()
-                .map(|line| BudgetLine {
-                    budgeted: Money(line.budgeted),
-                    spent: Money(line.spent),
-                    remaining: Money(line.remaining),
-                    counted_in_totals: line.counted_in_totals,
-                    used_percent: line.used_percent.map(Money),
-                    budget: line.budget.into(),
-                })
-                .collect(),
+            lines: s.lines.into_iter().map(BudgetLine::from).collect(),
             total_budgeted: Money(s.total_budgeted),
             total_spent: Money(s.total_spent),
             total_remaining: Money(s.total_remaining),

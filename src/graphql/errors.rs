@@ -45,6 +45,8 @@ pub mod code {
     pub const TWO_FACTOR_REQUIRED: &str = "TWO_FACTOR_REQUIRED";
     /// A two-factor code or recovery code is wrong, already used, or missing.
     pub const INVALID_TWO_FACTOR_CODE: &str = "INVALID_TWO_FACTOR_CODE";
+    /// A WebSocket connection already holds `TALLY_WS_MAX_SUBSCRIPTIONS` subscriptions.
+    pub const SUBSCRIPTION_LIMIT: &str = "SUBSCRIPTION_LIMIT";
 
     /// Every code above: the metrics label errors with these alone.
     pub const ALL: &[&str] = &[
@@ -65,6 +67,7 @@ pub mod code {
         TRUSTED_DOCUMENTS_ONLY,
         TWO_FACTOR_REQUIRED,
         INVALID_TWO_FACTOR_CODE,
+        SUBSCRIPTION_LIMIT,
     ];
 
     /// `code` as one of [`ALL`], or `OTHER`.

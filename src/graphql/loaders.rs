@@ -154,7 +154,18 @@ pub fn after_write<T>(ctx: &Context<'_>, outcome: AppResult<T>) -> AppResult<T> 
 
 /// Drop everything the request's loader has cached.
 fn forget(ctx: &Context<'_>) {
-    if let Ok(loader) = loader(ctx) {
+    forget_in(loader(ctx).ok());
+}
+
+/// The request's loader, if the request has a viewer (a subscription keeps it to clear it
+/// before each event: [`forget_in`]).
+pub fn of_request<'a>(ctx: &Context<'a>) -> Option<&'a RequestLoader> {
+    loader(ctx).ok()
+}
+
+/// Drop everything `loader` has cached.
+pub fn forget_in(loader: Option<&RequestLoader>) {
+    if let Some(loader) = loader {
         loader.clear::<AccountId>();
         loader.clear::<CategoryId>();
         loader.clear::<ParentId>();

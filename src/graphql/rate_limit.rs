@@ -18,7 +18,7 @@
 //! statement per charged bucket); on SQLite (one process) they live in this process's memory
 //! ([`gcra`]). A request that charges nothing costs nothing either way.
 
-mod gcra;
+pub mod gcra;
 mod shared;
 
 use std::net::IpAddr;

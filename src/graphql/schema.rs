@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use async_graphql::parser::types::DocumentOperations;
 use async_graphql::{
-    EmptySubscription, MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder,
-    ServerError,
+    MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder, ServerError,
 };
 
 use super::accounts::{AccountMutation, AccountQuery};
@@ -20,6 +19,7 @@ use super::categories::{CategoryMutation, CategoryQuery};
 use super::errors::code;
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
+use super::live::Subscription;
 use super::my_data::{MyDataMutation, MyDataQuery};
 use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{self, RateLimiter, RateLimits};
@@ -35,6 +35,10 @@ use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
 use super::{RequestContext, Services, errors, limits};
 use crate::meter;
+
+mod subscribe;
+
+pub use subscribe::ResponseStream;
 
 /// The query root.
 #[derive(MergedObject, Default)]
@@ -80,7 +84,7 @@ pub struct Mutation(
 );
 
 /// Tally's GraphQL schema.
-pub type TallySchema = Schema<Query, Mutation, EmptySubscription>;
+pub type TallySchema = Schema<Query, Mutation, Subscription>;
 
 /// Limits applied to every operation, and what the schema reveals about itself.
 #[derive(Debug, Clone, Copy)]
@@ -118,8 +122,8 @@ impl Limits {
     }
 }
 
-fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
+    Schema::build(Query::default(), Mutation::default(), Subscription)
 }
 
 /// The executable API: the schema with its limits, the services each request gets, and the

@@ -47,6 +47,15 @@ impl Cors {
         Ok(Self { origins })
     }
 
+    /// Is `origin` one of the allowed origins (compared as browsers send it)?
+    pub fn allows(&self, origin: &HeaderValue) -> bool {
+        let lower = origin
+            .to_str()
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        self.origins.iter().any(|allowed| allowed == lower.as_str())
+    }
+
     /// The layer answering preflights and marking allowed responses.
     pub fn layer(&self) -> CorsLayer {
         let allowed = self.origins.clone();

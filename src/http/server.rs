@@ -38,7 +38,6 @@ use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
-use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tower::ServiceExt as _;
@@ -62,7 +61,11 @@ pub async fn serve(
     grace: Duration,
 ) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
-    let graceful = GracefulShutdown::new();
+    // hyper-util's `GracefulShutdown` cannot watch a connection that allows upgrades
+    // (WebSockets), so the same is done here: a stop signal every connection hears, and a
+    // token per open connection to wait for.
+    let (stopping, stop_signal) = tokio::sync::watch::channel(false);
+    let open = Arc::new(());
     tokio::pin!(stop);
     loop {
         let accepted = tokio::select! {
@@ -72,10 +75,11 @@ pub async fn serve(
         let Some((stream, peer, permit)) = accepted else {
             continue;
         };
-        let watcher = graceful.watcher();
+        let (mut stop_signal, open) = (stop_signal.clone(), open.clone());
         let router = router.clone();
         tokio::spawn(async move {
             let _permit = permit;
+            let _open = open;
             let watch = Arc::new(Watch::new(limits));
             let io = TokioIo::new(Watched {
                 inner: stream,
@@ -87,18 +91,41 @@ pub async fn serve(
             });
             let connection = hyper::server::conn::http1::Builder::new()
                 .header_read_timeout(None) // the Watch does it, see above
-                .serve_connection(io, service);
-            tokio::select! {
-                served = watcher.watch(connection) => if let Err(err) = served {
-                    tracing::debug!(error = %err, "connection ended with an error");
-                },
-                () = watch.expired() => tracing::debug!("closed a stalled or idle connection"),
+                .serve_connection(io, service)
+                .with_upgrades(); // WebSocket subscriptions (`http/live.rs`)
+            tokio::pin!(connection);
+            let mut shutting_down = false;
+            loop {
+                tokio::select! {
+                    served = connection.as_mut() => {
+                        if let Err(err) = served {
+                            tracing::debug!(error = %err, "connection ended with an error");
+                        }
+                        break;
+                    }
+                    changed = stop_signal.changed(), if !shutting_down => {
+                        shutting_down = true;
+                        if changed.is_ok() {
+                            connection.as_mut().graceful_shutdown();
+                        }
+                    }
+                    () = watch.expired() => {
+                        tracing::debug!("closed a stalled or idle connection");
+                        break;
+                    }
+                }
             }
         });
     }
     drop(listener);
+    let _ = stopping.send(true);
+    let drained = async {
+        while Arc::strong_count(&open) > 1 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
     tokio::select! {
-        () = graceful.shutdown() => {},
+        () = drained => {},
         () = tokio::time::sleep(grace) => {
             tracing::warn!("grace period over; dropping remaining connections");
         }

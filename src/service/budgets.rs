@@ -6,6 +6,7 @@
 //! copying the previous month's budgets is one `CREATED` event per budget it created.
 
 mod status;
+pub mod thresholds;
 
 use chrono::Utc;
 use rust_decimal::Decimal;
@@ -24,6 +25,7 @@ use super::{Store, delete_owned, lock_where, owned};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use crate::service::events as live;
 
 pub use status::{BudgetLine, BudgetStatus, status};
 
@@ -126,6 +128,7 @@ pub async fn set(store: &Store, viewer: &Viewer, input: NewBudget) -> AppResult<
         Action::Updated
     };
     audit::record(&txn, Event::by(viewer, action).entity("budget", written.id)).await?;
+    txn.emit(live::Event::budgets(viewer.user_id()));
     txn.commit().await?;
     to_budget(written)
 }
@@ -145,6 +148,7 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
         Event::by(viewer, Action::Deleted).entity("budget", id),
     )
     .await?;
+    txn.emit(live::Event::budgets(viewer.user_id()));
     txn.commit().await?;
     Ok(())
 }
@@ -188,6 +192,7 @@ pub async fn copy_previous(store: &Store, viewer: &Viewer, month: Month) -> AppR
     }
     let copied = in_month(&txn, viewer, month).await?;
     record_created(&txn, viewer, &before, &copied).await?;
+    txn.emit(live::Event::budgets(viewer.user_id()));
     txn.commit().await?;
     Ok(copied)
 }

@@ -24,6 +24,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::constraints::IMPORT_KEYS;
 use crate::service::entities::transaction;
+use crate::service::events::{self as live, LedgerChange, LedgerKind, MAX_IDS};
 use crate::service::{Store, accounts, categories, rules, transactions::tags};
 
 pub(in crate::service) use cells::FORMULA_STARTS;
@@ -178,6 +179,7 @@ pub async fn import(
         .filter(|r| !r.tags.is_empty())
         .map(|r| (r.id, r.tags.clone()))
         .collect();
+    let written: Vec<Uuid> = plan.rows.iter().take(MAX_IDS).map(|r| r.id).collect();
     let models: Vec<transaction::ActiveModel> = plan
         .rows
         .into_iter()
@@ -191,6 +193,10 @@ pub async fn import(
     }
     tags::insert(&txn, viewer, &tagged).await?;
     accounts::add_to_balance(&txn, viewer, account.id, delta).await?;
+    let mut change = LedgerChange::new(LedgerKind::ImportFinished, &written, &[account.id]);
+    change.imported = Some(u32::try_from(outcome.imported).unwrap_or(u32::MAX));
+    change.skipped = Some(u32::try_from(outcome.duplicates).unwrap_or(u32::MAX));
+    txn.emit(live::Event::ledger(viewer.user_id(), change));
     txn.commit().await?;
     Ok(outcome)
 }

@@ -20,6 +20,7 @@ use sea_orm::{
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::Store;
+use super::events::{self, Bus, Event};
 
 impl Store {
     /// This store for one request, which may use at most `connections` pooled connections at
@@ -63,7 +64,12 @@ impl Store {
     pub(super) async fn begin(&self) -> Result<Txn, DbErr> {
         let hold = self.hold().await?;
         let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
-        Ok(Txn { txn, _hold: hold })
+        Ok(Txn {
+            txn,
+            _hold: hold,
+            events: std::sync::Mutex::default(),
+            bus: self.events.clone(),
+        })
     }
 }
 
@@ -141,12 +147,47 @@ impl Drop for Hold {
 pub struct Txn {
     txn: DatabaseTransaction,
     _hold: Hold,
+    /// Live events that leave only if this transaction commits ([`Txn::emit`]).
+    events: std::sync::Mutex<Vec<Event>>,
+    bus: Arc<Bus>,
 }
 
 impl Txn {
-    /// Commit, then give the share back.
+    /// Send `event` to its user's subscribers once this transaction commits (never if it
+    /// rolls back).
+    pub fn emit(&self, event: Event) {
+        if let Ok(mut events) = self.events.lock() {
+            events.push(event);
+        }
+    }
+
+    /// Commit, then give the share back. Its events leave with the commit: on PostgreSQL as
+    /// `NOTIFY`s inside the transaction (delivered to every instance on commit only), on
+    /// SQLite into this process's bus right after it.
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await
+        let events = self
+            .events
+            .lock()
+            .map(|mut events| std::mem::take(&mut *events))
+            .unwrap_or_default();
+        let postgres = self.txn.get_database_backend() == DbBackend::Postgres;
+        if postgres {
+            for event in &events {
+                let notify = Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT pg_notify($1, $2)",
+                    [events::CHANNEL.into(), events::payload(event).into()],
+                );
+                self.txn.execute_raw(notify).await?;
+            }
+        }
+        self.txn.commit().await?;
+        if !postgres {
+            for event in events {
+                self.bus.publish(event);
+            }
+        }
+        Ok(())
     }
 
     /// Roll back, then give the share back.

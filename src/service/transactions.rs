@@ -19,10 +19,11 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::entities::transaction;
-use super::{Change, Store, owned_by_id, text};
+use super::{Change, Store, owned, owned_by_id, text};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::money::Currency;
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 pub use cursor::{Direction, Order, OrderField};
 pub use edit::{create, delete, update};
@@ -101,6 +102,22 @@ pub async fn get(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<Transact
     model
         .map(to_transaction)
         .unwrap_or(Err(AppError::not_found("transaction")))
+}
+
+/// The viewer's transactions among `ids` that exist (another user's are simply absent),
+/// newest first.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn by_ids(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppResult<Vec<Transaction>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = owned::<transaction::Entity>(viewer)
+        .filter(transaction::Column::Id.is_in(ids.iter().copied()))
+        .order_by_desc(transaction::Column::Date)
+        .order_by_desc(transaction::Column::Id)
+        .all(store.conn())
+        .await?;
+    rows.into_iter().map(to_transaction).collect()
 }
 
 /// A description and notes as stored: trimmed and within their limits.

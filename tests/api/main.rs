@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod finance;
 mod http;
+mod live;
 mod ops;
 mod recurring;
 mod scale;

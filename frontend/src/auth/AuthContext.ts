@@ -11,6 +11,11 @@ export interface AuthContextValue extends AuthSnapshot {
   renew: (session: Session) => void;
   /** The server already ended this session (revoked, logged out everywhere): forget it here. */
   ended: (notice: string) => void;
+  /**
+   * The live connection says this session ended: as `ended`, unless this page has already
+   * left (its own logout, revoke or "log out everywhere"), whose message stays.
+   */
+  endedElsewhere: (notice: string) => void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -50,6 +50,10 @@ export function AuthProvider({ store, sessions, children }: Props) {
       ended(notice) {
         store.signOut(notice);
       },
+      endedElsewhere(notice) {
+        // The store, not this render's snapshot: the page may have left a moment ago.
+        if (store.getSnapshot().status === 'authenticated') store.signOut(notice);
+      },
     }),
     [snapshot, client, store, sessions],
   );

@@ -1,9 +1,11 @@
 // The frame of every logged-in page: a skip link, the navigation (a menu behind a button
-// on a narrow screen; Admin only for administrators), the user and "Log out".
+// on a narrow screen; Admin only for administrators), the user and "Log out"; live
+// updates (subscriptions) while logged in, with their notices above the page.
 import { Suspense, useId, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { isAdmin, useViewerRole } from '../auth/roles';
+import { LiveUpdates } from '../live/LiveUpdates';
 import { Loading } from './Loading';
 
 const LINKS = [
@@ -59,6 +61,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <LiveUpdates />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -26,6 +26,9 @@ type Documents = {
     "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": typeof types.MyAuditLogDocument,
     "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": typeof types.UserAuditLogDocument,
     "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n": typeof types.CurrenciesDocument,
+    "\n  subscription LedgerChanged {\n    ledgerChanged {\n      kind\n      transactionIds\n      accountIds\n      imported\n      skipped\n      transactions {\n        ...TransactionRow\n      }\n    }\n  }\n": typeof types.LedgerChangedDocument,
+    "\n  subscription BudgetThresholdCrossed {\n    budgetThresholdCrossed {\n      month\n      thresholdPercent\n      line {\n        budgeted\n        spent\n        usedPercent\n        budget {\n          id\n          category {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetThresholdCrossedDocument,
+    "\n  subscription SessionEnded {\n    sessionEnded {\n      reason\n    }\n  }\n": typeof types.SessionEndedDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": typeof types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
@@ -105,6 +108,9 @@ const documents: Documents = {
     "\n  query MyAuditLog($first: Int!, $after: String) {\n    myAuditLog(first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": types.MyAuditLogDocument,
     "\n  query UserAuditLog($userId: UUID!, $first: Int!, $after: String) {\n    userAuditLog(userId: $userId, first: $first, after: $after) {\n      ...AuditLogPage\n    }\n  }\n": types.UserAuditLogDocument,
     "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n": types.CurrenciesDocument,
+    "\n  subscription LedgerChanged {\n    ledgerChanged {\n      kind\n      transactionIds\n      accountIds\n      imported\n      skipped\n      transactions {\n        ...TransactionRow\n      }\n    }\n  }\n": types.LedgerChangedDocument,
+    "\n  subscription BudgetThresholdCrossed {\n    budgetThresholdCrossed {\n      month\n      thresholdPercent\n      line {\n        budgeted\n        spent\n        usedPercent\n        budget {\n          id\n          category {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetThresholdCrossedDocument,
+    "\n  subscription SessionEnded {\n    sessionEnded {\n      reason\n    }\n  }\n": types.SessionEndedDocument,
     "\n  query AccountsPage {\n    me {\n      id\n      baseCurrency\n    }\n    accounts {\n      ...AccountFields\n    }\n  }\n": types.AccountsPageDocument,
     "\n  fragment AccountFields on Account {\n    id\n    name\n    kind\n    currency\n    institution\n    openingBalance\n    balance\n    archived\n    isDefault\n  }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
@@ -234,6 +240,18 @@ export function graphql(source: "\n  query UserAuditLog($userId: UUID!, $first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n"): (typeof documents)["\n  query Currencies {\n    currencies {\n      code\n      decimals\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LedgerChanged {\n    ledgerChanged {\n      kind\n      transactionIds\n      accountIds\n      imported\n      skipped\n      transactions {\n        ...TransactionRow\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LedgerChanged {\n    ledgerChanged {\n      kind\n      transactionIds\n      accountIds\n      imported\n      skipped\n      transactions {\n        ...TransactionRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BudgetThresholdCrossed {\n    budgetThresholdCrossed {\n      month\n      thresholdPercent\n      line {\n        budgeted\n        spent\n        usedPercent\n        budget {\n          id\n          category {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BudgetThresholdCrossed {\n    budgetThresholdCrossed {\n      month\n      thresholdPercent\n      line {\n        budgeted\n        spent\n        usedPercent\n        budget {\n          id\n          category {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SessionEnded {\n    sessionEnded {\n      reason\n    }\n  }\n"): (typeof documents)["\n  subscription SessionEnded {\n    sessionEnded {\n      reason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

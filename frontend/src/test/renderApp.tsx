@@ -1,5 +1,6 @@
 // Render part of the dashboard as the app does: a real Apollo client (auth link + HTTP
-// link) whose fetch is the fake API, the session store, the auth provider and a router;
+// link) whose fetch is the fake API and whose WebSocket is a fake graphql-ws client, the
+// session store, the auth provider and a router;
 // or the whole app (`renderWholeApp`) with its own routes, as a page load at `path`.
 import { ApolloProvider } from '@apollo/client';
 import { render } from '@testing-library/react';
@@ -10,6 +11,7 @@ import { createApolloClient } from '../apollo/client';
 import { AuthProvider } from '../auth/AuthProvider';
 import { createSessionApi } from '../auth/session';
 import { createSessionStore, type Session } from '../auth/sessionStore';
+import { fakeLive, type FakeLive } from './fakeLive';
 
 interface Options {
   fetch: typeof fetch;
@@ -17,16 +19,18 @@ interface Options {
   /** Start logged out with this notice (as after a lost session). */
   notice?: string;
   path?: string;
+  /** The subscriptions' socket; a fresh fake by default. */
+  live?: FakeLive;
   routes?: Record<string, ReactElement>;
 }
 
-function mount(content: ReactElement, { fetch, session, notice, path = '/' }: Options) {
+function mount(content: ReactElement, { fetch, session, notice, path = '/', live = fakeLive() }: Options) {
   const store = createSessionStore();
   if (session) store.signIn(session);
   if (notice) store.signOut(notice);
   const fetchForSessions = (input: string, init: RequestInit) => fetch(input, init);
   const sessions = createSessionApi(fetchForSessions, 'http://tally.test/graphql');
-  const client = createApolloClient({ store, sessions, fetch, uri: 'http://tally.test/graphql' });
+  const client = createApolloClient({ store, sessions, fetch, uri: 'http://tally.test/graphql', live: live.client });
   const result = render(
     <ApolloProvider client={client}>
       <AuthProvider store={store} sessions={sessions}>
@@ -34,7 +38,7 @@ function mount(content: ReactElement, { fetch, session, notice, path = '/' }: Op
       </AuthProvider>
     </ApolloProvider>,
   );
-  return { ...result, store, client };
+  return { ...result, store, client, live };
 }
 
 /** `ui` at `path`, and `routes` next to it. */

@@ -22,6 +22,7 @@ use crate::auth::{ClientInfo, Role, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
+use crate::service::events::{self as live, EndReason as Ended};
 use crate::service::{Store, Txn};
 
 /// Why the last administrator cannot be demoted or disabled.
@@ -85,6 +86,11 @@ pub async fn disable(store: &Store, viewer: &Viewer, target: Uuid) -> AppResult<
     revoke_sessions(&txn, target, now).await?;
     let event = Event::by(viewer, Action::UserDisabled).on_user(target);
     audit::record(&txn, event.entity("user", target)).await?;
+    txn.emit(live::Event::session_ended(
+        target,
+        None,
+        Ended::UserDisabled,
+    ));
     finish(txn, target).await
 }
 

@@ -16,6 +16,7 @@ use crate::service::entities::{
     account, audit_event, budget, category, idempotency_key, rule, transaction, transaction_tag,
     user, valuation,
 };
+use crate::service::events::{self as live, EndReason as Ended};
 use crate::service::users::credentials::{self, Claimant, Verified};
 use crate::service::users::{self, LockoutPolicy};
 use crate::service::{Owned, Store, delete_all_owned, lock_where};
@@ -55,6 +56,11 @@ pub async fn erase(
         return Err(AppError::Unauthenticated("This user no longer exists"));
     }
     erase_audit_log(&txn, viewer).await?;
+    txn.emit(live::Event::session_ended(
+        viewer.user_id(),
+        None,
+        Ended::Revoked,
+    ));
     txn.commit().await?;
     Ok(())
 }

@@ -17,6 +17,7 @@ use crate::auth::{ClientInfo, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
+use crate::service::events::{self as live, EndReason as Ended};
 use crate::service::{Store, owned};
 
 /// Why a session ended, as stored in `sessions.revoked_reason`.
@@ -126,6 +127,11 @@ pub async fn logout(store: &Store, viewer: &Viewer) -> AppResult<bool> {
     if ended {
         let event = Event::by(viewer, Action::Logout).entity("session", session_id);
         audit::record(&txn, event).await?;
+        txn.emit(live::Event::session_ended(
+            user_id,
+            Some(session_id),
+            Ended::Revoked,
+        ));
     }
     txn.commit().await?;
     Ok(ended)
@@ -149,6 +155,11 @@ pub async fn logout_with_refresh_token(
     }
     let event = Event::about(Some(user.id), Action::Logout, client).entity("session", session.id);
     audit::record(&txn, event).await?;
+    txn.emit(live::Event::session_ended(
+        user.id,
+        Some(session.id),
+        Ended::Revoked,
+    ));
     txn.commit().await?;
     Ok(Some(user.id))
 }
@@ -163,6 +174,12 @@ pub async fn logout_everywhere(store: &Store, viewer: &Viewer) -> AppResult<u64>
     let reason = EndReason::LogoutEverywhere;
     let ended = end_other_sessions(&txn, viewer.user_id(), None, reason, now).await?;
     audit::record(&txn, Event::by(viewer, Action::LogoutEverywhere)).await?;
+    let everywhere = Ended::LoggedOutEverywhere;
+    txn.emit(live::Event::session_ended(
+        viewer.user_id(),
+        None,
+        everywhere,
+    ));
     txn.commit().await?;
     Ok(ended)
 }
@@ -179,6 +196,12 @@ pub async fn revoke_session(store: &Store, viewer: &Viewer, session_id: Uuid) ->
     }
     let event = Event::by(viewer, Action::SessionRevoked).entity("session", session_id);
     audit::record(&txn, event).await?;
+    let user_id = viewer.user_id();
+    txn.emit(live::Event::session_ended(
+        user_id,
+        Some(session_id),
+        Ended::Revoked,
+    ));
     txn.commit().await?;
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{transaction, transaction_tag};
+use crate::service::events::{self as live, LedgerKind};
 use crate::service::{Change, Store, accounts, categories, lock_where, owned};
 
 use transaction::Column;
@@ -88,6 +89,14 @@ pub async fn update_many(
         .order_by_desc(Column::Id)
         .all(&txn)
         .await?;
+    let accounts: Vec<Uuid> = changed.iter().map(|row| row.account_id).collect();
+    let kind = LedgerKind::TransactionsUpdated;
+    txn.emit(live::Event::of_ledger(
+        viewer.user_id(),
+        kind,
+        &ids,
+        &accounts,
+    ));
     txn.commit().await?;
     changed.into_iter().map(to_transaction).collect()
 }
@@ -134,10 +143,21 @@ pub async fn delete_many(store: &Store, viewer: &Viewer, ids: &[Uuid]) -> AppRes
             audit::record(&txn, event).await?;
         }
     }
+    let mut gone: Vec<Uuid> = plain.clone();
+    let mut accounts: Vec<Uuid> = by_account.keys().copied().collect();
     for transfer_id in transfer_ids {
-        transfers::delete_in(&txn, viewer, transfer_id).await?;
+        let legs = transfers::delete_in(&txn, viewer, transfer_id).await?;
+        gone.extend([legs.from.id, legs.to.id]);
+        accounts.extend([legs.from.account_id, legs.to.account_id]);
         deleted += 2;
     }
+    let kind = LedgerKind::TransactionsDeleted;
+    txn.emit(live::Event::of_ledger(
+        viewer.user_id(),
+        kind,
+        &gone,
+        &accounts,
+    ));
     txn.commit().await?;
     Ok(deleted)
 }

@@ -18,6 +18,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction;
+use crate::service::events::{self as live, LedgerKind};
 use crate::service::idempotency::Claim;
 use crate::service::{
     Change, Store, accounts, categories, delete_owned, lock_owned, owned_by_id, text,
@@ -101,6 +102,13 @@ pub async fn create(
     if let Some(claim) = &claim {
         claim.record(&txn, viewer, id).await?;
     }
+    let kind = LedgerKind::TransactionsCreated;
+    txn.emit(live::Event::of_ledger(
+        viewer.user_id(),
+        kind,
+        &[id],
+        &[account.id],
+    ));
     txn.commit().await?;
     to_transaction(model)
 }
@@ -127,10 +135,20 @@ pub async fn update(
         tags::replace(&txn, viewer, id, tags).await?;
     }
     if let Some(transfer_id) = current.transfer_id {
-        transfers::update_through_leg(&txn, viewer, &current, transfer_id, patch).await?;
+        let legs =
+            transfers::update_through_leg(&txn, viewer, &current, transfer_id, patch).await?;
         let updated = owned_by_id::<transaction::Entity>(viewer, id)
             .one(&txn)
             .await?;
+        let ids = [legs.from.id, legs.to.id];
+        let accounts = [legs.from.account_id, legs.to.account_id];
+        let kind = LedgerKind::TransactionsUpdated;
+        txn.emit(live::Event::of_ledger(
+            viewer.user_id(),
+            kind,
+            &ids,
+            &accounts,
+        ));
         txn.commit().await?;
         return updated
             .map(to_transaction)
@@ -178,6 +196,14 @@ pub async fn update(
         Event::by(viewer, Action::Updated).entity("transaction", id),
     )
     .await?;
+    let accounts = [current.account_id, updated.account_id];
+    let kind = LedgerKind::TransactionsUpdated;
+    txn.emit(live::Event::of_ledger(
+        viewer.user_id(),
+        kind,
+        &[id],
+        &accounts,
+    ));
     txn.commit().await?;
     Ok(updated)
 }
@@ -244,7 +270,16 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     let txn = store.begin().await?;
     let current = locked(&txn, viewer, id).await?;
     if let Some(transfer_id) = current.transfer_id {
-        transfers::delete_in(&txn, viewer, transfer_id).await?;
+        let legs = transfers::delete_in(&txn, viewer, transfer_id).await?;
+        let ids = [legs.from.id, legs.to.id];
+        let accounts = [legs.from.account_id, legs.to.account_id];
+        let kind = LedgerKind::TransferDeleted;
+        txn.emit(live::Event::of_ledger(
+            viewer.user_id(),
+            kind,
+            &ids,
+            &accounts,
+        ));
         txn.commit().await?;
         return Ok(());
     }
@@ -259,6 +294,13 @@ pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
         Event::by(viewer, Action::Deleted).entity("transaction", id),
     )
     .await?;
+    let kind = LedgerKind::TransactionsDeleted;
+    txn.emit(live::Event::of_ledger(
+        viewer.user_id(),
+        kind,
+        &[id],
+        &[account.id],
+    ));
     txn.commit().await?;
     Ok(())
 }

@@ -21,6 +21,7 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::transaction::{self, Column};
+use crate::service::events::{self as live, LedgerKind};
 use crate::service::idempotency::Claim;
 use crate::service::{Change, Store, accounts, owned};
 
@@ -140,6 +141,7 @@ pub async fn create(
         claim.record(&txn, viewer, id).await?;
     }
     let transfer = legs(&txn, viewer, id).await?;
+    txn.emit(ledger_event(viewer, LedgerKind::TransferCreated, &transfer));
     txn.commit().await?;
     Ok(transfer)
 }
@@ -160,6 +162,11 @@ pub async fn update(
 ) -> AppResult<Transfer> {
     let txn = store.begin().await?;
     let updated = update_in(&txn, viewer, id, patch).await?;
+    txn.emit(ledger_event(
+        viewer,
+        LedgerKind::TransactionsUpdated,
+        &updated,
+    ));
     txn.commit().await?;
     Ok(updated)
 }
@@ -168,9 +175,17 @@ pub async fn update(
 #[tracing::instrument(skip_all)]
 pub async fn delete(store: &Store, viewer: &Viewer, id: Uuid) -> AppResult<()> {
     let txn = store.begin().await?;
-    delete_in(&txn, viewer, id).await?;
+    let gone = delete_in(&txn, viewer, id).await?;
+    txn.emit(ledger_event(viewer, LedgerKind::TransferDeleted, &gone));
     txn.commit().await?;
     Ok(())
+}
+
+/// The live event of a change of `kind` to both legs of `transfer`.
+fn ledger_event(viewer: &Viewer, kind: LedgerKind, transfer: &Transfer) -> live::Event {
+    let ids = [transfer.from.id, transfer.to.id];
+    let accounts = [transfer.from.account_id, transfer.to.account_id];
+    live::Event::of_ledger(viewer.user_id(), kind, &ids, &accounts)
 }
 
 /// The legs' minor units `(out, in)` for `amount` leaving `from` and `to_amount` arriving

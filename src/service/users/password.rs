@@ -24,6 +24,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::Store;
 use crate::service::audit::{self, Action, Event};
 use crate::service::entities::{session, user};
+use crate::service::events::{self as live, EndReason as Ended};
 use crate::service::sessions::{
     self, EndReason, SessionSettings, bump_token_version, end_other_sessions,
 };
@@ -116,6 +117,10 @@ async fn store_change(
         return Err(sessions::SESSION_ENDED);
     }
     audit::record(&txn, Event::by(viewer, Action::PasswordChanged)).await?;
+    let changed = Ended::PasswordChanged;
+    txn.emit(live::Event::other_sessions_ended(
+        user_id, session_id, changed,
+    ));
     txn.commit().await?;
     Ok(Continued {
         session_id,

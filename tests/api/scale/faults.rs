@@ -5,6 +5,7 @@
 //! TCP proxy stands between an instance and PostgreSQL to cut it ([`proxy`]).
 
 mod killed;
+mod listener;
 mod lost;
 mod process;
 mod proxy;

@@ -3,23 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, session, type SeenRequest } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
+import { transactionRow as row } from '../../test/transactionRow';
 import { TransactionsPage } from './TransactionsPage';
-
-function row(id: string, description: string, amount: string) {
-  return {
-    __typename: 'Transaction',
-    id,
-    date: '2026-03-02',
-    amount,
-    currency: 'USD',
-    description,
-    notes: null,
-    tags: [],
-    transferId: null,
-    account: { __typename: 'Account', id: 'a1', name: 'Checking' },
-    category: null,
-  };
-}
 
 function page(r: SeenRequest) {
   const filter = (r.variables.filter ?? {}) as { search?: string; accountIds?: string[] };

@@ -99,13 +99,13 @@ pub(in crate::service::transactions) async fn delete_in(
     db: &DatabaseTransaction,
     viewer: &Viewer,
     id: Uuid,
-) -> AppResult<()> {
+) -> AppResult<Transfer> {
     let Locked {
+        current,
         from,
         to,
         out_minor,
         in_minor,
-        ..
     } = lock_legs(db, viewer, id).await?;
     ensure_in_range(&from, out_minor, "id")?;
     ensure_in_range(&to, -in_minor, "id")?;
@@ -120,7 +120,7 @@ pub(in crate::service::transactions) async fn delete_in(
         Event::by(viewer, Action::Deleted).entity("transfer", id),
     )
     .await?;
-    Ok(())
+    Ok(current)
 }
 
 /// A transfer locked for a change: its legs, both accounts, and the amounts (positive minor
