@@ -30,6 +30,8 @@ use crate::graphql::rate_limit::gcra::{Buckets, Quota};
 
 /// The subprotocol spoken.
 const PROTOCOL: &str = "graphql-transport-ws";
+/// Read and write buffer of one socket (messages may still be up to the configured maximum).
+const IO_BUFFER: usize = 4096;
 /// Most client IPs whose connection rate is remembered.
 const MAX_TRACKED_IPS: usize = 100_000;
 
@@ -173,6 +175,9 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
     let max = live.max_message_bytes;
     upgrade
         .protocols([PROTOCOL])
+        // tungstenite's defaults (128 KiB to read) would dominate an idle socket's memory.
+        .read_buffer_size(IO_BUFFER)
+        .write_buffer_size(IO_BUFFER)
         .max_message_size(max)
         .max_frame_size(max)
         .on_upgrade(move |socket| connection::run(socket, state, client))

@@ -192,3 +192,17 @@ async fn with_trusted_documents_only_a_subscription_text_is_refused() {
     let message = next_message(&mut socket).await;
     assert_eq!(message["type"], "error", "{message}");
 }
+
+#[tokio::test]
+async fn a_ping_with_a_fresh_token_of_the_same_session_renews_and_another_sessions_closes() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_up_user().await;
+    let tokens = app.login_for_tokens(&user).await;
+    let mut socket = connected(&app, &tokens.access).await;
+    let fresh = app.refreshed(&tokens.refresh).await;
+    let renew = |token: &str| json!({"type": "ping", "payload": {"Authorization": format!("Bearer {token}")}});
+    send(&mut socket, renew(&fresh.access)).await;
+    assert_eq!(next_message(&mut socket).await["type"], "pong");
+    send(&mut socket, renew(&user.token)).await;
+    assert_eq!(close_code(&mut socket).await, 4403);
+}
