@@ -26,6 +26,7 @@ use crate::money::Currency;
 
 pub use cursor::{Direction, Order, OrderField};
 pub use edit::{create, delete, update};
+pub use page_row::{CategoryColumns, PageColumns};
 pub use query::{Edge, Page, TransactionFilter, count, list};
 
 /// Longest description, in characters.
