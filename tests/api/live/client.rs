@@ -50,6 +50,11 @@ pub fn init(token: &str) -> Value {
     json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {token}")}})
 }
 
+/// A `ping` carrying `token`: the way a client renews the connection's token.
+pub fn ping_with(token: &str) -> Value {
+    json!({"type": "ping", "payload": {"Authorization": format!("Bearer {token}")}})
+}
+
 pub fn subscribe(id: &str, query: &str) -> Value {
     json!({"type": "subscribe", "id": id, "payload": {"query": query}})
 }
