@@ -111,3 +111,16 @@ pub async fn listener_settles() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
+
+/// `logoutEverywhere` with `token` of the socket's user: its `sessionEnded` subscription
+/// hears `LOGGED_OUT_EVERYWHERE`, then the socket closes 4403.
+pub async fn logout_everywhere_ends(app: &TestApp, token: &str, socket: &mut Socket) {
+    app.ok(token, "mutation { logoutEverywhere }", json!({}))
+        .await;
+    let message = next_message(socket).await;
+    assert_eq!(
+        message["payload"]["data"]["sessionEnded"]["reason"], "LOGGED_OUT_EVERYWHERE",
+        "{message}"
+    );
+    assert_eq!(close_code(socket).await, 4403);
+}

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::client::{close_code, connected, next_message, ping_with, send, subscribe};
+use super::client::{
+    close_code, connected, logout_everywhere_ends, next_message, ping_with, send, subscribe,
+};
 use crate::helpers::{TestApp, resigned};
 
 const SESSION_ENDED: &str = "subscription { sessionEnded { reason } }";
@@ -75,12 +77,5 @@ async fn a_fresh_token_in_a_ping_keeps_the_socket_open_past_the_first_expiry() {
     }
 
     // The subscription survived the renewal: it still hears its session end.
-    app.ok(&fresh, "mutation { logoutEverywhere }", json!({}))
-        .await;
-    let message = next_message(&mut socket).await;
-    assert_eq!(
-        message["payload"]["data"]["sessionEnded"]["reason"], "LOGGED_OUT_EVERYWHERE",
-        "{message}"
-    );
-    assert_eq!(close_code(&mut socket).await, 4403);
+    logout_everywhere_ends(&app, &fresh, &mut socket).await;
 }
