@@ -7,7 +7,8 @@ use chrono::{Datelike as _, Utc};
 use serde_json::json;
 
 use super::client::{
-    close_code, connected, listener_settles, next_message, send, silent, subscribe,
+    close_code, connected, listener_settles, logout_everywhere_ends, next_message, send, silent,
+    subscribe,
 };
 use crate::helpers::TestApp;
 
@@ -93,14 +94,7 @@ async fn logout_everywhere_sends_session_ended_then_closes_4403() {
     .await;
     listener_settles().await;
     let other = app.login_for_tokens(&ada).await;
-    app.ok(&other.access, "mutation { logoutEverywhere }", json!({}))
-        .await;
-    let message = next_message(&mut socket).await;
-    assert_eq!(
-        message["payload"]["data"]["sessionEnded"]["reason"], "LOGGED_OUT_EVERYWHERE",
-        "{message}"
-    );
-    assert_eq!(close_code(&mut socket).await, 4403);
+    logout_everywhere_ends(&app, &other.access, &mut socket).await;
 }
 
 #[tokio::test]
