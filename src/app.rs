@@ -133,7 +133,7 @@ impl App {
             .await
             .with_context(|| format!("binding {}", config.addr))?;
         Ok(Self {
-            listen_url: listen_url(&config, &store),
+            listen_url: listen_url(&config, &store)?,
             listener,
             router: router(state, &cors),
             store,
@@ -252,27 +252,29 @@ fn session_settings(config: &Config) -> SessionSettings {
 }
 
 /// On PostgreSQL, where the live-event listener connects: `DATABASE_LISTEN_URL`, else
-/// `DATABASE_URL` (which must then not be a transaction-pooling PgBouncer).
-fn listen_url(config: &Config, store: &Store) -> Option<String> {
+/// `DATABASE_URL`. Behind a transaction-pooling PgBouncer the start is refused without
+/// `DATABASE_LISTEN_URL`: a `LISTEN` sent through the pooler stays on whichever server
+/// connection ran it, and its notifications then reach other clients' requests, which fail.
+fn listen_url(config: &Config, store: &Store) -> anyhow::Result<Option<String>> {
     if !store.is_postgres() {
-        return None;
+        return Ok(None);
     }
     if config.live.database_listen_url.is_none()
         && config.database_pooler == crate::config::DatabasePooler::Transaction
     {
-        tracing::warn!(
-            "DATABASE_POOLER=transaction without DATABASE_LISTEN_URL: live updates LISTEN \
-             through the pooler, which does not keep a LISTEN; set DATABASE_LISTEN_URL to a \
-             direct connection (docs/OPERATIONS.md)"
+        anyhow::bail!(
+            "DATABASE_POOLER=transaction needs DATABASE_LISTEN_URL: live updates LISTEN on a \
+             connection of their own, which a transaction pooler cannot keep; set it to a \
+             direct connection to PostgreSQL (docs/OPERATIONS.md)"
         );
     }
-    Some(
+    Ok(Some(
         config
             .live
             .database_listen_url
             .clone()
             .unwrap_or_else(|| config.database_url()),
-    )
+    ))
 }
 
 /// `AUDIT_RETENTION_DAYS` as a period; 0 keeps audit events forever.

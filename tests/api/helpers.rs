@@ -86,6 +86,8 @@ impl TestApp {
         config.database_url = Some(database.url.clone());
         if database.pooled {
             config.database_pooler = tally::config::DatabasePooler::Transaction;
+            // LISTEN needs a connection of its own, never a pooled one (docs/OPERATIONS.md).
+            config.live.database_listen_url = Some(database.direct_url.clone());
         }
         config.environment = Environment::Development;
         config.jwt_secret = Some(jwt_secret.parse().expect("secret"));

@@ -45,3 +45,24 @@ async fn the_listener_reconnects_after_the_database_comes_back() {
     assert_eq!(change["kind"], "TRANSACTIONS_CREATED", "{message}");
     assert_eq!(change["transactions"][0]["description"], "After");
 }
+
+#[tokio::test]
+async fn behind_a_transaction_pooler_the_start_needs_a_listen_url_of_its_own() {
+    if !on_postgres("listen URL behind a pooler") {
+        return;
+    }
+    let app = TestApp::spawn_shared_with(|_| {}).await;
+    let mut config = tally::config::Config::defaults();
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    config.database_url = Some(app.database_url().to_owned());
+    config.database_pooler = tally::config::DatabasePooler::Transaction;
+    config.jwt_secret = Some(crate::helpers::fresh_secret().parse().unwrap());
+    config.bcrypt_cost = 4;
+
+    let refused = tally::App::build(config).await.err().expect("refused");
+
+    assert!(
+        refused.to_string().contains("DATABASE_LISTEN_URL"),
+        "{refused}"
+    );
+}
