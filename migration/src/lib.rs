@@ -19,6 +19,7 @@ mod m20261127_000010_sessions_audit;
 mod m20261206_000011_rate_limits;
 mod m20261206_000012_recurring;
 mod m20261206_000013_rules;
+mod m20261206_000014_oidc;
 
 /// The ordered list of Tally's migrations.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_rate_limits::Migration),
             Box::new(m20261206_000012_recurring::Migration),
             Box::new(m20261206_000013_rules::Migration),
+            Box::new(m20261206_000014_oidc::Migration),
         ]
     }
 }
