@@ -144,7 +144,7 @@ impl AuthMutation {
         input: LoginInput,
     ) -> async_graphql::Result<AuthPayload> {
         let services = services(ctx);
-        let (user, grant) = users::login(
+        let (user, signed_in) = users::login(
             &services.store,
             &services.hasher,
             &input.email,
@@ -153,6 +153,10 @@ impl AuthMutation {
             (&services.sessions, &services.lockout),
         )
         .await?;
+        let users::SignIn::Session(grant) = signed_in else {
+            // No second factor exists in this build.
+            return Err(AppError::internal(anyhow::anyhow!("unexpected sign-in challenge")).into());
+        };
         Ok(hand_over(ctx, user, &grant, input.refresh_token_in_body)?)
     }
 

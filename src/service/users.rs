@@ -6,11 +6,13 @@ pub(super) mod credentials;
 mod login;
 mod password;
 mod profile;
+pub mod sign_in;
 
 pub use credentials::LockoutPolicy;
 pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
+pub use sign_in::{SignIn, SignInMethod};
 
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

@@ -10,20 +10,16 @@
 //! resets the counter.
 
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
 use super::credentials::{self, Claimant, LockoutPolicy, Verified};
+use super::sign_in::{self, SignIn, SignInMethod};
 use super::{INVALID_CREDENTIALS, User, to_user};
 use crate::auth::{ClientInfo, PasswordHasher};
 use crate::error::AppResult;
 use crate::service::Store;
-use crate::service::audit::{self, Action, Event};
-use crate::service::entities::user;
-use crate::service::sessions::{self, Grant, SessionSettings};
+use crate::service::sessions::SessionSettings;
 
-/// Log in: on success, a new session (and its audit event) in the transaction that recorded
-/// the success.
+/// Log in: on success, [`sign_in::finish`] (a new session and its audit event) in the
+/// transaction that recorded the success.
 #[tracing::instrument(skip_all)]
 pub async fn login(
     store: &Store,
@@ -32,24 +28,17 @@ pub async fn login(
     password: String,
     client: &ClientInfo,
     (settings, policy): (&SessionSettings, &LockoutPolicy),
-) -> AppResult<(User, Grant)> {
+) -> AppResult<(User, SignIn)> {
     let claimant = Claimant::Email(email, client);
     let checked = credentials::check(store, hasher, claimant, password, policy).await?;
     let Some(Verified { txn, user }) = checked else {
         return Err(INVALID_CREDENTIALS);
     };
-    let now = Utc::now();
-    user::Entity::update_many()
-        .col_expr(user::Column::LastLoginAt, Expr::value(Some(now)))
-        .filter(user::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
-    let grant = sessions::start(&txn, &user, client, settings, now).await?;
-    let event = Event::about(Some(user.id), Action::LoginSucceeded, client);
-    audit::record(&txn, event).await?;
+    let method = SignInMethod::Password;
+    let signed_in = sign_in::finish(&txn, &user, client, settings, method, Utc::now()).await?;
     txn.commit().await?;
     crate::meter::login("success");
-    Ok((to_user(user)?, grant))
+    Ok((to_user(user)?, signed_in))
 }
 
 #[cfg(test)]
