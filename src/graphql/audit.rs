@@ -43,6 +43,10 @@ pub enum AuditAction {
     ProfileUpdated,
     /// The email (the login name) was changed, after a password check.
     EmailChanged,
+    /// A sign-in provider (OpenID Connect) was linked to the account.
+    OidcLinked,
+    /// A sign-in provider was unlinked.
+    OidcUnlinked,
 }
 
 /// One event of a user's audit log. Never a password, token or secret.

@@ -45,11 +45,13 @@ pub enum Action {
     Imported,
     ProfileUpdated,
     EmailChanged,
+    OidcLinked,
+    OidcUnlinked,
 }
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::Signup,
         Self::LoginSucceeded,
         Self::LoginFailed,
@@ -69,6 +71,8 @@ impl Action {
         Self::Imported,
         Self::ProfileUpdated,
         Self::EmailChanged,
+        Self::OidcLinked,
+        Self::OidcUnlinked,
     ];
 
     /// The action stored under this name, if there is one.
@@ -100,6 +104,8 @@ impl Action {
             Self::Imported => "IMPORTED",
             Self::ProfileUpdated => "PROFILE_UPDATED",
             Self::EmailChanged => "EMAIL_CHANGED",
+            Self::OidcLinked => "OIDC_LINKED",
+            Self::OidcUnlinked => "OIDC_UNLINKED",
         }
     }
 }

@@ -9,7 +9,6 @@
 //! attempts while locked are answered like a wrong password and do not count. A success
 //! resets the counter.
 
-use chrono::Utc;
 use super::credentials::{self, Claimant, LockoutPolicy, Verified};
 use super::sign_in::{self, SignIn, SignInMethod};
 use super::{INVALID_CREDENTIALS, User, to_user};
@@ -17,6 +16,7 @@ use crate::auth::{ClientInfo, PasswordHasher};
 use crate::error::AppResult;
 use crate::service::Store;
 use crate::service::sessions::SessionSettings;
+use chrono::Utc;
 
 /// Log in: on success, [`sign_in::finish`] (a new session and its audit event) in the
 /// transaction that recorded the success.
