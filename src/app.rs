@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::net::TcpListener;
 
+use crate::auth::oidc::Providers;
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
 use crate::config::Config;
@@ -87,6 +88,7 @@ impl App {
             sessions,
             lockout: lockout_policy(&config),
             export_max_rows: config.export_max_rows,
+            oidc: Providers::new(config.oidc_providers.clone(), config.public_url.as_deref())?,
         };
         let limits = Limits {
             max_depth: config.graphql_max_depth,

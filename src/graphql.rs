@@ -17,6 +17,7 @@ pub mod imports;
 pub mod limits;
 pub mod loaders;
 pub mod my_data;
+pub mod oidc;
 pub mod paging;
 pub mod profile;
 pub mod rate_limit;

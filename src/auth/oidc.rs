@@ -49,6 +49,15 @@ impl OidcError {
             Self::CodeRejected => "code_rejected",
         }
     }
+
+    /// The reason in the audit log.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::Unavailable => "OIDC_PROVIDER_UNAVAILABLE",
+            Self::InvalidToken => "OIDC_INVALID_TOKEN",
+            Self::CodeRejected => "OIDC_CODE_REJECTED",
+        }
+    }
 }
 
 /// One provider: its settings and what was fetched about it.

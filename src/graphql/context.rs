@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 
 use super::loaders::ScopedLoader;
+use crate::auth::oidc::Providers;
 use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
 use crate::service::Store;
@@ -27,6 +28,8 @@ pub struct Services {
     pub lockout: LockoutPolicy,
     /// Most rows one export (`exportTransactions`, `exportMyData`) holds.
     pub export_max_rows: u64,
+    /// The OpenID Connect sign-in providers (none unless configured).
+    pub oidc: Providers,
 }
 
 impl Services {

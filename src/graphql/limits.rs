@@ -38,9 +38,16 @@ pub use self::heavy::{LONG_RANGE_DAYS, LONG_RANGE_MONTHS};
 pub use self::tokens::{MAX_BRACKET_NESTING, MAX_NAME_BYTES, MAX_TOKEN_BYTES};
 pub use self::walk::{MAX_NESTING, TooDeep};
 
-/// Fields that check a password against an account (`service::users::credentials`): the
-/// rate limiter charges each to the client's login bucket.
-pub const PASSWORD_CHECKS: &[&str] = &["login", "changePassword", "changeEmail", "deleteMyAccount"];
+/// Fields that check a password against an account (`service::users::credentials`) or hash
+/// a new one without (`setPassword`): the rate limiter charges each to the client's login
+/// bucket.
+pub const PASSWORD_CHECKS: &[&str] = &[
+    "login",
+    "changePassword",
+    "changeEmail",
+    "deleteMyAccount",
+    "setPassword",
+];
 
 /// Most directives on one selection, operation, fragment or variable: only `@skip` and
 /// `@include` can be used in a query.

@@ -14,6 +14,7 @@ use crate::service::users::{self, NewUser, PasswordChange};
 
 /// A Tally user.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct User {
     pub id: Uuid,
     pub username: String,

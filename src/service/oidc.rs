@@ -11,6 +11,7 @@
 //! - a user keeps at least one way to sign in: the last one cannot be unlinked.
 
 pub mod accounts;
+pub mod failures;
 pub mod links;
 pub mod states;
 

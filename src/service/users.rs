@@ -6,12 +6,14 @@ pub(super) mod credentials;
 mod login;
 mod password;
 mod profile;
+mod set_password;
 pub mod sign_in;
 
 pub use credentials::LockoutPolicy;
 pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
+pub use set_password::set_password;
 pub use sign_in::{SignIn, SignInMethod};
 
 use chrono::Utc;
