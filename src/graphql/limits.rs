@@ -190,8 +190,8 @@ fn check_total(total: &Shape, limits: &DocumentLimits) -> Result<(), ServerError
     }
     if total.password_checks > 1 {
         return Err(refused(
-            "Send one password check (login, signup, changePassword, changeEmail or \
-             deleteMyAccount) per request"
+            "Send one password check (login, signup, changePassword, changeEmail, \
+             deleteMyAccount or setPassword) per request"
                 .to_owned(),
         ));
     }

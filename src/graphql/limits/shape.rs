@@ -14,6 +14,7 @@ const PASSWORD_FIELDS: &[&str] = &[
     "changePassword",
     "changeEmail",
     "deleteMyAccount",
+    "setPassword",
 ];
 
 /// Fields that read the schema itself. `__typename` is not one: clients need it.

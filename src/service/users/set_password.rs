@@ -44,7 +44,7 @@ pub async fn set_password(
         .one(store.conn())
         .await?
         .map(|s| s.created_at);
-    if !started.is_some_and(|at| at > Utc::now() - RECENT) {
+    if started.is_none_or(|at| at <= Utc::now() - RECENT) {
         return Err(AppError::Forbidden(
             "Sign in again (within the last 15 minutes) to set a password",
         ));

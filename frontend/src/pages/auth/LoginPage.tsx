@@ -1,4 +1,4 @@
-// Log in with email and password. Shows why the user is here (session ended, logged out),
+// Log in with email and password, or through a configured sign-in provider. Shows why the user is here (session ended, logged out),
 // the server's field errors, and the wait when rate limited.
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { formErrors } from '../../lib/errors';
 import { useCooldown } from '../../lib/useCooldown';
 import { AuthLayout } from './AuthLayout';
+import { OidcSignIn } from './OidcSignIn';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -48,6 +49,7 @@ export function LoginPage() {
           {auth.notice}
         </p>
       )}
+      <OidcSignIn />
       <form onSubmit={submit} noValidate aria-busy={loading}>
         <Field label="Email" error={errors?.fields.email}>
           <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -1,8 +1,9 @@
-// Security: change the password, see and end sessions (one, or all with "Log out
+// Security: linked sign-in providers (and a first password without one), change the password, see and end sessions (one, or all with "Log out
 // everywhere"), and read the account's audit log.
 import { AuditLogPanel } from './AuditLogPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SessionsPanel } from './SessionsPanel';
+import { SignInMethodsPanel } from './SignInMethodsPanel';
 
 export function SecuritySection() {
   return (
@@ -10,6 +11,7 @@ export function SecuritySection() {
       <h2 id="security-h" className="section-title">
         Security
       </h2>
+      <SignInMethodsPanel />
       <ChangePasswordForm />
       <SessionsPanel />
       <AuditLogPanel />
