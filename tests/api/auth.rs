@@ -7,6 +7,8 @@ pub mod key_rotation;
 pub mod lock_races;
 pub mod lockout;
 pub mod login;
+pub mod oidc;
+pub mod oidc_failures;
 pub mod password_change;
 pub mod password_checks;
 pub mod password_policy;
