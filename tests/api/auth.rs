@@ -9,6 +9,7 @@ pub mod lockout;
 pub mod login;
 pub mod oidc;
 pub mod oidc_failures;
+pub mod oidc_two_factor;
 pub mod password_change;
 pub mod password_checks;
 pub mod password_policy;

@@ -1,7 +1,3 @@
-// WORK IN PROGRESS (named .wip.mjs so `npm run e2e` skips it): fails — the login page in
-// Chromium shows no "Continue with" link although `oidcProviders` answers over HTTP; not
-// yet diagnosed. Rename to oidc.test.mjs once it passes.
-//
 // Signing in through a real OpenID Connect provider (tests/oidc/provider.mjs, the certified
 // `oidc-provider`) in Chromium: "Continue with Test IdP" on the login page creates the
 // account and lands signed in; Settings → Security lists the linked provider; a provider
