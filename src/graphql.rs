@@ -10,6 +10,7 @@ pub mod budgets;
 pub mod categories;
 pub mod context;
 pub mod cookie;
+pub mod documents;
 pub mod errors;
 pub mod exports;
 pub mod guards;

@@ -16,6 +16,7 @@ use super::admin::{AdminMutation, AdminQuery};
 use super::audit::AuditQuery;
 use super::budgets::{BudgetMutation, BudgetQuery};
 use super::categories::{CategoryMutation, CategoryQuery};
+use super::documents::ParsedDocuments;
 use super::errors::code;
 use super::exports::ExportQuery;
 use super::imports::ImportMutation;
@@ -141,6 +142,7 @@ pub struct Api {
     document_limits: limits::DocumentLimits,
     rate_limiter: Arc<RateLimiter>,
     trusted: TrustedDocuments,
+    parsed: ParsedDocuments,
 }
 
 impl Api {
@@ -176,6 +178,7 @@ impl Api {
             limits,
             rate_limiter: Arc::new(RateLimiter::off()),
             trusted: TrustedDocuments::default(),
+            parsed: ParsedDocuments::default(),
         }
     }
 
@@ -234,8 +237,16 @@ impl Api {
     /// The response that refuses `request`, if it is over the limits or the rate limits.
     async fn refusal(&self, request: &mut Request, client_ip: Option<IpAddr>) -> Option<Response> {
         let refused = |err| Some(Response::from_errors(vec![err]));
-        if let Err(err) = self.check_text(&request.query) {
-            return refused(err);
+        // A text seen before passed `check_text` and parsed: take its parse (`parsed`).
+        let cached = self.parsed.get(&request.query);
+        let fresh = (cached.is_none() && !request.query.is_empty()).then(|| request.query.clone());
+        match cached {
+            Some(document) => request.set_parsed_query(document),
+            None => {
+                if let Err(err) = self.check_text(&request.query) {
+                    return refused(err);
+                }
+            }
         }
         let operation = request.operation_name.clone();
         // The document borrows the request; the limits read the variables beside it.
@@ -243,12 +254,16 @@ impl Api {
         let refusal = match request.parsed_query() {
             Ok(document) => match limits::check(document, &variables, &self.document_limits) {
                 Err(err) => refused(err),
-                Ok(()) => self
-                    .rate_limiter
-                    .admit(document, operation.as_deref(), client_ip)
-                    .await
-                    .err()
-                    .map(|refusal| refusal.response()),
+                Ok(()) => {
+                    if let Some(text) = &fresh {
+                        self.parsed.insert(text, document);
+                    }
+                    self.rate_limiter
+                        .admit(document, operation.as_deref(), client_ip)
+                        .await
+                        .err()
+                        .map(|refusal| refusal.response())
+                }
             },
             Err(err) => refused(errors::with_code(err, code::GRAPHQL_PARSE_FAILED)),
         };

@@ -4,6 +4,7 @@
 mod batch;
 mod connection;
 mod inputs;
+mod selection;
 
 use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 
@@ -137,12 +138,6 @@ impl TransactionQuery {
         let size = PageSize::new(first)?;
         let filter: Filter = filter.unwrap_or_default().into();
         let order: Order = order_by.unwrap_or_default().into();
-        let with_categories = ctx
-            .look_ahead()
-            .field("edges")
-            .field("node")
-            .field("category")
-            .exists();
         let page = transactions::list(
             &services(ctx).store,
             &viewer,
@@ -150,7 +145,7 @@ impl TransactionQuery {
             order,
             size,
             after.as_deref(),
-            with_categories,
+            selection::page_columns(ctx),
         )
         .await?;
         let single_account = match filter.account_ids.as_deref() {

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::imports::FORMULA_STARTS;
 use super::transactions::{
-    self, Direction, Order, OrderField, Transaction, TransactionFilter, tags,
+    self, Direction, Order, OrderField, PageColumns, Transaction, TransactionFilter, tags,
 };
 use super::{Store, accounts, categories};
 use crate::auth::Viewer;
@@ -66,7 +66,7 @@ pub async fn transactions_csv(
             order,
             PAGE_ROWS,
             after.as_deref(),
-            false,
+            PageColumns::ALL,
         )
         .await?;
         let ids: Vec<Uuid> = page.edges.iter().map(|e| e.transaction.id).collect();

@@ -31,7 +31,7 @@ pub const MAX_RULES: usize = 100;
 /// Most description conditions in one rule.
 pub const MAX_TEXT_CONDITIONS: usize = 5;
 /// Longest description condition value, in characters (a regular expression: see
-/// [`matcher::MAX_REGEX_CHARS`]).
+/// [`regex_cache::MAX_REGEX_CHARS`]).
 pub const MAX_CONDITION_CHARS: usize = 200;
 /// Most tags one rule adds.
 pub const MAX_RULE_TAGS: usize = 5;

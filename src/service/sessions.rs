@@ -113,8 +113,12 @@ async fn access_state(
         .column(session::Column::ExpiresAt)
         .column(session::Column::LastUsedAt)
         .into_tuple()
-        .one(store.conn())
-        .await?;
+        // `all`, not `one`: a lookup by primary key finds at most one row, and `one` would
+        // bind a `LIMIT $3` that makes PostgreSQL plan the statement on every execution.
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .next();
     let Some((token_version, disabled_at, role, revoked_at, expires_at, last_used_at)) = found
     else {
         return Ok(None);

@@ -27,6 +27,7 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 pub use cursor::{Direction, Order, OrderField};
 pub use edit::{create, delete, update};
+pub use page_row::{CategoryColumns, PageColumns};
 pub use query::{Edge, Page, TransactionFilter, count, list};
 
 /// Longest description, in characters.

@@ -16,6 +16,7 @@ pub mod isolation;
 pub mod isolation_finance;
 pub mod money;
 pub mod net_worth;
+pub mod page_fields;
 pub mod pagination;
 pub mod period;
 pub mod reports;

@@ -12,7 +12,7 @@ use tally::config::{Config, Environment};
 pub mod oidc;
 mod sessions;
 
-pub use sessions::{Tokens, claims_of};
+pub use sessions::{Tokens, claims_of, resigned, sign_with};
 
 /// A running application for one test.
 pub struct TestApp {

@@ -2,4 +2,5 @@
 
 pub(crate) mod client;
 mod events;
+mod expiry;
 mod protocol;

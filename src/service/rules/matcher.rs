@@ -12,44 +12,9 @@
 //! (The same rules in `README`-level words: docs/API.md, "Rules".)
 
 use super::{Rule, TextOp, regex_cache};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::service::transactions::classify::{Classify, Effects, Explicit, Subject};
 use crate::service::transactions::tags::MAX_TAGS;
-
-/// Longest regular expression, in characters.
-pub const MAX_REGEX_CHARS: usize = 200;
-/// Most memory one compiled regular expression may take (bytes).
-const REGEX_SIZE_LIMIT: usize = 256 * 1024;
-/// Most memory one regular expression's lazy DFA may cache (bytes).
-const REGEX_DFA_LIMIT: usize = 256 * 1024;
-
-/// A compiled regular expression, or `BAD_USER_INPUT` on `field` (`INVALID_REGEX` message).
-pub(super) fn compile_regex(field: &str, pattern: &str) -> AppResult<regex::Regex> {
-    if pattern.chars().count() > MAX_REGEX_CHARS {
-        let message = format!("a regular expression must be at most {MAX_REGEX_CHARS} characters");
-        return Err(AppError::bad_input(field, message));
-    }
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_DFA_LIMIT)
-        .nest_limit(32)
-        .build()
-        .map_err(|err| {
-            let reason = match err {
-                regex::Error::CompiledTooBig(_) => "it is too complex".to_owned(),
-                other => other
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .chars()
-                    .take(200)
-                    .collect(),
-            };
-            AppError::bad_input(field, format!("not a valid regular expression: {reason}"))
-        })
-}
 
 enum Text {
     Contains(String),

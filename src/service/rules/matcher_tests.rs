@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::*;
 use crate::service::rules::TextCondition;
+use crate::service::rules::regex_cache::{MAX_REGEX_CHARS, compile_regex};
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_default()

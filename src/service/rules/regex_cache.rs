@@ -6,15 +6,50 @@
 //! cost a hundred compilations on the async workers. A pattern is now compiled once; misses
 //! are compiled on a blocking thread (see `rules::for_writes`). Bounded: at most
 //! [`CAPACITY`] patterns (each under the compile limits in `matcher`), and a full cache
-//! forgets an arbitrary pattern, so no client can grow it.
+//! forgets an arbitrary pattern, so no client can grow it. Compiling itself is here too, under
+//! size limits, with `regex`'s linear-time engine.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use regex::Regex;
 
-use super::matcher::compile_regex;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+
+/// Longest regular expression, in characters.
+pub const MAX_REGEX_CHARS: usize = 200;
+/// Most memory one compiled regular expression may take (bytes).
+const REGEX_SIZE_LIMIT: usize = 256 * 1024;
+/// Most memory one regular expression's lazy DFA may cache (bytes).
+const REGEX_DFA_LIMIT: usize = 256 * 1024;
+
+/// A compiled regular expression, or `BAD_USER_INPUT` on `field` (`INVALID_REGEX` message).
+pub(super) fn compile_regex(field: &str, pattern: &str) -> AppResult<regex::Regex> {
+    if pattern.chars().count() > MAX_REGEX_CHARS {
+        let message = format!("a regular expression must be at most {MAX_REGEX_CHARS} characters");
+        return Err(AppError::bad_input(field, message));
+    }
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_LIMIT)
+        .nest_limit(32)
+        .build()
+        .map_err(|err| {
+            let reason = match err {
+                regex::Error::CompiledTooBig(_) => "it is too complex".to_owned(),
+                other => other
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect(),
+            };
+            AppError::bad_input(field, format!("not a valid regular expression: {reason}"))
+        })
+}
 
 /// Most patterns kept compiled.
 const CAPACITY: usize = 256;

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::matcher::compile_regex;
+use super::regex_cache::compile_regex;
 use super::{
     MAX_CONDITION_CHARS, MAX_NAME_CHARS, MAX_RULE_TAGS, MAX_TEXT_CONDITIONS, Rule, RuleInput,
     TextCondition, TextOp,

@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::cursor::{Cursor, Direction, Key, Order, OrderField};
-use super::page_row::{self, Joined, PageRow, Plain};
+use super::page_row::{self, PageColumns};
 use super::{Transaction, tags};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -55,13 +55,13 @@ pub struct Page {
 pub struct Edge {
     pub cursor: Cursor,
     pub transaction: Transaction,
-    /// The transaction's category, when the page was listed `with_categories`.
+    /// The transaction's category, when the page's columns join it.
     pub category: Option<Option<Category>>,
 }
 
 /// A page of at most `size` of the viewer's transactions matching `filter`, in `order`,
-/// after the `after` cursor; `with_categories` loads each one's category in the same
-/// statement.
+/// after the `after` cursor, reading `columns` (see [`PageColumns`]: the others are
+/// placeholders).
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     store: &Store,
@@ -70,7 +70,7 @@ pub async fn list(
     order: Order,
     size: PageSize,
     after: Option<&str>,
-    with_categories: bool,
+    columns: PageColumns,
 ) -> AppResult<Page> {
     let mut query =
         owned::<transaction::Entity>(viewer).filter(condition(store, viewer, filter).await?);
@@ -85,15 +85,8 @@ pub async fn list(
     for column in sort_columns(order.field) {
         query = query.order_by(*column, sort.clone());
     }
-    let query = page_row::select(query, with_categories);
-    let db = store.conn();
-    let rows: Vec<PageRow> = if with_categories {
-        let rows = page_row::fetch::<Joined>(db, query, size.limit()).await?;
-        rows.into_iter().map(|row| row.0).collect()
-    } else {
-        let rows = page_row::fetch::<Plain>(db, query, size.limit()).await?;
-        rows.into_iter().map(|row| row.0).collect()
-    };
+    let query = page_row::select(query, &columns);
+    let rows = page_row::fetch(store.conn(), query, &columns, size.limit()).await?;
     let (rows, has_next_page) = size.cut(rows);
     let edges = rows
         .into_iter()

@@ -7,10 +7,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::Utc;
-use jsonwebtoken::{EncodingKey, Header};
+use jsonwebtoken::Header;
 use serde_json::json;
 
-use crate::helpers::{TestApp, claims_of, error_with_code, fresh_secret};
+use crate::helpers::{TestApp, claims_of, error_with_code, fresh_secret, sign_with};
 
 /// An instance on `old`'s database that signs with a new secret and still honours `old`'s
 /// until `valid_until`.
@@ -92,8 +92,7 @@ fn with_kid(app: &TestApp, token: &str, kid: &str) -> String {
     let mut header = Header::new(real.alg);
     header.typ = real.typ;
     header.kid = Some(kid.to_owned());
-    let key = EncodingKey::from_secret(app.jwt_secret.as_bytes());
-    jsonwebtoken::encode(&header, &claims_of(token), &key).unwrap()
+    sign_with(app.jwt_secret.as_bytes(), &header, &claims_of(token))
 }
 
 #[tokio::test]

@@ -5,10 +5,10 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+use jsonwebtoken::{Algorithm, Header};
 use serde_json::{Map, Value, json};
 
-use crate::helpers::{TestApp, TestUser, error_with_code};
+use crate::helpers::{TestApp, TestUser, error_with_code, sign_with};
 
 const ME: &str = "{ me { id } }";
 
@@ -118,10 +118,6 @@ impl Forge {
 
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
-}
-
-fn sign_with(secret: &[u8], header: &Header, claims: &Map<String, Value>) -> String {
-    encode(header, claims, &EncodingKey::from_secret(secret)).expect("the token signs")
 }
 
 /// The three dot-separated parts of a signed token.

@@ -1,7 +1,8 @@
 //! Helpers for tests of sessions and tokens: raw HTTP answers (headers, cookies), logins
-//! and refreshes with the refresh token in the body, reading JWT claims, and reaching into
+//! and refreshes with the refresh token in the body, reading and re-signing JWT claims, and reaching into
 //! a shared test database (to age a session, read the audit log).
 
+use jsonwebtoken::{EncodingKey, Header, encode};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
@@ -15,6 +16,19 @@ pub fn claims_of(token: &str) -> Value {
         .decode(payload)
         .expect("base64url");
     serde_json::from_slice(&bytes).expect("JSON claims")
+}
+
+/// `claims` signed as an HS256 JWT with `header` and `secret`.
+pub fn sign_with(secret: &[u8], header: &Header, claims: &impl serde::Serialize) -> String {
+    encode(header, claims, &EncodingKey::from_secret(secret)).expect("the token signs")
+}
+
+/// A real token of `app` with its claims edited by `change`, re-signed with the app's secret.
+pub fn resigned(app: &TestApp, token: &str, change: impl FnOnce(&mut Value)) -> String {
+    let header = jsonwebtoken::decode_header(token).expect("a JWT header");
+    let mut claims = claims_of(token);
+    change(&mut claims);
+    sign_with(app.jwt_secret.as_bytes(), &header, &claims)
 }
 
 /// An HTTP answer in full: status, headers and JSON body.

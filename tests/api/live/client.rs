@@ -50,6 +50,11 @@ pub fn init(token: &str) -> Value {
     json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {token}")}})
 }
 
+/// A `ping` carrying `token`: the way a client renews the connection's token.
+pub fn ping_with(token: &str) -> Value {
+    json!({"type": "ping", "payload": {"Authorization": format!("Bearer {token}")}})
+}
+
 pub fn subscribe(id: &str, query: &str) -> Value {
     json!({"type": "subscribe", "id": id, "payload": {"query": query}})
 }
@@ -105,4 +110,17 @@ pub async fn listener_settles() {
     if std::env::var("TEST_DATABASE_URL").is_ok() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+}
+
+/// `logoutEverywhere` with `token` of the socket's user: its `sessionEnded` subscription
+/// hears `LOGGED_OUT_EVERYWHERE`, then the socket closes 4403.
+pub async fn logout_everywhere_ends(app: &TestApp, token: &str, socket: &mut Socket) {
+    app.ok(token, "mutation { logoutEverywhere }", json!({}))
+        .await;
+    let message = next_message(socket).await;
+    assert_eq!(
+        message["payload"]["data"]["sessionEnded"]["reason"], "LOGGED_OUT_EVERYWHERE",
+        "{message}"
+    );
+    assert_eq!(close_code(socket).await, 4403);
 }

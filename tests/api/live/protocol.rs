@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::client::{close_code, connected, init, next_message, open, send, subscribe};
+use super::client::{close_code, connected, init, next_message, open, ping_with, send, subscribe};
 use crate::helpers::TestApp;
 
 const LEDGER: &str = "subscription { ledgerChanged { kind transactionIds } }";
@@ -200,9 +200,8 @@ async fn a_ping_with_a_fresh_token_of_the_same_session_renews_and_another_sessio
     let tokens = app.login_for_tokens(&user).await;
     let mut socket = connected(&app, &tokens.access).await;
     let fresh = app.refreshed(&tokens.refresh).await;
-    let renew = |token: &str| json!({"type": "ping", "payload": {"Authorization": format!("Bearer {token}")}});
-    send(&mut socket, renew(&fresh.access)).await;
+    send(&mut socket, ping_with(&fresh.access)).await;
     assert_eq!(next_message(&mut socket).await["type"], "pong");
-    send(&mut socket, renew(&user.token)).await;
+    send(&mut socket, ping_with(&user.token)).await;
     assert_eq!(close_code(&mut socket).await, 4403);
 }
