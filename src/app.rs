@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::net::TcpListener;
 
+use crate::auth::oidc::Providers;
 use crate::auth::sealing::Sealer;
 use crate::auth::token::TokenSettings;
 use crate::auth::{AuthGate, PasswordHasher, TokenKeys, secret};
@@ -94,6 +95,7 @@ impl App {
             lockout: lockout_policy(&config),
             sealer,
             export_max_rows: config.export_max_rows,
+            oidc: Providers::new(config.oidc_providers.clone(), config.public_url.as_deref())?,
         };
         let limits = Limits {
             max_depth: config.graphql_max_depth,

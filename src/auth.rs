@@ -9,6 +9,7 @@
 
 pub mod client;
 pub mod gate;
+pub mod oidc;
 pub mod password;
 pub mod policy;
 pub mod sealing;

@@ -75,5 +75,7 @@ fn with_secrets_from_env(mut config: Config) -> Result<Config, secret::SecretErr
         .ok()
         .filter(|token| !token.is_empty())
         .map(Into::into);
+    config.oidc_providers =
+        crate::config::oidc_providers_from_env().map_err(secret::SecretError::Config)?;
     Ok(config)
 }

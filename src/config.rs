@@ -5,6 +5,7 @@
 //! What a setting means for a layer (a secret's strength, a proxy's trust) is decided there.
 
 mod live;
+mod oidc;
 mod values;
 
 use std::net::SocketAddr;
@@ -15,6 +16,7 @@ use clap::{Args, Parser, ValueEnum};
 use ipnet::IpNet;
 
 pub use self::live::LiveConfig;
+pub use self::oidc::{OidcProvider, providers_from_env as oidc_providers_from_env};
 pub use self::values::{Secret, parse_ip_block};
 
 /// Where the process runs: production refuses unsafe settings instead of warning about them.
@@ -298,6 +300,14 @@ pub struct Config {
     /// without `TALLY_METRICS_ADDR`, `/metrics` is a 404 and nothing is measured.
     #[arg(skip)]
     pub metrics_token: Option<Secret>,
+    /// Where browsers reach Tally (`https://tally.example.com`): OpenID Connect redirect URIs
+    /// are `<this>/auth/oidc/<provider>/callback`. Required with `OIDC_PROVIDERS`.
+    #[arg(long, env = "TALLY_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// OpenID Connect sign-in providers: only from the environment (`OIDC_PROVIDERS` and
+    /// `OIDC_<NAME>_*`, see docs/CONFIGURATION.md). Default: none.
+    #[arg(skip)]
+    pub oidc_providers: Vec<OidcProvider>,
     /// Days audit events are kept: older ones are deleted at start-up and then hourly.
     /// 0 keeps them forever.
     #[arg(long, env = "AUDIT_RETENTION_DAYS", default_value_t = 365,

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod live;
 pub mod loaders;
 pub mod my_data;
+pub mod oidc;
 pub mod paging;
 pub mod profile;
 pub mod rate_limit;
@@ -32,6 +33,7 @@ pub mod transactions;
 pub mod transfers;
 pub mod trusted;
 pub mod two_factor;
+mod user_security;
 pub mod users;
 pub mod valuations;
 

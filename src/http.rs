@@ -16,6 +16,7 @@ mod health;
 mod home;
 mod live;
 pub mod metrics;
+mod oidc;
 pub mod server;
 
 use std::sync::Arc;
@@ -81,6 +82,8 @@ pub fn router(state: AppState, cors: &Cors) -> Router {
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/metrics", get(metrics::on_main_port))
+        .route("/auth/oidc/{provider}/start", get(oidc::start))
+        .route("/auth/oidc/{provider}/callback", get(oidc::callback))
         .fallback(dashboard::serve)
         .with_state(state);
     with_layers(routes, cors, hsts)

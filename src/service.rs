@@ -26,6 +26,7 @@ pub mod idempotency;
 pub mod imports;
 pub mod month;
 pub mod my_data;
+pub mod oidc;
 mod ownership;
 pub mod page;
 pub mod rate_limits;

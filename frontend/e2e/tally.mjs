@@ -38,11 +38,11 @@ function environment(dir) {
   };
 }
 
-/** A running server: its base URL, cli(args), and stop(). */
-export async function startTally() {
+/** A running server (`extraEnv` added to its environment): its base URL, cli(args), and stop(). */
+export async function startTally(extraEnv = {}) {
   const binary = process.env.TALLY_BIN ?? join(repo, 'target', 'debug', 'tally');
   const dir = mkdtempSync(join(tmpdir(), 'tally-e2e-'));
-  const env = environment(dir);
+  const env = { ...environment(dir), ...extraEnv };
   const child = spawn(binary, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   const url = await new Promise((resolveUrl, reject) => {

@@ -19,7 +19,7 @@ mod m20261127_000010_sessions_audit;
 mod m20261206_000011_rate_limits;
 mod m20261206_000012_recurring;
 mod m20261206_000013_rules;
-// 000014 is taken by OpenID Connect sign-in (branch `oidc`).
+mod m20261206_000014_oidc;
 mod m20261206_000015_two_factor;
 
 /// The ordered list of Tally's migrations.
@@ -42,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_rate_limits::Migration),
             Box::new(m20261206_000012_recurring::Migration),
             Box::new(m20261206_000013_rules::Migration),
+            Box::new(m20261206_000014_oidc::Migration),
             Box::new(m20261206_000015_two_factor::Migration),
         ]
     }

@@ -50,6 +50,9 @@ pub enum SecretError {
         "the development JWT secret in {path} is too weak: {reason}; delete the file to generate a new one, or set JWT_SECRET"
     )]
     WeakDevFile { path: PathBuf, reason: &'static str },
+    /// A malformed setting next to the secrets (an OpenID Connect provider's).
+    #[error("{0}")]
+    Config(String),
     #[error("cannot read the JWT secret file {path}: {source}")]
     Io {
         path: PathBuf,

@@ -55,6 +55,10 @@ pub enum AuditAction {
     RecoveryCodeUsed,
     /// New recovery codes replaced the old ones, after a code.
     RecoveryCodesRegenerated,
+    /// A sign-in provider (OpenID Connect) was linked to the account.
+    OidcLinked,
+    /// A sign-in provider was unlinked.
+    OidcUnlinked,
 }
 
 /// One event of a user's audit log. Never a password, token or secret.

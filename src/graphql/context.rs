@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 
 use super::loaders::ScopedLoader;
+use crate::auth::oidc::Providers;
 use crate::auth::sealing::Sealer;
 use crate::auth::{AuthGate, Caller, ClientInfo, PasswordHasher, TokenKeys, Viewer};
 use crate::error::AppError;
@@ -30,6 +31,8 @@ pub struct Services {
     pub sealer: Arc<Sealer>,
     /// Most rows one export (`exportTransactions`, `exportMyData`) holds.
     pub export_max_rows: u64,
+    /// The OpenID Connect sign-in providers (none unless configured).
+    pub oidc: Providers,
 }
 
 impl Services {

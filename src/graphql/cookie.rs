@@ -47,6 +47,43 @@ fn is_secure(ctx: &Context<'_>) -> bool {
     secure_for(services(ctx).sessions.cookie_secure, host)
 }
 
+/// `Set-Cookie` for the refresh `token` until `expires_at`: what a login answers with, for
+/// the OpenID Connect callback (an HTTP route, not a resolver).
+pub fn refresh_cookie(token: &RefreshToken, expires_at: DateTime<Utc>, secure: bool) -> String {
+    let max_age = (expires_at - Utc::now()).num_seconds().max(0);
+    attributes(token.expose(), max_age, secure)
+}
+
+/// The browser binding of an OpenID Connect attempt: the hash of its `state`, sent only to
+/// `/auth/oidc` — `SameSite=Lax`, as the provider's redirect back is a cross-site top-level
+/// navigation — for `max_age` seconds (0 clears it). A callback whose `state` does not hash
+/// to it was started in another browser: a login CSRF, refused.
+pub fn oidc_binding(value: &str, max_age: i64, secure: bool) -> String {
+    Cookie::build((OIDC_COOKIE_NAME, value))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path(OIDC_COOKIE_PATH)
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .secure(secure)
+        .build()
+        .to_string()
+}
+
+/// The binding cookie's value in a `Cookie` header, if any.
+pub fn oidc_binding_in(header: &str) -> Option<&str> {
+    find(header, OIDC_COOKIE_NAME)
+}
+
+/// Set the binding cookie from a resolver (`startOidcLink`).
+pub fn set_oidc_binding(ctx: &Context<'_>, value: &str, max_age: i64) {
+    let secure = is_secure(ctx);
+    ctx.insert_http_header(SET_COOKIE, oidc_binding(value, max_age, secure));
+}
+
+/// The OpenID Connect binding cookie's name and path.
+pub const OIDC_COOKIE_NAME: &str = "tally_oidc";
+pub const OIDC_COOKIE_PATH: &str = "/auth/oidc";
+
 fn attributes(value: &str, max_age: i64, secure: bool) -> String {
     Cookie::build((COOKIE_NAME, value))
         .http_only(true)
@@ -59,7 +96,7 @@ fn attributes(value: &str, max_age: i64, secure: bool) -> String {
 }
 
 /// Does `setting` make the cookie `Secure` for a request to `host`? No `Host`: secure.
-fn secure_for(setting: CookieSecure, host: Option<&str>) -> bool {
+pub fn secure_for(setting: CookieSecure, host: Option<&str>) -> bool {
     match setting {
         CookieSecure::Always => true,
         CookieSecure::Never => false,

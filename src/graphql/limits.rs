@@ -39,8 +39,8 @@ pub use self::tokens::{MAX_BRACKET_NESTING, MAX_NAME_BYTES, MAX_TOKEN_BYTES};
 pub use self::walk::{MAX_NESTING, TooDeep};
 
 /// Fields that check a password (`service::users::credentials`) or a second factor
-/// (`service::two_factor`) against an account: the rate limiter charges each to the client's
-/// login bucket.
+/// (`service::two_factor`) against an account, or hash a new password without a check
+/// (`setPassword`): the rate limiter charges each to the client's login bucket.
 pub const PASSWORD_CHECKS: &[&str] = &[
     "login",
     "changePassword",
@@ -51,6 +51,7 @@ pub const PASSWORD_CHECKS: &[&str] = &[
     "confirmTwoFactorEnrolment",
     "regenerateRecoveryCodes",
     "disableTwoFactor",
+    "setPassword",
 ];
 
 /// Most directives on one selection, operation, fragment or variable: only `@skip` and
@@ -195,8 +196,8 @@ fn check_total(total: &Shape, limits: &DocumentLimits) -> Result<(), ServerError
     if total.password_checks > 1 {
         return Err(refused(
             "Send one password check (login, signup, changePassword, \
-             changeEmail, deleteMyAccount, completeTwoFactorLogin or a two-factor setting) \
-             per request"
+             changeEmail, deleteMyAccount, setPassword, completeTwoFactorLogin or a \
+             two-factor setting) per request"
                 .to_owned(),
         ));
     }

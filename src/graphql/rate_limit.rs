@@ -189,12 +189,26 @@ impl RateLimiter {
         if charges.is_empty() {
             return Ok(());
         }
+        self.charge(&charges).await
+    }
+
+    /// Charge one sign-in through a provider to `client`'s login bucket.
+    pub async fn admit_sign_in(&self, client: Option<IpAddr>) -> Result<(), Refusal> {
+        let Some((kind, Some(quota))) = self.quotas.into_iter().find(|(k, _)| *k == Kind::Login)
+        else {
+            return Ok(());
+        };
+        self.charge(&[((kind, ClientKey::of(client)), quota, 1)])
+            .await
+    }
+
+    async fn charge(&self, charges: &[((Kind, ClientKey), Quota, u32)]) -> Result<(), Refusal> {
         let charged = match &self.buckets {
             Place::Memory(buckets) => buckets
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .charge(&charges, Instant::now()),
-            Place::Shared(buckets) => buckets.charge(&charges).await?,
+                .charge(charges, Instant::now()),
+            Place::Shared(buckets) => buckets.charge(charges).await?,
         };
         charged.map_err(|wait| {
             Refusal::Limited(RateLimited {

@@ -22,6 +22,7 @@ use super::exports::ExportQuery;
 use super::imports::ImportMutation;
 use super::live::Subscription;
 use super::my_data::{MyDataMutation, MyDataQuery};
+use super::oidc::{OidcMutation, OidcQuery};
 use super::profile::{ProfileMutation, ProfileQuery};
 use super::rate_limit::{self, RateLimiter, RateLimits};
 use super::recurring::{RecurringMutation, RecurringQuery};
@@ -61,6 +62,7 @@ pub struct Query(
     ProfileQuery,
     RecurringQuery,
     RuleQuery,
+    OidcQuery,
 );
 
 /// The mutation root.
@@ -82,6 +84,7 @@ pub struct Mutation(
     ProfileMutation,
     RecurringMutation,
     RuleMutation,
+    OidcMutation,
 );
 
 /// Tally's GraphQL schema.
@@ -143,6 +146,20 @@ pub struct Api {
 }
 
 impl Api {
+    /// The services resolvers use, for the HTTP routes that are not GraphQL (sign-in
+    /// through a provider).
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
+    /// Charge one sign-in attempt (`/auth/oidc/<provider>/start`) to `client`'s login
+    /// bucket, like a `login` field.
+    pub async fn admit_sign_in(
+        &self,
+        client: Option<std::net::IpAddr>,
+    ) -> Result<(), super::rate_limit::Refusal> {
+        self.rate_limiter.admit_sign_in(client).await
+    }
     /// The API over `services`, within `limits`.
     pub fn new(services: Services, limits: Limits) -> Self {
         // The depth is checked by `limits` (which lets the introspection queries through);

@@ -8,7 +8,7 @@
 //! `extensions.challenge` and `extensions.expiresAt` (`users::two_factor_required`) instead
 //! of an access token.
 
-use async_graphql::{ComplexObject, Context, InputObject, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::context::{client, services, viewer};
 use super::users::{AuthPayload, User, hand_over};
@@ -67,18 +67,15 @@ pub struct DisableTwoFactorInput {
     pub recovery_code: Option<String>,
 }
 
-#[ComplexObject]
-impl User {
-    /// Whether sign-in needs a second factor (TOTP).
-    async fn two_factor_enabled(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        Ok(two_factor::enabled(&services(ctx).store, self.id.0).await?)
-    }
+/// `me.twoFactorEnabled` (the one `User` field impl is in `user_security`).
+pub(super) async fn enabled(user: &User, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+    Ok(two_factor::enabled(&services(ctx).store, user.id.0).await?)
+}
 
-    /// Unused recovery codes (0 when two-factor sign-in is off).
-    async fn recovery_codes_remaining(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
-        let status = two_factor::status(&services(ctx).store, self.id.0).await?;
-        Ok(status.recovery_codes_remaining)
-    }
+/// `me.recoveryCodesRemaining`.
+pub(super) async fn codes_remaining(user: &User, ctx: &Context<'_>) -> async_graphql::Result<u64> {
+    let status = two_factor::status(&services(ctx).store, user.id.0).await?;
+    Ok(status.recovery_codes_remaining)
 }
 
 #[derive(Default)]

@@ -51,11 +51,13 @@ pub enum Action {
     TwoFactorFailed,
     RecoveryCodeUsed,
     RecoveryCodesRegenerated,
+    OidcLinked,
+    OidcUnlinked,
 }
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 27] = [
         Self::Signup,
         Self::LoginSucceeded,
         Self::LoginFailed,
@@ -81,6 +83,8 @@ impl Action {
         Self::TwoFactorFailed,
         Self::RecoveryCodeUsed,
         Self::RecoveryCodesRegenerated,
+        Self::OidcLinked,
+        Self::OidcUnlinked,
     ];
 
     /// The action stored under this name, if there is one.
@@ -118,6 +122,8 @@ impl Action {
             Self::TwoFactorFailed => "TWO_FACTOR_FAILED",
             Self::RecoveryCodeUsed => "RECOVERY_CODE_USED",
             Self::RecoveryCodesRegenerated => "RECOVERY_CODES_REGENERATED",
+            Self::OidcLinked => "OIDC_LINKED",
+            Self::OidcUnlinked => "OIDC_UNLINKED",
         }
     }
 }

@@ -140,12 +140,14 @@ owned_by_user!(
     budget,
     category,
     idempotency_key,
+    oidc_login_state,
     recurring_occurrence,
     recurring_schedule,
     rule,
     session,
     transaction,
     transaction_tag,
+    user_identity,
     valuation
 );
 owned_rows!(

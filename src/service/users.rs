@@ -7,13 +7,15 @@ pub(super) mod credentials;
 mod login;
 mod password;
 mod profile;
-pub(super) mod sign_in;
+mod set_password;
+pub mod sign_in;
 pub mod two_factor;
 
 pub use credentials::LockoutPolicy;
 pub use login::login;
 pub use password::{Continued, PasswordChange, change_password};
 pub use profile::{EmailChange, ProfilePatch, change_email, update_profile};
+pub use set_password::set_password;
 pub use sign_in::{Answer, SignIn, SignInMethod, complete_two_factor};
 
 use chrono::Utc;
@@ -74,14 +76,43 @@ pub async fn signup(
     let password_hash = hasher.hash(&password).await?;
 
     let now = Utc::now();
-    let row = user::ActiveModel {
+    let txn = store.begin().await?;
+    let row = NewRow {
+        username,
+        email,
+        password_hash,
+        currency,
+    };
+    let model = create(&txn, row, now).await?;
+    let grant = sessions::start(&txn, &model, client, settings, now).await?;
+    audit::record(&txn, Event::about(Some(model.id), Action::Signup, client)).await?;
+    txn.commit().await?;
+    Ok((to_user(model)?, grant))
+}
+
+/// A user row to insert.
+pub(super) struct NewRow {
+    pub username: String,
+    pub email: String,
+    /// Empty for an account without a password (made through a sign-in provider).
+    pub password_hash: String,
+    pub currency: Currency,
+}
+
+/// Insert a user with its default account and categories, in `db` (a transaction).
+pub(super) async fn create(
+    db: &impl sea_orm::ConnectionTrait,
+    row: NewRow,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<user::Model> {
+    let active = user::ActiveModel {
         id: Set(Uuid::now_v7()),
-        username_key: Set(username.to_lowercase()),
-        username: Set(username),
-        email: Set(email),
-        password_hash: Set(password_hash),
+        username_key: Set(row.username.to_lowercase()),
+        username: Set(row.username),
+        email: Set(row.email),
+        password_hash: Set(row.password_hash),
         role: Set("USER".to_owned()),
-        base_currency: Set(currency.code().to_owned()),
+        base_currency: Set(row.currency.code().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         token_version: Set(0),
@@ -90,17 +121,13 @@ pub async fn signup(
         locked_until: Set(None),
         last_login_at: Set(Some(now)),
     };
-    let txn = store.begin().await?;
-    let model = user::Entity::insert(row)
-        .exec_with_returning(&txn)
+    let model = user::Entity::insert(active)
+        .exec_with_returning(db)
         .await
         .map_err(conflict_from_unique_violation)?;
-    accounts::create_default(&txn, model.id, currency, now).await?;
-    categories::create_defaults(&txn, model.id, now).await?;
-    let grant = sessions::start(&txn, &model, client, settings, now).await?;
-    audit::record(&txn, Event::about(Some(model.id), Action::Signup, client)).await?;
-    txn.commit().await?;
-    Ok((to_user(model)?, grant))
+    accounts::create_default(db, model.id, row.currency, now).await?;
+    categories::create_defaults(db, model.id, now).await?;
+    Ok(model)
 }
 
 /// The viewer's own user record.
@@ -168,7 +195,7 @@ fn username_conflict() -> AppError {
 }
 
 /// A username is 3–32 characters of `A–Z a–z 0–9 _ . -`.
-fn validate_username(raw: &str) -> AppResult<String> {
+pub(super) fn validate_username(raw: &str) -> AppResult<String> {
     let name = raw.trim();
     let valid_chars = name
         .chars()
@@ -183,7 +210,7 @@ fn validate_username(raw: &str) -> AppResult<String> {
 }
 
 /// Trim and lower-case an email, and check its shape (one `@`, a dotted domain, no spaces).
-fn normalize_email(raw: &str) -> AppResult<String> {
+pub(super) fn normalize_email(raw: &str) -> AppResult<String> {
     let email = raw.trim().to_lowercase();
     let invalid = || AppError::bad_input("input.email", "Enter a valid email address");
     if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use tally::App;
 use tally::config::{Config, Environment};
 
+pub mod oidc;
 mod sessions;
 
 pub use sessions::{Tokens, claims_of, resigned, sign_with};

@@ -2,7 +2,7 @@
 // once on page load, and empties Apollo's cache whenever the user changes or leaves, so
 // nothing of one user is ever shown to the next.
 import { useApolloClient } from '@apollo/client';
-import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { AuthContext, type AuthContextValue } from './AuthContext';
 import { restoreSession, type SessionApi } from './session';
 import type { SessionStore } from './sessionStore';
@@ -29,8 +29,13 @@ export function AuthProvider({ store, sessions, children }: Props) {
     });
   }, [store, sessions]);
 
+  // Only a user leaving empties the cache: before the first restore nobody was signed in,
+  // and clearing then would drop public answers the login page already has (its sign-in
+  // providers) without fetching them again.
+  const everSignedIn = useRef(false);
   useEffect(() => {
-    if (snapshot.status === 'anonymous') void client.clearStore();
+    if (snapshot.status === 'authenticated') everSignedIn.current = true;
+    if (snapshot.status === 'anonymous' && everSignedIn.current) void client.clearStore();
   }, [snapshot.status, client]);
 
   const value = useMemo<AuthContextValue>(

@@ -39,6 +39,7 @@ type Documents = {
     "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  query OidcProviders {\n    oidcProviders {\n      name\n      displayName\n      startPath\n    }\n  }\n": typeof types.OidcProvidersDocument,
     "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": typeof types.SetBudgetDocument,
@@ -70,6 +71,10 @@ type Documents = {
     "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": typeof types.MoveRuleDocument,
     "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.PreviewRuleDocument,
     "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.ApplyRuleDocument,
+    "\n  query SignInMethods {\n    me {\n      id\n      hasPassword\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n    oidcProviders {\n      name\n      displayName\n    }\n  }\n": typeof types.SignInMethodsDocument,
+    "\n  mutation StartOidcLink($provider: String!) {\n    startOidcLink(provider: $provider) {\n      url\n    }\n  }\n": typeof types.StartOidcLinkDocument,
+    "\n  mutation UnlinkOidcProvider($provider: String!) {\n    unlinkOidcProvider(provider: $provider)\n  }\n": typeof types.UnlinkOidcProviderDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input)\n  }\n": typeof types.SetPasswordDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ChangeEmailDocument,
@@ -121,6 +126,7 @@ const documents: Documents = {
     "\n  mutation SetUserRole($userId: UUID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      ...AdminUserFields\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  mutation DisableUser($userId: UUID!) {\n    disableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation EnableUser($userId: UUID!) {\n    enableUser(userId: $userId) {\n      ...AdminUserFields\n    }\n  }\n": types.EnableUserDocument,
+    "\n  query OidcProviders {\n    oidcProviders {\n      name\n      displayName\n      startPath\n    }\n  }\n": types.OidcProvidersDocument,
     "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.BudgetStatusFieldsFragmentDoc,
     "\n  query BudgetsPage($month: Month!) {\n    budgetStatus(month: $month) {\n      ...BudgetStatusFields\n    }\n    categories {\n      id\n      name\n      kind\n      children {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.BudgetsPageDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) {\n    setBudget(input: $input) {\n      id\n      amount\n    }\n  }\n": types.SetBudgetDocument,
@@ -152,6 +158,10 @@ const documents: Documents = {
     "\n  mutation MoveRule($id: UUID!, $position: Int!) {\n    moveRule(id: $id, position: $position) {\n      id\n      position\n    }\n  }\n": types.MoveRuleDocument,
     "\n  query PreviewRule($id: UUID!, $after: String) {\n    previewRule(id: $id, first: 20, after: $after) {\n      changes {\n        transactionId\n        description\n        category {\n          id\n          name\n        }\n        addTags\n        renameTo\n      }\n      scanned\n      endCursor\n      hasMore\n    }\n  }\n": types.PreviewRuleDocument,
     "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n": types.ApplyRuleDocument,
+    "\n  query SignInMethods {\n    me {\n      id\n      hasPassword\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n    oidcProviders {\n      name\n      displayName\n    }\n  }\n": types.SignInMethodsDocument,
+    "\n  mutation StartOidcLink($provider: String!) {\n    startOidcLink(provider: $provider) {\n      url\n    }\n  }\n": types.StartOidcLinkDocument,
+    "\n  mutation UnlinkOidcProvider($provider: String!) {\n    unlinkOidcProvider(provider: $provider)\n  }\n": types.UnlinkOidcProviderDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input)\n  }\n": types.SetPasswordDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      baseCurrency\n      createdAt\n    }\n  }\n": types.SettingsPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      username\n      baseCurrency\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      id\n      email\n    }\n  }\n": types.ChangeEmailDocument,
@@ -295,6 +305,10 @@ export function graphql(source: "\n  mutation EnableUser($userId: UUID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OidcProviders {\n    oidcProviders {\n      name\n      displayName\n      startPath\n    }\n  }\n"): (typeof documents)["\n  query OidcProviders {\n    oidcProviders {\n      name\n      displayName\n      startPath\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BudgetStatusFields on BudgetStatus {\n    currency\n    month\n    totalBudgeted\n    totalSpent\n    totalRemaining\n    totalUsedPercent\n    unbudgetedSpent\n    lines {\n      budgeted\n      spent\n      remaining\n      usedPercent\n      countedInTotals\n      budget {\n        id\n        category {\n          id\n          name\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -416,6 +430,22 @@ export function graphql(source: "\n  query PreviewRule($id: UUID!, $after: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyRule($id: UUID!, $after: String) {\n    applyRule(id: $id, after: $after) {\n      scanned\n      changed\n      endCursor\n      hasMore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInMethods {\n    me {\n      id\n      hasPassword\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n    oidcProviders {\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query SignInMethods {\n    me {\n      id\n      hasPassword\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n    oidcProviders {\n      name\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOidcLink($provider: String!) {\n    startOidcLink(provider: $provider) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartOidcLink($provider: String!) {\n    startOidcLink(provider: $provider) {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkOidcProvider($provider: String!) {\n    unlinkOidcProvider(provider: $provider)\n  }\n"): (typeof documents)["\n  mutation UnlinkOidcProvider($provider: String!) {\n    unlinkOidcProvider(provider: $provider)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,8 @@ const LABELS: Record<AuditAction, string> = {
   LOGIN_SUCCEEDED: 'Logged in',
   LOGOUT: 'Logged out',
   LOGOUT_EVERYWHERE: 'Logged out everywhere',
+  OIDC_LINKED: 'Sign-in provider linked',
+  OIDC_UNLINKED: 'Sign-in provider unlinked',
   PASSWORD_CHANGED: 'Password changed',
   PROFILE_UPDATED: 'Profile changed',
   RECOVERY_CODES_REGENERATED: 'New recovery codes',

@@ -19,6 +19,7 @@ const PASSWORD_FIELDS: &[&str] = &[
     "confirmTwoFactorEnrolment",
     "regenerateRecoveryCodes",
     "disableTwoFactor",
+    "setPassword",
 ];
 
 /// Fields that read the schema itself. `__typename` is not one: clients need it.

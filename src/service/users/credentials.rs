@@ -70,7 +70,13 @@ pub(in crate::service) async fn check(
         audit::record(store.conn(), event).await?;
         return Ok(None);
     };
-    let right = hasher.verify(&password, &found.password_hash).await?;
+    let right = if has_password(&found) {
+        hasher.verify(&password, &found.password_hash).await?
+    } else {
+        // An account made through a sign-in provider has no password: no password is right,
+        // after the same work, and the refusal counts like any wrong password.
+        hasher.verify_against_dummy(&password).await?
+    };
     let now = Utc::now();
     let txn = store.begin().await?;
     let outcome = if right {
@@ -87,6 +93,12 @@ pub(in crate::service) async fn check(
             Ok(None)
         }
     }
+}
+
+/// Does the account have a password? Accounts created through an OpenID Connect provider
+/// store the empty string, which is no bcrypt hash.
+pub(in crate::service) fn has_password(user: &user::Model) -> bool {
+    !user.password_hash.is_empty()
 }
 
 /// A login's outcome in the metrics (a signed-in viewer's re-check is not a login).

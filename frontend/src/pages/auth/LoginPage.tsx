@@ -1,7 +1,8 @@
-// Log in with email and password. Shows why the user is here (session ended, logged out),
-// the server's field errors, and the wait when rate limited. An account with two-factor
-// sign-in answers TWO_FACTOR_REQUIRED: then the second step ([`TwoFactorStep`]) asks for a
-// code; a challenge handed over in the URL fragment (OpenID Connect) starts there.
+// Log in with email and password, or through a configured sign-in provider ([`OidcSignIn`]).
+// Shows why the user is here (session ended, logged out), the server's field errors, and the
+// wait when rate limited. An account with two-factor sign-in answers TWO_FACTOR_REQUIRED: then
+// the second step ([`TwoFactorStep`]) asks for a code; a challenge handed over in the URL
+// fragment (a provider's sign-in) starts there.
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -14,6 +15,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { formErrors } from '../../lib/errors';
 import { useCooldown } from '../../lib/useCooldown';
 import { AuthLayout } from './AuthLayout';
+import { OidcSignIn } from './OidcSignIn';
 import { TwoFactorStep } from './TwoFactorStep';
 
 const FIELDS = ['email', 'password'] as const;
@@ -71,6 +73,7 @@ export function LoginPage() {
           {auth.notice}
         </p>
       )}
+      <OidcSignIn />
       <form onSubmit={submit} noValidate aria-busy={loading}>
         <Field label="Email" error={errors?.fields.email}>
           <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
