@@ -4,23 +4,15 @@
 use async_graphql::Positioned;
 use async_graphql::parser::types::{Directive, Field, FragmentSpread, InlineFragment};
 
+use super::PASSWORD_CHECKS;
 use super::heavy::Arguments;
 use super::walk::Measure;
 
-/// Fields that hash or check a password or a second factor: one request may run only one.
-const PASSWORD_FIELDS: &[&str] = &[
-    "login",
-    "signup",
-    "changePassword",
-    "changeEmail",
-    "deleteMyAccount",
-    "completeTwoFactorLogin",
-    "startTwoFactorEnrolment",
-    "confirmTwoFactorEnrolment",
-    "regenerateRecoveryCodes",
-    "disableTwoFactor",
-    "setPassword",
-];
+/// Fields that hash or check a password or a second factor: one request may run only one —
+/// the login bucket's fields ([`PASSWORD_CHECKS`]) and `signup`, which hashes a new one.
+fn hashes_or_checks(name: &str) -> bool {
+    name == "signup" || PASSWORD_CHECKS.contains(&name)
+}
 
 /// Fields that read the schema itself. `__typename` is not one: clients need it.
 const INTROSPECTION_FIELDS: &[&str] = &["__schema", "__type"];
@@ -102,7 +94,9 @@ impl<'d> Measure<'d> for Shapes<'d> {
             aliases: inner
                 .aliases
                 .saturating_add(u64::from(field.alias.is_some())),
-            password_checks: inner.password_checks.saturating_add(is(PASSWORD_FIELDS)),
+            password_checks: inner
+                .password_checks
+                .saturating_add(u64::from(hashes_or_checks(name))),
             heavy: inner
                 .heavy
                 .saturating_add(u64::from(self.arguments.is_heavy(field))),
