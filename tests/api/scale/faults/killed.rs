@@ -13,10 +13,12 @@ use crate::helpers::{TestApp, TestUser};
 
 const ROWS: usize = 5_000;
 
-/// Wait until the database has a transaction that has written (or, on SQLite, a moment).
+/// Wait until the database has a transaction that has written (or, on SQLite, a moment:
+/// short, since a whole import can finish within a few hundred milliseconds there, and a
+/// kill before the write begins must leave nothing either).
 async fn mid_write(db: &DatabaseConnection) {
     if db.get_database_backend() != DbBackend::Postgres {
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        tokio::time::sleep(Duration::from_millis(40)).await;
         return;
     }
     let sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
