@@ -1,5 +1,8 @@
 //! The `tally` binary: parse the command line and run the chosen command (see [`tally::cli`]).
 
+// As in the library: the schema's futures nest deeper than the default allows.
+#![recursion_limit = "256"]
+
 use clap::Parser;
 use tally::cli::Cli;
 

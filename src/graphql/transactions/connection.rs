@@ -1,7 +1,16 @@
 //! The transactions connection: edges (with running balances when one account is listed by
 //! date), page info, and the lazily computed total count and per-currency totals.
 
-use async_graphql::{ComplexObject, Context, Object, SimpleObject};
+mod plain;
+
+use std::borrow::Cow;
+
+use async_graphql::parser::types::Field;
+use async_graphql::registry::Registry;
+use async_graphql::{
+    ComplexObject, Context, ContextSelectionSet, Object, OutputType, Positioned, ServerResult,
+    SimpleObject, Value,
+};
 
 use super::Transaction;
 use crate::auth::Viewer;
@@ -132,8 +141,8 @@ impl From<Total> for CurrencyTotal {
 #[Object]
 impl TransactionConnection {
     #[graphql(name = "edges")]
-    async fn resolve_edges(&self) -> &[TransactionEdge] {
-        &self.edges
+    async fn resolve_edges(&self) -> Edges<'_> {
+        Edges(&self.edges)
     }
 
     async fn page_info(&self) -> &PageInfo {
@@ -154,5 +163,34 @@ impl TransactionConnection {
         let store = &services(ctx).store;
         let found = totals::totals(store, &self.viewer, &self.filter).await?;
         Ok(found.into_iter().map(CurrencyTotal::from).collect())
+    }
+}
+
+/// The `edges` of a page: the field's type is `[TransactionEdge!]!`, resolved in one pass
+/// when the selection allows it ([`plain`]), else as any list.
+pub struct Edges<'a>(&'a [TransactionEdge]);
+
+impl OutputType for Edges<'_> {
+    fn type_name() -> Cow<'static, str> {
+        <&[TransactionEdge]>::type_name()
+    }
+
+    fn qualified_type_name() -> String {
+        <&[TransactionEdge]>::qualified_type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        <&[TransactionEdge]>::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        match plain::edges(ctx, self.0) {
+            Some(value) => Ok(value),
+            None => self.0.resolve(ctx, field).await,
+        }
     }
 }
