@@ -64,7 +64,8 @@ const EXPONENTS: &[(&str, u32)] = &[
     ("UYW", 4),
 ];
 
-/// Active ISO 4217 codes with 2 decimal places.
+/// Active ISO 4217 codes with 2 decimal places, sorted (searched by halves: every listed
+/// row parses its currency).
 const TWO_DECIMALS: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF",
@@ -85,9 +86,12 @@ impl Currency {
         if let Some(&(code, exponent)) = EXPONENTS.iter().find(|(c, _)| *c == code) {
             return Ok(Self { code, exponent });
         }
-        match TWO_DECIMALS.iter().find(|c| **c == code) {
-            Some(code) => Ok(Self { code, exponent: 2 }),
-            None => Err(MoneyError::UnknownCurrency(code.chars().take(16).collect())),
+        match TWO_DECIMALS.binary_search(&code) {
+            Ok(at) => Ok(Self {
+                code: TWO_DECIMALS[at],
+                exponent: 2,
+            }),
+            Err(_) => Err(MoneyError::UnknownCurrency(code.chars().take(16).collect())),
         }
     }
 
@@ -184,6 +188,27 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).expect("valid decimal")
+    }
+
+    #[test]
+    fn every_listed_code_parses_to_its_own_exponent() {
+        assert!(
+            TWO_DECIMALS.windows(2).all(|pair| pair[0] < pair[1]),
+            "sorted"
+        );
+        for code in TWO_DECIMALS {
+            assert_eq!(
+                Currency::parse(code).map(|c| (c.code(), c.exponent())),
+                Ok((*code, 2))
+            );
+        }
+        for (code, exponent) in EXPONENTS {
+            let parsed = Currency::parse(code).map(|c| (c.code(), c.exponent()));
+            assert_eq!(parsed, Ok((*code, *exponent)));
+        }
+        for unknown in ["", "usd", "US", "USDD", "AAA", "ZZZ"] {
+            assert!(Currency::parse(unknown).is_err(), "{unknown}");
+        }
     }
 
     #[test]
