@@ -19,7 +19,7 @@ use crate::graphql::schema::Limits;
 use crate::graphql::trusted::TrustedDocuments;
 use crate::graphql::{Api, Services};
 use crate::http::server::{self, ConnectionLimits};
-use crate::http::{AppState, Cors, Dashboard, Live, router};
+use crate::http::{AppState, Cors, Dashboard, Live, Shared, router};
 use crate::service::Store;
 use crate::service::audit::retention::RetentionTask;
 use crate::service::events::listen::Listener;
@@ -118,8 +118,8 @@ impl App {
             production::trusted_documents_only(&config),
         )?;
         let metrics = Metrics::build(&config, &store).await?;
-        let state = AppState {
-            api: api.with_trusted_documents(trusted),
+        let state = AppState::new(Shared {
+            api: api.with_trusted_documents(trusted).await?,
             store: store.clone(),
             gate,
             max_body_bytes: config.max_body_bytes,
@@ -130,7 +130,7 @@ impl App {
             body_read_timeout: Duration::from_secs(config.body_read_timeout_seconds),
             metrics: metrics.as_ref().map(Metrics::endpoint),
             live: Arc::new(Live::new(&config.live, cors.clone())),
-        };
+        });
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;

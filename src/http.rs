@@ -45,9 +45,28 @@ use crate::service::Store;
 /// log line of the request, to match reports with logs.
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// What every handler can reach.
+/// What every handler can reach: one allocation shared by all, so that handing it to a
+/// request (axum clones the state for each) is one reference count, not a copy of every
+/// handle inside.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+pub struct Shared {
     pub api: Api,
     pub store: Store,
     pub gate: Arc<AuthGate>,

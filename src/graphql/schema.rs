@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use async_graphql::parser::types::DocumentOperations;
 use async_graphql::{
     MergedObject, Request, Response, SDLExportOptions, Schema, SchemaBuilder, ServerError,
+    ValidationMode,
 };
 
 use super::accounts::{AccountMutation, AccountQuery};
@@ -31,7 +32,7 @@ use super::rules::{RuleMutation, RuleQuery};
 use super::sessions::{SessionMutation, SessionQuery};
 use super::transactions::{TransactionBatchMutation, TransactionMutation, TransactionQuery};
 use super::transfers::{TransferMutation, TransferQuery};
-use super::trusted::TrustedDocuments;
+use super::trusted::{self, TrustedDocuments};
 use super::two_factor::TwoFactorMutation;
 use super::users::{AuthMutation, UserQuery};
 use super::valuations::{ValuationMutation, ValuationQuery};
@@ -39,6 +40,7 @@ use super::{RequestContext, Services, errors, limits};
 use crate::meter;
 
 mod subscribe;
+mod validate;
 
 pub use subscribe::ResponseStream;
 
@@ -130,6 +132,22 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     Schema::build(Query::default(), Mutation::default(), Subscription)
 }
 
+/// The schema within `limits`, validating requests in `mode`.
+fn limited(limits: &Limits, mode: ValidationMode) -> TallySchema {
+    // The depth is checked by `limits` (which lets the introspection queries through);
+    // async-graphql checks the complexity, after `limits` has bounded what it visits.
+    let mut builder = builder()
+        .limit_complexity(limits.max_complexity)
+        .validation_mode(mode);
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    if !limits.field_suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
+}
+
 /// The executable API: the schema with its limits, the services each request gets, and the
 /// document checks async-graphql does not do itself. Deliberately no async-graphql
 /// extensions (see `errors`): with none installed, fields resolve on async-graphql's fast
@@ -137,6 +155,9 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
 #[derive(Clone)]
 pub struct Api {
     schema: TallySchema,
+    /// The same schema validating only what depends on the variables, for trusted
+    /// documents (validated in full at start, [`validate`]).
+    validated: TallySchema,
     services: Services,
     limits: Limits,
     document_limits: limits::DocumentLimits,
@@ -162,17 +183,9 @@ impl Api {
     }
     /// The API over `services`, within `limits`.
     pub fn new(services: Services, limits: Limits) -> Self {
-        // The depth is checked by `limits` (which lets the introspection queries through);
-        // async-graphql checks the complexity, after `limits` has bounded what it visits.
-        let mut builder = builder().limit_complexity(limits.max_complexity);
-        if !limits.introspection {
-            builder = builder.disable_introspection();
-        }
-        if !limits.field_suggestions {
-            builder = builder.disable_suggestions();
-        }
         Self {
-            schema: builder.finish(),
+            schema: limited(&limits, ValidationMode::Strict),
+            validated: limited(&limits, ValidationMode::Fast),
             services,
             document_limits: limits.document(),
             limits,
@@ -182,10 +195,15 @@ impl Api {
         }
     }
 
-    /// This API with `trusted` documents, which clients may name by id.
-    pub fn with_trusted_documents(mut self, trusted: TrustedDocuments) -> Self {
+    /// This API with `trusted` documents, which clients may name by id; each must pass
+    /// every validation rule now, as they are not validated in full per request.
+    pub async fn with_trusted_documents(
+        mut self,
+        trusted: TrustedDocuments,
+    ) -> anyhow::Result<Self> {
+        validate::trusted_documents(&trusted).await?;
         self.trusted = trusted;
-        self
+        Ok(self)
     }
 
     /// `request` with the trusted document `document_id` (or its Apollo extension) names,
@@ -226,7 +244,12 @@ impl Api {
                 let services = self
                     .services
                     .for_request(self.limits.connections_per_request);
-                self.schema.execute(context.attach(request, services)).await
+                let schema = if trusted::named(&request) {
+                    &self.validated
+                } else {
+                    &self.schema
+                };
+                schema.execute(context.attach(request, services)).await
             }
         };
         errors::label(&mut response);

@@ -1,7 +1,8 @@
 //! Trusted documents (persisted operations): the dashboard's operations, listed by GraphQL
 //! Code Generator in `frontend/src/gql/persisted-documents.json` (`"sha256:<hex>": text`),
-//! are loaded at start, each checked against its hash and parsed once. A request names one
-//! by `documentId` (GraphQL-over-HTTP's form, `sha256:<hex>`) or by Apollo's
+//! are loaded at start, each checked against its hash, parsed and validated once (a request
+//! naming one is then validated only for what depends on its variables: `schema::validate`).
+//! A request names one by `documentId` (GraphQL-over-HTTP's form, `sha256:<hex>`) or by Apollo's
 //! `extensions.persistedQuery.sha256Hash` (`<hex>`) instead of sending the text. With
 //! `TRUSTED_DOCUMENTS_ONLY` on (the production default) a request without one is refused, so
 //! strangers cannot send documents of their own at all.
@@ -69,6 +70,13 @@ impl TrustedDocuments {
         self.by_hash.is_empty()
     }
 
+    /// Each document, parsed, with its id (the hex of its hash).
+    pub fn documents(&self) -> impl Iterator<Item = (&str, &ExecutableDocument)> {
+        self.by_hash
+            .iter()
+            .map(|(hash, document)| (hash.as_str(), document))
+    }
+
     /// Give `request` the trusted document named by `id` (or by Apollo's extension), parsed
     /// already; or refuse it. An id with text must be the text's hash (Apollo's link sends
     /// both after `PERSISTED_QUERY_NOT_FOUND`); text that is not a trusted document runs only
@@ -107,6 +115,15 @@ impl TrustedDocuments {
             None => Ok(()),
         }
     }
+}
+
+/// Whether `request` (admitted: its document parsed) runs a trusted document. [`resolve`]
+/// gives a trusted document to a request parsed, with its text cleared; any other document
+/// comes as text, and an empty text never parses.
+///
+/// [`resolve`]: TrustedDocuments::resolve
+pub fn named(request: &Request) -> bool {
+    request.query.is_empty()
 }
 
 /// Apollo's automatic-persisted-queries form: `extensions.persistedQuery.sha256Hash`.

@@ -2,7 +2,9 @@
 //! `extensions.persistedQuery.sha256Hash`) on POST and GET; unknown ids and hashes that do
 //! not match the text are refused; with `TRUSTED_DOCUMENTS_ONLY` (the production default) a
 //! document of the client's own is refused, without it it runs; a manifest whose text does
-//! not match its hash stops the start; every document of the dashboard's manifest validates.
+//! not match its hash, or that does not validate, stops the start; every document of the
+//! dashboard's manifest validates; a trusted document (validated at start) still refuses a
+//! variable of the wrong type.
 
 use std::path::PathBuf;
 
@@ -191,17 +193,54 @@ async fn production_runs_only_trusted_documents_by_default() {
 async fn a_manifest_whose_text_does_not_match_its_hash_stops_the_start() {
     let forged = json!({ format!("sha256:{}", hash(VIEWER)): "query Viewer { me { email } }" });
     let file = TempFile::with(&forged.to_string());
-    let path = file.0.clone();
+
+    let refused = start_refused(file.0.clone()).await;
+
+    assert!(refused.contains("does not match"), "{refused}");
+}
+
+/// Why an instance with the trusted documents at `path` does not start.
+async fn start_refused(path: PathBuf) -> String {
     let mut config = Config::defaults();
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.database_url = Some("sqlite::memory:".to_owned());
     config.jwt_secret = Some(crate::helpers::fresh_secret().parse().unwrap());
     config.bcrypt_cost = 4;
     config.trusted_documents = Some(path);
-
     let refused = tally::App::build(config).await.err().expect("refused");
+    refused.to_string()
+}
 
-    assert!(refused.to_string().contains("does not match"), "{refused}");
+#[tokio::test]
+async fn a_manifest_document_that_does_not_validate_stops_the_start() {
+    let (_file, path) = manifest(&[VIEWER, "query Broken { me { nope } }"]);
+
+    let refused = start_refused(path).await;
+
+    assert!(refused.contains("does not validate"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_trusted_document_refuses_variables_of_the_wrong_type() {
+    const PAGE: &str =
+        "query Page($first: Int) { transactions(first: $first) { edges { node { id } } } }";
+    let (_file, path) = manifest(&[PAGE]);
+    let (app, user) = trusted_only(path).await;
+    let id = format!("sha256:{}", hash(PAGE));
+
+    for first in [json!("fifty"), json!(1.5), json!({ "n": 1 })] {
+        let body = json!({ "documentId": id, "variables": { "first": first } });
+        let (_, answer) = app.post(Some(&user.token), body).await;
+        error_with_code(&answer, "BAD_USER_INPUT");
+        assert!(answer["data"]["transactions"].is_null(), "{answer}");
+    }
+    let body = json!({ "documentId": id, "variables": { "first": 2 } });
+    let (_, answer) = app.post(Some(&user.token), body).await;
+    assert!(answer["errors"].is_null(), "{answer}");
+    assert!(
+        answer["data"]["transactions"]["edges"].is_array(),
+        "{answer}"
+    );
 }
 
 #[tokio::test]
@@ -218,7 +257,8 @@ async fn every_document_of_the_dashboards_manifest_is_valid_against_the_schema()
         if is_subscription(text.as_str().unwrap_or_default()) {
             continue;
         }
-        // Anonymous and without variables: nothing runs, but validation has to pass first.
+        // Anonymous and without variables: nothing runs. The start validated each in full
+        // (or this app would not be up); this checks that they also resolve by id.
         let (_, answer) = app.post(None, json!({ "documentId": id })).await;
         let codes: Vec<&str> = answer["errors"]
             .as_array()
