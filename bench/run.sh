@@ -302,6 +302,23 @@ cpu_ticks() {
 }
 # The PostgreSQL backends serving the benchmark database.
 pg_backends() { pgrep -f "postgres: .* $DB " || true; }
+# "pid ticks" for each backend now.
+pg_ticks() {
+  local pid
+  # shellcheck disable=SC2046
+  for pid in $(pg_backends); do echo "$pid $(cpu_ticks "$pid")"; done
+}
+# Ticks the backends spent between two pg_ticks files: a backend that a pool opened during the
+# window counts from zero (it was not there at the start), not from nothing.
+pg_delta() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+def read(path):
+    return {pid: int(t) for pid, t in (line.split() for line in open(path) if line.strip())}
+before, after = read(sys.argv[1]), read(sys.argv[2])
+print(sum(t - before.get(pid, 0) for pid, t in after.items()))
+PY
+}
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # wrk_run name port server-pid tokens-file threads connections seconds
@@ -310,17 +327,15 @@ wrk_run() {
   local name=$1 port=$2 pid=$3 tokens=$4 threads=$5 conns=$6 secs=$7 out result
   TOKENS="$tokens" wrk -t"$threads" -c"$conns" -d"${WARMUP}s" -s "$WORK/query.lua" \
     "http://127.0.0.1:$port" >/dev/null
-  local backends server0 pg0
-  backends=$(pg_backends)
+  local server0
+  pg_ticks > "$WORK/pg-before"
   server0=$(cpu_ticks "$pid")
-  # shellcheck disable=SC2086
-  pg0=$(cpu_ticks $backends)
   out=$(TOKENS="$tokens" wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$WORK/query.lua" \
     "http://127.0.0.1:$port")
-  local server1 pg1
+  local server1 pg_spent
   server1=$(cpu_ticks "$pid")
-  # shellcheck disable=SC2086
-  pg1=$(cpu_ticks $backends)
+  pg_ticks > "$WORK/pg-after"
+  pg_spent=$(pg_delta "$WORK/pg-before" "$WORK/pg-after")
   printf '%s\n' "$out" > "$WORK/wrk-$name.txt"
   result=$(printf '%s\n' "$out" | awk '/^RESULT/ { $1 = ""; print substr($0, 2) }')
   [ -n "$result" ] || { echo "bench: wrk gave no result for $name:" >&2; printf '%s\n' "$out" >&2; exit 1; }
@@ -329,7 +344,7 @@ wrk_run() {
   requests=$(echo "$result" | cut -d' ' -f6)
   [ "$errors" -eq 0 ] || { echo "bench: $errors failed requests against $name" >&2; printf '%s\n' "$out" >&2; exit 1; }
   echo "$result $(python3 -c "import sys; t, n, a, b, c, d = map(int, sys.argv[1:]); print(f'{(b - a) * 1000 / t / n:.3f} {(d - c) * 1000 / t / n:.3f}')" \
-    "$TICKS_PER_SECOND" "$requests" "$server0" "$server1" "$pg0" "$pg1")"
+    "$TICKS_PER_SECOND" "$requests" "$server0" "$server1" 0 "$pg_spent")"
 }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
