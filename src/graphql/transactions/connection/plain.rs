@@ -103,8 +103,8 @@ fn object(
 
 /// Call `visit` for each field of `set` on an object of `type_name`, in order, following
 /// fragments whose type condition is that type (the only kind async-graphql applies to an
-/// object that implements no interface). `@skip`/`@include` have removed what they skip
-/// before execution; a field that still carries a directive is left to async-graphql.
+/// object that implements no interface). async-graphql applies and strips `@skip`/`@include`
+/// before execution; a field that still carries a directive is left to it.
 fn each_field(
     ctx: &ContextSelectionSet<'_>,
     set: &SelectionSet,
